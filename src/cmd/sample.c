@@ -1,0 +1,88 @@
+/* `cspr sample`: renders the every-feature sample document, for testing the backends. */
+#include "cmd.h"
+#include "../doc/doc_sample.h"
+#include "../render/render.h"
+#include "../util/alloc.h"
+#include "../util/buf.h"
+#include "../util/outfile.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: cspr sample [--templates DIR] [--dump] docx|pdf -o FILE\n";
+
+int
+cmd_sample(int argc, char **argv, struct diag_ctx *dg)
+{
+	static const struct option longopts[] = {
+		{ "templates", required_argument, NULL, 't' },
+		{ "dump", no_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct style st;
+	struct outfile of = { NULL, NULL };
+	struct doc *d = NULL;
+	struct buf conf = BUF_INIT;
+	const char *outpath = NULL, *topt = NULL;
+	char *tdir = NULL;
+	enum render_format fmt;
+	int c, dump = 0, rc = EXIT_USAGE, haveSt = 0;
+
+	memset(&st, 0, sizeof(st));
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': outpath = optarg; break;
+		case 't': topt = optarg; break;
+		case 'd': dump = 1; break;
+		case 'h': fputs(usage, stdout); return EXIT_OK;
+		default: fputs(usage, stderr); return EXIT_USAGE;
+		}
+	}
+	d = doc_sample();
+	if (dump) {
+		doc_dump(stdout, d);
+		rc = EXIT_OK;
+		goto out;
+	}
+	if (optind != argc - 1 || outpath == NULL) {
+		fputs(usage, stderr);
+		goto out;
+	}
+	if (strcmp(argv[optind], "docx") == 0)
+		fmt = FORMAT_DOCX;
+	else if (strcmp(argv[optind], "pdf") == 0)
+		fmt = FORMAT_PDF;
+	else {
+		diag(dg, DIAG_ERROR, NULL, "unknown format '%s' (valid: docx, pdf)",
+		    argv[optind]);
+		goto out;
+	}
+	tdir = cmd_templates_dir(topt);
+	buf_printf(&conf, "%s/style.conf", tdir);
+	rc = EXIT_DATAERR;
+	haveSt = 1;
+	if (style_load(&st, conf.data, dg) == -1)
+		goto out;
+	rc = EXIT_CANTCREAT;
+	if (outfile_begin(&of, outpath, dg) == -1)
+		goto out;
+	if (render(fmt, d, &st, of.tmp, dg) == -1) {
+		outfile_abort(&of);
+		rc = EXIT_SOFTWARE;
+		goto out;
+	}
+	if (outfile_commit(&of, dg) == -1)
+		goto out;
+	rc = EXIT_OK;
+out:
+	if (haveSt)
+		style_free(&st);
+	buf_free(&conf);
+	free(tdir);
+	doc_free(d);
+	return rc;
+}

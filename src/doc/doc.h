@@ -1,0 +1,116 @@
+/* The document tree: what every backend renders, built by the document builders. */
+#ifndef CSPR_DOC_H
+#define CSPR_DOC_H
+
+#include <stdio.h>
+
+/*
+ * Shape of a tree:
+ *
+ *   DOC_ROOT
+ *     DOC_SECTION            (landscape flag; a new page starts each one)
+ *       DOC_HEADING level 1-3   inlines
+ *       DOC_PARA                inlines
+ *       DOC_LIST (ordered flag)
+ *         DOC_ITEM              blocks (PARA, nested LIST)
+ *       DOC_TABLE (ncols, colw[])
+ *         DOC_ROW (header flag, keep flag)
+ *           DOC_CELL (shade)    blocks (PARA)
+ *       DOC_PAGEBREAK
+ *
+ *   inlines: DOC_TEXT (bold/italic flags, text), DOC_LINEBREAK,
+ *            DOC_LINK (url) containing DOC_TEXT
+ *
+ * All text is well-formed UTF-8 without control characters other than
+ * tab: doc_text() sanitises whatever it is given.
+ */
+enum doc_type {
+	DOC_ROOT,
+	DOC_SECTION,
+	DOC_HEADING,
+	DOC_PARA,
+	DOC_LIST,
+	DOC_ITEM,
+	DOC_TABLE,
+	DOC_ROW,
+	DOC_CELL,
+	DOC_PAGEBREAK,
+	DOC_TEXT,
+	DOC_LINEBREAK,
+	DOC_LINK
+};
+
+#define DOC_BOLD	0x01u	/* TEXT */
+#define DOC_ITALIC	0x02u	/* TEXT */
+#define DOC_LANDSCAPE	0x04u	/* SECTION */
+#define DOC_ORDERED	0x08u	/* LIST */
+#define DOC_HEADER	0x10u	/* ROW: header row, repeats on every page */
+#define DOC_KEEP	0x20u	/* ROW: do not split across pages */
+#define DOC_SMALL	0x40u	/* TABLE: set in the smaller table text size */
+
+struct doc_node {
+	enum doc_type	 type;
+	unsigned	 flags;
+	unsigned	 level;		/* HEADING: 1..3 */
+	char		*text;		/* TEXT: the text; LINK: the URL */
+	char		 shade[7];	/* CELL: "RRGGBB" fill or "" for none */
+	unsigned	 ncols;		/* TABLE */
+	unsigned	*colw;		/* TABLE: relative column widths */
+	struct doc_node	*parent;
+	struct doc_node	*first;
+	struct doc_node	*last;
+	struct doc_node	*next;
+};
+
+/* Document-wide properties; all strings owned by the doc. */
+struct doc {
+	struct doc_node	*root;
+	char		*title;		/* shown by viewers; also header text */
+	char		*subject;
+	char		*keywords;
+	char		*lang;		/* "en-GB" */
+	char		*creator;	/* the partnership, never a person */
+	char		*marking;	/* e.g. "OFFICIAL-SENSITIVE", or NULL */
+	char		*date;		/* ISO 8601 "YYYY-MM-DD" from the case */
+	int		 draft;		/* print DRAFT in headers */
+};
+
+struct doc	*doc_new(void);
+void		 doc_free(struct doc *d);		/* accepts NULL */
+void		 doc_set(char **field, const char *value); /* sanitised copy */
+
+struct doc_node	*doc_node_new(enum doc_type type);
+void		 doc_node_free(struct doc_node *n);	/* and its subtree */
+struct doc_node	*doc_append(struct doc_node *parent, struct doc_node *child);
+
+/* Builders: each appends a new node to parent and returns it. */
+struct doc_node	*doc_section(struct doc_node *root, unsigned flags);
+struct doc_node	*doc_heading(struct doc_node *sec, unsigned level,
+		    const char *text);
+struct doc_node	*doc_para(struct doc_node *parent);
+struct doc_node	*doc_text(struct doc_node *para, const char *text,
+		    unsigned flags);
+/* A paragraph per "\n\n"-separated block of text; "\n" inside a block
+ * becomes a line break. Returns the last paragraph. */
+struct doc_node	*doc_paras(struct doc_node *parent, const char *text,
+		    unsigned flags);
+struct doc_node	*doc_linebreak(struct doc_node *para);
+struct doc_node	*doc_link(struct doc_node *para, const char *url,
+		    const char *text);
+struct doc_node	*doc_list(struct doc_node *parent, unsigned flags);
+struct doc_node	*doc_item(struct doc_node *list);
+struct doc_node	*doc_table(struct doc_node *parent, unsigned ncols,
+		    const unsigned *colw, unsigned flags);
+struct doc_node	*doc_row(struct doc_node *table, unsigned flags);
+/* A cell holding one paragraph of text (NULL for an empty one). */
+struct doc_node	*doc_cell(struct doc_node *row, const char *text,
+		    unsigned textflags, const char *shade);
+struct doc_node	*doc_pagebreak(struct doc_node *parent);
+
+/* The plain text of a subtree, inlines joined (caller frees). */
+char		*doc_plain(const struct doc_node *n);
+
+/* Indented text dump, for golden tests and `cspr dump --stage doc`. */
+void		 doc_dump(FILE *out, const struct doc *d);
+
+#endif

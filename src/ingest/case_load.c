@@ -1,0 +1,176 @@
+/* Loads a case folder: the manifest, then every chronology and scoping return in name order. */
+#include "ingest.h"
+#include "../util/alloc.h"
+#include "../util/buf.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static int
+namecmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static const char *
+ext(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+
+	return dot ? dot + 1 : "";
+}
+
+/* Interns path in k->files so positions can point at it. */
+static const char *
+intern(struct kase *k, const char *path)
+{
+	strlist_add(&k->files, path);
+	return k->files.v[k->files.n - 1];
+}
+
+/* The sorted regular files of dir; NULL (not an error) if dir is absent. */
+static char **
+listdir(const char *dir, size_t *n, struct diag_ctx *dg)
+{
+	DIR *dp;
+	struct dirent *de;
+	char **v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if ((dp = opendir(dir)) == NULL) {
+		if (errno != ENOENT)
+			diag_at(dg, DIAG_ERROR, dir, 0, 0,
+			    "cannot read folder: %s", strerror(errno));
+		return NULL;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		v = xgrow(v, &cap, *n, sizeof(*v));
+		v[(*n)++] = xstrdup(de->d_name);
+	}
+	closedir(dp);
+	if (*n)
+		qsort(v, *n, sizeof(*v), namecmp);
+	return v;
+}
+
+static int
+isregular(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+static void
+load_chronologies(struct kase *k, const char *dir, struct diag_ctx *dg)
+{
+	struct buf path = BUF_INIT;
+	char **names;
+	size_t n, i;
+	const char *file, *e;
+	struct chron_return *cr;
+	int rc;
+
+	names = listdir(dir, &n, dg);
+	for (i = 0; i < n; i++) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", dir, names[i]);
+		e = ext(names[i]);
+		if (!isregular(path.data) ||
+		    (strcmp(e, "xml") != 0 && strcmp(e, "md") != 0)) {
+			diag_at(dg, DIAG_WARNING, path.data, 0, 0,
+			    "ignored: a chronology return is a .xml or .md file");
+			continue;
+		}
+		file = intern(k, path.data);
+		cr = case_add_chron(k);
+		cr->file = xstrdup(file);
+		rc = strcmp(e, "xml") == 0 ? chron_read_xml(cr, file, dg) :
+		    chron_read_md(cr, file, dg);
+		if (rc == -1) {
+			chron_return_free(cr);
+			k->ncr--;
+		}
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	buf_free(&path);
+}
+
+static void
+load_scoping(struct kase *k, const char *dir, struct diag_ctx *dg)
+{
+	struct buf path = BUF_INIT;
+	char **names;
+	size_t n, i;
+	const char *file, *e;
+	struct scoping_return *sr;
+	int rc;
+
+	names = listdir(dir, &n, dg);
+	for (i = 0; i < n; i++) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", dir, names[i]);
+		e = ext(names[i]);
+		if (!isregular(path.data) ||
+		    (strcmp(e, "xml") != 0 && strcmp(e, "md") != 0)) {
+			diag_at(dg, DIAG_WARNING, path.data, 0, 0,
+			    "ignored: a scoping return is a .xml or .md file");
+			continue;
+		}
+		file = intern(k, path.data);
+		sr = case_add_scoping(k);
+		sr->file = xstrdup(file);
+		rc = strcmp(e, "xml") == 0 ? scoping_read_xml(sr, file, dg) :
+		    scoping_read_md(sr, file, dg);
+		if (rc == -1) {
+			scoping_return_free(sr);
+			k->nsr--;
+		}
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	buf_free(&path);
+}
+
+struct kase *
+case_load(const char *dir, struct diag_ctx *dg)
+{
+	struct kase *k = case_new(), *res = NULL;
+	struct buf path = BUF_INIT;
+	size_t len = strlen(dir);
+
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	k->dir = xstrndup(dir, len);
+	buf_printf(&path, "%s/case.xml", k->dir);
+	k->manifest = xstrdup(intern(k, path.data));
+	if (!isregular(path.data)) {
+		diag_at(dg, DIAG_ERROR, path.data, 0, 0, "cannot read the case "
+		    "manifest: %s (a case folder holds case.xml, chronology/ "
+		    "and scoping/)", strerror(errno ? errno : ENOENT));
+		goto out;
+	}
+	if (manifest_read_xml(k, k->files.v[0], dg) == -1)
+		goto out;
+	buf_reset(&path);
+	buf_printf(&path, "%s/chronology", k->dir);
+	load_chronologies(k, path.data, dg);
+	buf_reset(&path);
+	buf_printf(&path, "%s/scoping", k->dir);
+	load_scoping(k, path.data, dg);
+	res = k;
+	k = NULL;
+out:
+	case_free(k);
+	buf_free(&path);
+	return res;
+}

@@ -1,0 +1,169 @@
+/* The case model: manifest, register of people, agencies and their returns. */
+#ifndef CSPR_CASE_H
+#define CSPR_CASE_H
+
+#include <stdio.h>
+
+#include "date.h"
+#include "../util/diag.h"
+
+/* yes / no / not recorded */
+enum tri {
+	TRI_UNKNOWN = 0,
+	TRI_NO,
+	TRI_YES
+};
+
+enum review_kind {
+	REVIEW_RAPID,		/* "rapid-review" */
+	REVIEW_LCSPR		/* "lcspr" */
+};
+
+enum significance {
+	SIG_KEY = 0,		/* "key": in the key-events chronology */
+	SIG_BACKGROUND		/* "background" */
+};
+
+struct strlist {
+	char	**v;
+	size_t	  n;
+	size_t	  cap;
+};
+
+/*
+ * A person in the register: what anonymisation works from. Every string
+ * by which the person could be recognised belongs in names or aliases;
+ * the pseudonym (or the role) is what published text shows instead.
+ */
+struct person {
+	char		*id;		/* register id, e.g. "P01" */
+	char		*role;		/* "Mother", "Health Visitor 1" */
+	char		*pseudonym;	/* "Child A", "Gabriel"; may be NULL */
+	struct strlist	 names;		/* full real names, as written */
+	struct strlist	 aliases;	/* nicknames, other spellings, ... */
+	struct cdate	 dob;
+	char		*sex;
+	char		*ethnicity;
+	char		*disability;
+	char		*relationship;	/* to the child: "subject", "mother" */
+	char		*agency;	/* practitioners: their agency id */
+	struct srcpos	 pos;
+};
+
+struct agency {
+	char		*id;		/* "police" */
+	char		*name;		/* "Northshire Police" */
+	char		*prefix;	/* "POL": the text cue in tables */
+	char		 colour[7];	/* "RRGGBB" fill */
+	struct srcpos	 pos;
+};
+
+struct event {
+	unsigned	 seq;		/* orders same-day rows; 0 if none */
+	struct cdate	 start;
+	struct ctime	 start_time;
+	struct cdate	 end;
+	struct ctime	 end_time;
+	char		*source;	/* the record it comes from */
+	char		*category;
+	char		*what;		/* what happened */
+	char		*action;	/* action or outcome */
+	char		*analysis;	/* analysis or impact */
+	enum tri	 child_seen;
+	enum tri	 voice;		/* child's voice recorded */
+	struct strlist	 people;	/* register ids */
+	char		*practitioner;	/* practitioner role */
+	int		 kpe;		/* key practice episode marker */
+	enum significance sig;
+	int		 note;		/* author note: source starts with '#' */
+	struct srcpos	 pos;		/* the row or element */
+};
+
+struct chron_return {
+	char		*file;		/* path as given */
+	char		*agency;	/* agency id */
+	char		*author;	/* author role */
+	struct srcpos	 pos;
+	struct event	*ev;
+	size_t		 nev;
+	size_t		 cap;
+};
+
+struct scoping_return {
+	char		*file;
+	char		*agency;
+	char		*author;	/* author role */
+	struct cdate	 period_from, period_to;
+	enum tri	 involved;
+	struct cdate	 involved_from, involved_to;
+	struct cdate	 received;	/* when the return reached the unit */
+	char		*services;	/* services provided */
+	char		*summary;	/* summary of involvement */
+	char		*concerns;	/* concerns known */
+	char		*actions;	/* actions taken */
+	char		*immediate;	/* immediate safeguarding actions */
+	char		*learning;	/* learning already identified */
+	char		*good_practice;
+	enum tri	 records_secured;
+	char		*equality;	/* race, culture, faith, ethnicity, disability */
+	struct srcpos	 pos;
+};
+
+struct case_dates {
+	struct cdate	 incident, awareness, referral, notification,
+			 meeting, decision;
+};
+
+struct kase {
+	char		*dir;		/* the case folder */
+	char		*manifest;	/* path of case.xml */
+	char		*ref;		/* case reference, e.g. "NSCP-2025-014" */
+	char		*partnership;
+	enum review_kind kind;
+	char		*child;		/* register id of the subject child */
+	struct case_dates dates;
+	struct cdate	 period_from, period_to;
+	struct agency	*ag;
+	size_t		 nag, agcap;
+	struct person	*pp;
+	size_t		 npp, ppcap;
+	struct chron_return *cr;
+	size_t		 ncr, crcap;
+	struct scoping_return *sr;
+	size_t		 nsr, srcap;
+	struct srcpos	 pos;
+	struct strlist	 files;		/* every path read: positions point here */
+};
+
+void		 strlist_add(struct strlist *l, const char *s);
+void		 strlist_free(struct strlist *l);
+
+struct kase	*case_new(void);
+void		 case_free(struct kase *k);		/* accepts NULL */
+struct agency	*case_add_agency(struct kase *k);	/* zeroed */
+struct person	*case_add_person(struct kase *k);
+struct chron_return *case_add_chron(struct kase *k);
+struct scoping_return *case_add_scoping(struct kase *k);
+struct event	*chron_add_event(struct chron_return *cr);
+void		 chron_return_free(struct chron_return *cr);	/* contents */
+void		 scoping_return_free(struct scoping_return *sr);
+
+const struct agency *case_agency(const struct kase *k, const char *id);
+const struct person *case_person(const struct kase *k, const char *id);
+
+/* tri from "yes"/"no"/"y"/"n"/"true"/"false"/"unknown"/""; -1 if none. */
+int		 tri_parse(const char *s, enum tri *out);
+const char	*tri_name(enum tri t);	/* "yes", "no", "unknown" */
+
+/*
+ * Loads CASE/case.xml, then every CASE/chronology/ *.xml|*.md and
+ * CASE/scoping/ *.xml|*.md in name order. Reports every problem found
+ * through dg; returns NULL only if nothing usable could be read (no
+ * manifest). Check dg->nerrors for errors.
+ */
+struct kase	*case_load(const char *dir, struct diag_ctx *dg);
+
+/* Indented text dump, for golden tests and `cspr dump --stage case`. */
+void		 case_dump(FILE *out, const struct kase *k);
+
+#endif

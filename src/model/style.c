@@ -1,0 +1,196 @@
+/* Style settings: defaults, overridden by "key = value" lines from templates/style.conf. */
+#include "style.h"
+#include "../util/alloc.h"
+#include "../util/buf.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FONTDIR "/usr/share/fonts/truetype/liberation2/"
+
+static void
+setstr(char **field, const char *v)
+{
+	free(*field);
+	*field = xstrdup(v);
+}
+
+static void
+defaults(struct style *st)
+{
+	memset(st, 0, sizeof(*st));
+	setstr(&st->font_family, "Liberation Sans");
+	setstr(&st->font_regular, FONTDIR "LiberationSans-Regular.ttf");
+	setstr(&st->font_bold, FONTDIR "LiberationSans-Bold.ttf");
+	setstr(&st->font_italic, FONTDIR "LiberationSans-Italic.ttf");
+	setstr(&st->font_bolditalic, FONTDIR "LiberationSans-BoldItalic.ttf");
+	st->body_pt = 12;
+	st->table_pt = 9;
+	st->h1_pt = 20;
+	st->h2_pt = 16;
+	st->h3_pt = 13;
+	memcpy(st->heading_rgb, "1F3864", 7);
+	st->margin_mm = 20;
+}
+
+/* A font path relative to the style file's folder. */
+static void
+setpath(char **field, const char *dir, const char *v)
+{
+	struct buf b = BUF_INIT;
+
+	if (v[0] == '/' || dir == NULL) {
+		setstr(field, v);
+		return;
+	}
+	buf_printf(&b, "%s/%s", dir, v);
+	free(*field);
+	*field = buf_detach(&b);
+}
+
+static int
+setnum(double *field, const char *v, double lo, double hi)
+{
+	char *end;
+	double x;
+
+	errno = 0;
+	x = strtod(v, &end);
+	if (errno || end == v || *end != '\0' || x < lo || x > hi)
+		return -1;
+	*field = x;
+	return 0;
+}
+
+static int
+sethex(char *field, const char *v)
+{
+	size_t i;
+
+	if (v[0] == '#')
+		v++;
+	if (strlen(v) != 6)
+		return -1;
+	for (i = 0; i < 6; i++)
+		if (!isxdigit((unsigned char)v[i]))
+			return -1;
+	for (i = 0; i < 6; i++)
+		field[i] = (char)toupper((unsigned char)v[i]);
+	field[6] = '\0';
+	return 0;
+}
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+int
+style_load(struct style *st, const char *path, struct diag_ctx *dg)
+{
+	struct buf file = BUF_INIT;
+	char *dir = NULL, *line, *next, *key, *val, *eq, *slash;
+	unsigned lineno = 0;
+	int bad = 0, rc = -1;
+
+	defaults(st);
+	if (path == NULL)
+		return 0;
+	if (buf_read_file(&file, path, 1 << 20) == -1) {
+		diag_at(dg, DIAG_ERROR, path, 0, 0, "cannot read style file: %s",
+		    strerror(errno));
+		goto out;
+	}
+	dir = xstrdup(path);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	else {
+		free(dir);
+		dir = xstrdup(".");
+	}
+	for (line = file.data; line != NULL; line = next) {
+		lineno++;
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		key = trim(line);
+		if (*key == '\0' || *key == '#')
+			continue;
+		if ((eq = strchr(key, '=')) == NULL) {
+			diag_at(dg, DIAG_ERROR, path, lineno, 1,
+			    "expected 'key = value'");
+			bad = 1;
+			continue;
+		}
+		*eq = '\0';
+		key = trim(key);
+		val = trim(eq + 1);
+		if (strcmp(key, "font.family") == 0)
+			setstr(&st->font_family, val);
+		else if (strcmp(key, "font.regular") == 0)
+			setpath(&st->font_regular, dir, val);
+		else if (strcmp(key, "font.bold") == 0)
+			setpath(&st->font_bold, dir, val);
+		else if (strcmp(key, "font.italic") == 0)
+			setpath(&st->font_italic, dir, val);
+		else if (strcmp(key, "font.bolditalic") == 0)
+			setpath(&st->font_bolditalic, dir, val);
+		else if ((strcmp(key, "size.body") == 0 &&
+		    setnum(&st->body_pt, val, 6, 72) == 0) ||
+		    (strcmp(key, "size.table") == 0 &&
+		    setnum(&st->table_pt, val, 5, 72) == 0) ||
+		    (strcmp(key, "size.h1") == 0 &&
+		    setnum(&st->h1_pt, val, 6, 96) == 0) ||
+		    (strcmp(key, "size.h2") == 0 &&
+		    setnum(&st->h2_pt, val, 6, 96) == 0) ||
+		    (strcmp(key, "size.h3") == 0 &&
+		    setnum(&st->h3_pt, val, 6, 96) == 0) ||
+		    (strcmp(key, "page.margin") == 0 &&
+		    setnum(&st->margin_mm, val, 5, 60) == 0) ||
+		    (strcmp(key, "colour.heading") == 0 &&
+		    sethex(st->heading_rgb, val) == 0))
+			continue;
+		else if (strncmp(key, "size.", 5) == 0 ||
+		    strcmp(key, "page.margin") == 0 ||
+		    strcmp(key, "colour.heading") == 0) {
+			diag_at(dg, DIAG_ERROR, path, lineno,
+			    (unsigned)(val - line) + 1,
+			    "bad value '%s' for %s (sizes are points, "
+			    "margin millimetres, colours #RRGGBB)", val, key);
+			bad = 1;
+		} else {
+			diag_at(dg, DIAG_ERROR, path, lineno, 1,
+			    "unknown setting '%s' (valid: font.family, "
+			    "font.regular, font.bold, font.italic, "
+			    "font.bolditalic, size.body, size.table, size.h1, "
+			    "size.h2, size.h3, page.margin, colour.heading)", key);
+			bad = 1;
+		}
+	}
+	if (!bad)
+		rc = 0;
+out:
+	free(dir);
+	buf_free(&file);
+	return rc;
+}
+
+void
+style_free(struct style *st)
+{
+	free(st->font_family);
+	free(st->font_regular);
+	free(st->font_bold);
+	free(st->font_italic);
+	free(st->font_bolditalic);
+	memset(st, 0, sizeof(*st));
+}

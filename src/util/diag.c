@@ -1,0 +1,63 @@
+/* Diagnostics: formats, prints and counts every message to the user. */
+#include "diag.h"
+
+#include <stdarg.h>
+
+static const char *const sevname[] = { "note", "warning", "error" };
+
+void
+diag_init(struct diag_ctx *d, FILE *out)
+{
+	d->out = out;
+	d->prog = "cspr";
+	d->nerrors = d->nwarnings = 0;
+	d->quiet_warnings = 0;
+}
+
+static void
+vdiag(struct diag_ctx *d, enum diag_sev sev, const char *file,
+    unsigned line, unsigned col, const char *fmt, va_list ap)
+{
+	if (sev == DIAG_ERROR)
+		d->nerrors++;
+	else if (sev == DIAG_WARNING)
+		d->nwarnings++;
+	if (sev != DIAG_ERROR && d->quiet_warnings)
+		return;
+	if (file == NULL)
+		fprintf(d->out, "%s: ", d->prog);
+	else if (line == 0)
+		fprintf(d->out, "%s: ", file);
+	else if (col == 0)
+		fprintf(d->out, "%s:%u: ", file, line);
+	else
+		fprintf(d->out, "%s:%u:%u: ", file, line, col);
+	fprintf(d->out, "%s: ", sevname[sev]);
+	vfprintf(d->out, fmt, ap);
+	fputc('\n', d->out);
+}
+
+void
+diag(struct diag_ctx *d, enum diag_sev sev, const struct srcpos *pos,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (pos == NULL)
+		vdiag(d, sev, NULL, 0, 0, fmt, ap);
+	else
+		vdiag(d, sev, pos->file, pos->line, pos->col, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_at(struct diag_ctx *d, enum diag_sev sev, const char *file,
+    unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(d, sev, file, line, col, fmt, ap);
+	va_end(ap);
+}

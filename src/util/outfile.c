@@ -1,0 +1,94 @@
+/* Outputs written beside their target under a temporary name, then renamed into place. */
+#include "outfile.h"
+#include "alloc.h"
+#include "buf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int
+outfile_begin(struct outfile *of, const char *final, struct diag_ctx *dg)
+{
+	struct buf b = BUF_INIT;
+	const char *slash = strrchr(final, '/');
+	int fd;
+
+	of->final = xstrdup(final);
+	if (slash != NULL)
+		buf_printf(&b, "%.*s/.%s.XXXXXX", (int)(slash - final), final,
+		    slash + 1);
+	else
+		buf_printf(&b, ".%s.XXXXXX", final);
+	of->tmp = buf_detach(&b);
+	if ((fd = mkstemp(of->tmp)) == -1) {
+		diag_at(dg, DIAG_ERROR, final, 0, 0, "cannot create output: %s",
+		    strerror(errno));
+		free(of->tmp);
+		of->tmp = NULL;
+		return -1;
+	}
+	fchmod(fd, 0644);
+	close(fd);
+	return 0;
+}
+
+int
+outfile_commit(struct outfile *of, struct diag_ctx *dg)
+{
+	int fd, rc = -1;
+
+	if ((fd = open(of->tmp, O_RDONLY)) == -1 || fsync(fd) == -1 ||
+	    rename(of->tmp, of->final) == -1) {
+		diag_at(dg, DIAG_ERROR, of->final, 0, 0,
+		    "cannot write output: %s", strerror(errno));
+		unlink(of->tmp);
+	} else
+		rc = 0;
+	if (fd != -1)
+		close(fd);
+	free(of->tmp);
+	free(of->final);
+	of->tmp = of->final = NULL;
+	return rc;
+}
+
+void
+outfile_abort(struct outfile *of)
+{
+	if (of->tmp != NULL)
+		unlink(of->tmp);
+	free(of->tmp);
+	free(of->final);
+	of->tmp = of->final = NULL;
+}
+
+int
+mkdirs(const char *path, struct diag_ctx *dg)
+{
+	char *p = xstrdup(path), *s;
+	int rc = -1;
+
+	for (s = p + 1; ; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, 0755) == -1 && errno != EEXIST) {
+			diag_at(dg, DIAG_ERROR, p, 0, 0,
+			    "cannot create folder: %s", strerror(errno));
+			goto out;
+		}
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	rc = 0;
+out:
+	free(p);
+	return rc;
+}

@@ -1,0 +1,115 @@
+/* UTF-8: validation, decoding and sanitising of untrusted text. */
+#include "utf8.h"
+#include "alloc.h"
+#include "buf.h"
+
+#include <string.h>
+
+/* Length of the well-formed sequence at s (before end), or 0. */
+static size_t
+seqlen(const unsigned char *s, const unsigned char *end, uint32_t *cp)
+{
+	size_t n, i;
+	uint32_t c = s[0], min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		n = 2; c &= 0x1F; min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3; c &= 0x0F; min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4; c &= 0x07; min = 0x10000;
+	} else
+		return 0;
+	if ((size_t)(end - s) < n)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+int
+utf8_valid(const char *s, size_t n, size_t *bad)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	uint32_t cp;
+	size_t k;
+
+	while (p < end) {
+		if ((k = seqlen(p, end, &cp)) == 0) {
+			if (bad)
+				*bad = (size_t)(p - (const unsigned char *)s);
+			return 0;
+		}
+		p += k;
+	}
+	return 1;
+}
+
+uint32_t
+utf8_next(const char **p, const char *end)
+{
+	uint32_t cp;
+	size_t k = seqlen((const unsigned char *)*p,
+	    (const unsigned char *)end, &cp);
+
+	if (k == 0) {
+		(*p)++;
+		return 0xFFFD;
+	}
+	*p += k;
+	return cp;
+}
+
+size_t
+utf8_encode(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	} else if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	} else if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+char *
+utf8_sanitize(const char *s)
+{
+	struct buf b = BUF_INIT;
+	const char *p, *end;
+	char enc[4];
+	uint32_t cp;
+
+	if (s == NULL)
+		return NULL;
+	p = s;
+	end = s + strlen(s);
+	while (p < end) {
+		cp = utf8_next(&p, end);
+		if ((cp < 0x20 && cp != '\t' && cp != '\n') ||
+		    (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF)
+			continue;
+		buf_put(&b, enc, utf8_encode(cp, enc));
+	}
+	return buf_detach(&b);
+}
