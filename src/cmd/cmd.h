@@ -14,4 +14,19 @@ int	cmd_sample(int argc, char **argv, struct diag_ctx *dg);
  * "templates" beside the binary's parent (a source tree), or DATADIR. */
 char	*cmd_templates_dir(const char *opt);
 
+struct kase;
+
+/*
+ * Loads and checks the case folder dir. Returns 0 with *out set, or an
+ * exit status (EXIT_NOINPUT, EXIT_DATAERR) with *out NULL; every problem
+ * has been reported.
+ */
+int	cmd_load_case(const char *dir, struct kase **out, struct diag_ctx *dg);
+
+/* Parses a --gap-days value (1 to 3650); -1 after reporting. */
+int	cmd_gap_days(const char *s, struct diag_ctx *dg);
+
+/* Prints "cspr: N errors, M warnings" when there were any. */
+void	cmd_summary(struct diag_ctx *dg);
+
 #endif

@@ -96,7 +96,8 @@ load_chronologies(struct kase *k, const char *dir, struct diag_ctx *dg)
 		if (rc == -1) {
 			chron_return_free(cr);
 			k->ncr--;
-		}
+		} else if (cr->pos.file == NULL)
+			cr->pos.file = file;
 	}
 	for (i = 0; i < n; i++)
 		free(names[i]);
@@ -133,7 +134,8 @@ load_scoping(struct kase *k, const char *dir, struct diag_ctx *dg)
 		if (rc == -1) {
 			scoping_return_free(sr);
 			k->nsr--;
-		}
+		} else if (sr->pos.file == NULL)
+			sr->pos.file = file;
 	}
 	for (i = 0; i < n; i++)
 		free(names[i]);
@@ -155,8 +157,8 @@ case_load(const char *dir, struct diag_ctx *dg)
 	k->manifest = xstrdup(intern(k, path.data));
 	if (!isregular(path.data)) {
 		diag_at(dg, DIAG_ERROR, path.data, 0, 0, "cannot read the case "
-		    "manifest: %s (a case folder holds case.xml, chronology/ "
-		    "and scoping/)", strerror(errno ? errno : ENOENT));
+		    "manifest (a case folder holds case.xml, chronology/ and "
+		    "scoping/)");
 		goto out;
 	}
 	if (manifest_read_xml(k, k->files.v[0], dg) == -1)

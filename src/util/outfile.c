@@ -92,3 +92,34 @@ out:
 	free(p);
 	return rc;
 }
+
+int
+outfile_write(const char *path, const char *data, size_t n,
+    struct diag_ctx *dg)
+{
+	struct outfile of = { NULL, NULL };
+	FILE *f = NULL;
+	int rc = -1;
+
+	if (outfile_begin(&of, path, dg) == -1)
+		return -1;
+	if ((f = fopen(of.tmp, "wb")) == NULL || fwrite(data, 1, n, f) != n) {
+		diag_at(dg, DIAG_ERROR, path, 0, 0, "cannot write output: %s",
+		    strerror(errno));
+		goto out;
+	}
+	if (fclose(f) == EOF) {
+		f = NULL;
+		diag_at(dg, DIAG_ERROR, path, 0, 0, "cannot write output: %s",
+		    strerror(errno));
+		goto out;
+	}
+	f = NULL;
+	rc = outfile_commit(&of, dg);
+out:
+	if (f != NULL)
+		fclose(f);
+	if (rc == -1)
+		outfile_abort(&of);
+	return rc;
+}

@@ -2,6 +2,8 @@
 #ifndef CSPR_OUTFILE_H
 #define CSPR_OUTFILE_H
 
+#include <stddef.h>
+
 #include "diag.h"
 
 struct outfile {
@@ -16,6 +18,10 @@ int	outfile_begin(struct outfile *of, const char *final,
 int	outfile_commit(struct outfile *of, struct diag_ctx *dg);
 /* Removes the temporary file; final is untouched. Accepts a zeroed of. */
 void	outfile_abort(struct outfile *of);
+
+/* Writes data to path through a temporary file. 0, or -1 reported. */
+int	outfile_write(const char *path, const char *data, size_t n,
+	    struct diag_ctx *dg);
 
 /* Creates path and its parents (like mkdir -p). 0, or -1 reported. */
 int	mkdirs(const char *path, struct diag_ctx *dg);

@@ -1,0 +1,198 @@
+/* `cspr build`: renders every document of one or more cases into OUTDIR/<case-ref>/. */
+#include "cmd.h"
+#include "../doc/documents.h"
+#include "../model/case.h"
+#include "../render/render.h"
+#include "../transform/merge.h"
+#include "../util/alloc.h"
+#include "../util/buf.h"
+#include "../util/outfile.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: cspr build [-q] [-o OUTDIR] [--templates DIR] [--format FMT]\n"
+    "                  [--key-only] [--gap-days N] CASE...\n"
+    "  -o OUTDIR        where to write (default out); files go in OUTDIR/<case-ref>/\n"
+    "  --templates DIR  style and template folder\n"
+    "  --format FMT     docx, pdf or all (default all)\n"
+    "  --key-only       leave out background events\n"
+    "  --gap-days N     report periods over N days with no contact (28)\n";
+
+struct job {
+	struct outfile	 of;
+	char		*shown;		/* final path, for the report */
+};
+
+struct build {
+	struct kase	**cases;
+	size_t		  ncases;
+	struct job	 *jobs;
+	size_t		  njobs, jobcap;
+};
+
+/* Renders one document in every format to temporary files. */
+static int
+render_doc(struct build *b, const struct doc *d, const char *dir,
+    const char *name, const unsigned fmts, const struct style *st,
+    struct diag_ctx *dg)
+{
+	static const enum render_format all[] = { FORMAT_DOCX, FORMAT_PDF };
+	struct buf path = BUF_INIT;
+	struct job *j;
+	size_t i;
+	int rc = -1;
+
+	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+		if (!(fmts & (1u << all[i])))
+			continue;
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s.%s", dir, name, render_ext(all[i]));
+		b->jobs = xgrow(b->jobs, &b->jobcap, b->njobs, sizeof(*b->jobs));
+		j = &b->jobs[b->njobs];
+		memset(j, 0, sizeof(*j));
+		if (outfile_begin(&j->of, path.data, dg) == -1)
+			goto out;
+		b->njobs++;
+		j->shown = xstrdup(path.data);
+		if (render(all[i], d, st, j->of.tmp, dg) == -1)
+			goto out;
+	}
+	rc = 0;
+out:
+	buf_free(&path);
+	return rc;
+}
+
+static int
+render_case(struct build *b, const struct kase *k, const char *outdir,
+    unsigned fmts, const struct merge_opts *mo, const struct style *st,
+    struct diag_ctx *dg)
+{
+	struct chronology *ch = NULL;
+	struct doc *d = NULL;
+	struct buf dir = BUF_INIT;
+	int rc = EXIT_CANTCREAT;
+
+	buf_printf(&dir, "%s/%s", outdir, k->ref);
+	if (mkdirs(dir.data, dg) == -1)
+		goto out;
+	ch = merge_case(k, mo);
+	d = chron_doc(ch);
+	rc = EXIT_SOFTWARE;
+	if (render_doc(b, d, dir.data, "integrated-chronology", fmts, st,
+	    dg) == -1)
+		goto out;
+	rc = EXIT_OK;
+out:
+	doc_free(d);
+	chronology_free(ch);
+	buf_free(&dir);
+	return rc;
+}
+
+int
+cmd_build(int argc, char **argv, struct diag_ctx *dg)
+{
+	static const struct option longopts[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "templates", required_argument, NULL, 't' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "key-only", no_argument, NULL, 'k' },
+		{ "gap-days", required_argument, NULL, 'g' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct merge_opts mo = { 0, MERGE_GAP_DAYS };
+	struct build b;
+	struct style st;
+	struct buf conf = BUF_INIT;
+	const char *outdir = "out", *topt = NULL;
+	char *tdir = NULL;
+	unsigned fmts = (1u << FORMAT_DOCX) | (1u << FORMAT_PDF);
+	size_t i;
+	int c, r, rc = EXIT_USAGE, have_style = 0;
+
+	memset(&b, 0, sizeof(b));
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qo:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'q': dg->quiet_warnings = 1; break;
+		case 'o': outdir = optarg; break;
+		case 't': topt = optarg; break;
+		case 'k': mo.key_only = 1; break;
+		case 'g':
+			if ((mo.gap_days = cmd_gap_days(optarg, dg)) == -1)
+				return EXIT_USAGE;
+			break;
+		case 'f':
+			if (strcmp(optarg, "docx") == 0)
+				fmts = 1u << FORMAT_DOCX;
+			else if (strcmp(optarg, "pdf") == 0)
+				fmts = 1u << FORMAT_PDF;
+			else if (strcmp(optarg, "all") == 0)
+				fmts = (1u << FORMAT_DOCX) | (1u << FORMAT_PDF);
+			else {
+				diag(dg, DIAG_ERROR, NULL, "unknown format '%s' "
+				    "(valid: docx, pdf, all)", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h': fputs(usage, stdout); return EXIT_OK;
+		default: fputs(usage, stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind == argc) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+
+	/* Every case is read and checked before anything is written. */
+	rc = EXIT_OK;
+	b.cases = xcalloc((size_t)(argc - optind), sizeof(*b.cases));
+	for (i = 0; i < (size_t)(argc - optind); i++) {
+		r = cmd_load_case(argv[optind + (int)i], &b.cases[b.ncases], dg);
+		if (r == EXIT_OK)
+			b.ncases++;
+		else if (r == EXIT_NOINPUT || rc == EXIT_OK)
+			rc = r;
+	}
+	if (rc != EXIT_OK)
+		goto out;
+	tdir = cmd_templates_dir(topt);
+	buf_printf(&conf, "%s/style.conf", tdir);
+	have_style = 1;
+	if (style_load(&st, conf.data, dg) == -1) {
+		rc = EXIT_DATAERR;
+		goto out;
+	}
+	for (i = 0; i < b.ncases; i++)
+		if ((rc = render_case(&b, b.cases[i], outdir, fmts, &mo, &st,
+		    dg)) != EXIT_OK)
+			goto out;
+	/* All rendered: only now replace earlier outputs. */
+	for (i = 0; i < b.njobs; i++) {
+		if (outfile_commit(&b.jobs[i].of, dg) == -1) {
+			rc = EXIT_CANTCREAT;
+			goto out;
+		}
+		printf("%s\n", b.jobs[i].shown);
+	}
+out:
+	for (i = 0; i < b.njobs; i++) {
+		outfile_abort(&b.jobs[i].of);
+		free(b.jobs[i].shown);
+	}
+	free(b.jobs);
+	for (i = 0; i < b.ncases; i++)
+		case_free(b.cases[i]);
+	free(b.cases);
+	if (have_style)
+		style_free(&st);
+	buf_free(&conf);
+	free(tdir);
+	cmd_summary(dg);
+	return rc;
+}

@@ -1,0 +1,68 @@
+/* `cspr dump`: the case model, the merged chronology or the document tree as indented text. */
+#include "cmd.h"
+#include "../doc/documents.h"
+#include "../model/case.h"
+#include "../transform/merge.h"
+
+#include <getopt.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: cspr dump [-q] [--stage case|merge|doc] [--key-only] "
+    "[--gap-days N] CASE\n";
+
+int
+cmd_dump(int argc, char **argv, struct diag_ctx *dg)
+{
+	static const struct option longopts[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "stage", required_argument, NULL, 's' },
+		{ "key-only", no_argument, NULL, 'k' },
+		{ "gap-days", required_argument, NULL, 'g' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct merge_opts mo = { 0, MERGE_GAP_DAYS };
+	struct kase *k = NULL;
+	struct chronology *ch = NULL;
+	struct doc *d = NULL;
+	const char *stage = "case";
+	int c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'q': dg->quiet_warnings = 1; break;
+		case 's': stage = optarg; break;
+		case 'k': mo.key_only = 1; break;
+		case 'g':
+			if ((mo.gap_days = cmd_gap_days(optarg, dg)) == -1)
+				return EXIT_USAGE;
+			break;
+		case 'h': fputs(usage, stdout); return EXIT_OK;
+		default: fputs(usage, stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1 || (strcmp(stage, "case") != 0 &&
+	    strcmp(stage, "merge") != 0 && strcmp(stage, "doc") != 0)) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	if ((rc = cmd_load_case(argv[optind], &k, dg)) != 0)
+		return rc;
+	if (strcmp(stage, "case") == 0)
+		case_dump(stdout, k);
+	else {
+		ch = merge_case(k, &mo);
+		if (strcmp(stage, "merge") == 0)
+			chronology_dump(stdout, ch);
+		else {
+			d = chron_doc(ch);
+			doc_dump(stdout, d);
+		}
+	}
+	doc_free(d);
+	chronology_free(ch);
+	case_free(k);
+	return EXIT_OK;
+}

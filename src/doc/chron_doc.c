@@ -1,0 +1,253 @@
+/* Builds the integrated chronology document: legend, agency figures, gaps and the landscape events table. */
+#include "documents.h"
+#include "../util/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void
+iso_day(long day, char *buf, size_t n)
+{
+	int y, m, d;
+	struct cdate dt;
+
+	civil_from_days(day, &y, &m, &d);
+	memset(&dt, 0, sizeof(dt));
+	dt.y = y;
+	dt.m = m;
+	dt.d = d;
+	dt.prec = DATE_DAY;
+	date_format(&dt, buf, n);
+}
+
+/* The document's date: the latest of the case's key dates that is known. */
+static const struct cdate *
+doc_date(const struct kase *k)
+{
+	const struct cdate *d[] = {
+		&k->dates.decision, &k->dates.meeting, &k->dates.notification,
+		&k->dates.referral, &k->dates.incident,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(d) / sizeof(d[0]); i++)
+		if (d[i]->prec == DATE_DAY)
+			return d[i];
+	return NULL;
+}
+
+static void
+intro(struct doc_node *sec, const struct chronology *c)
+{
+	const struct kase *k = c->k;
+	struct buf b = BUF_INIT;
+	char from[32], to[32];
+	struct doc_node *p;
+
+	p = doc_para(sec);
+	doc_text(p, "Case: ", DOC_BOLD);
+	doc_text(p, k->ref, 0);
+	doc_linebreak(p);
+	doc_text(p, "Partnership: ", DOC_BOLD);
+	doc_text(p, k->partnership ? k->partnership : "", 0);
+	if (k->period_from.prec != DATE_NONE && k->period_to.prec != DATE_NONE) {
+		date_format(&k->period_from, from, sizeof(from));
+		date_format(&k->period_to, to, sizeof(to));
+		doc_linebreak(p);
+		doc_text(p, "Review period: ", DOC_BOLD);
+		buf_printf(&b, "%s to %s", from, to);
+		doc_text(p, b.data, 0);
+	}
+	buf_reset(&b);
+	buf_printf(&b, "%zu events from %zu agencies, in date order. %s "
+	    "Each row starts with the agency's prefix; the row colour repeats "
+	    "it. Dates show only what the agency recorded: a month or a year "
+	    "where the day is not known, and '?' where the date is uncertain. "
+	    "Age is the child's age at the event; interval is the number of "
+	    "days since the previous event.", c->nrows, c->nstats,
+	    c->opts.key_only ? "Key events only." : "Key and background events.");
+	doc_paras(sec, b.data, 0);
+	buf_free(&b);
+}
+
+static void
+legend(struct doc_node *sec, const struct chronology *c)
+{
+	static const unsigned w[] = { 2, 8, 2, 2, 3, 3, 3 };
+	static const char *const head[] = {
+		"Prefix", "Agency", "Contacts", "Key", "Child seen",
+		"Voice recorded", "Return"
+	};
+	struct doc_node *t, *r;
+	char n[7][32];
+	size_t i, j;
+
+	doc_heading(sec, 2, "Agencies");
+	t = doc_table(sec, 7, w, DOC_SMALL);
+	r = doc_row(t, DOC_HEADER | DOC_KEEP);
+	for (j = 0; j < 7; j++)
+		doc_cell(r, head[j], DOC_BOLD, NULL);
+	for (i = 0; i < c->nstats; i++) {
+		const struct mstat *s = &c->stats[i];
+
+		snprintf(n[2], sizeof(n[2]), "%u", s->contacts);
+		snprintf(n[3], sizeof(n[3]), "%u", s->key);
+		snprintf(n[4], sizeof(n[4]), "%u of %u", s->seen_yes, s->contacts);
+		snprintf(n[5], sizeof(n[5]), "%u of %u", s->voice_yes,
+		    s->contacts);
+		r = doc_row(t, DOC_KEEP);
+		doc_cell(r, s->ag->prefix, DOC_BOLD, s->ag->colour);
+		doc_cell(r, s->ag->name, 0, s->ag->colour);
+		doc_cell(r, n[2], 0, NULL);
+		doc_cell(r, n[3], 0, NULL);
+		doc_cell(r, n[4], 0, NULL);
+		doc_cell(r, n[5], 0, NULL);
+		doc_cell(r, s->has_return ? "received" : "none", 0, NULL);
+	}
+}
+
+static void
+gaps(struct doc_node *sec, const struct chronology *c)
+{
+	struct buf b = BUF_INIT;
+	char from[32], to[32];
+	struct doc_node *l;
+	size_t i;
+
+	doc_heading(sec, 2, "Gaps in agency contact");
+	buf_printf(&b, "Periods of more than %d days in which no agency "
+	    "recorded any contact.", c->opts.gap_days);
+	doc_paras(sec, b.data, 0);
+	if (c->ngaps == 0) {
+		doc_paras(sec, "None.", 0);
+		buf_free(&b);
+		return;
+	}
+	l = doc_list(sec, 0);
+	for (i = 0; i < c->ngaps; i++) {
+		iso_day(c->gaps[i].from, from, sizeof(from));
+		iso_day(c->gaps[i].to, to, sizeof(to));
+		buf_reset(&b);
+		buf_printf(&b, "%s to %s: %ld days", from, to,
+		    c->gaps[i].to - c->gaps[i].from + 1);
+		doc_text(doc_para(doc_item(l)), b.data, 0);
+	}
+	buf_free(&b);
+}
+
+/* "yes", "no" or "not recorded", so no cell relies on a symbol. */
+static const char *
+tri_text(enum tri t)
+{
+	return t == TRI_YES ? "yes" : t == TRI_NO ? "no" : "not recorded";
+}
+
+static void
+event_row(struct doc_node *t, const struct mrow *r, size_t n)
+{
+	const struct event *e = r->ev;
+	const char *sh = r->ag->colour;
+	struct buf b = BUF_INIT;
+	struct doc_node *cell, *p;
+	char d[32], tm[16];
+
+	date_format(&e->start, d, sizeof(d));
+	time_format(&e->start_time, tm, sizeof(tm));
+	buf_printf(&b, "%s%s%s", d, *tm ? "\n" : "", tm);
+	if (e->end.prec != DATE_NONE) {
+		date_format(&e->end, d, sizeof(d));
+		time_format(&e->end_time, tm, sizeof(tm));
+		buf_printf(&b, "\nto %s%s%s", d, *tm ? " " : "", tm);
+	}
+	t = doc_row(t, DOC_KEEP);
+	snprintf(d, sizeof(d), "%zu", n);
+	doc_cell(t, d, 0, sh);
+	doc_cell(t, b.data, 0, sh);
+	doc_cell(t, r->ag->prefix, DOC_BOLD, sh);
+	buf_reset(&b);
+	buf_puts(&b, r->age);
+	if (r->interval >= 0)
+		buf_printf(&b, "%s+%ld d", b.len ? "\n" : "", r->interval);
+	doc_cell(t, b.data, 0, sh);
+
+	/* What happened, under its category, above its source. */
+	cell = doc_append(t, doc_node_new(DOC_CELL));
+	memcpy(cell->shade, sh, sizeof(cell->shade));
+	if (e->category)
+		doc_text(doc_para(cell), e->category, DOC_BOLD);
+	doc_paras(cell, e->what, 0);
+	if (e->source) {
+		p = doc_para(cell);
+		doc_text(p, "Source: ", DOC_ITALIC);
+		doc_text(p, e->source, DOC_ITALIC);
+	}
+	doc_cell(t, e->action, 0, sh);
+	doc_cell(t, e->analysis, 0, sh);
+	buf_reset(&b);
+	buf_printf(&b, "Seen: %s\nVoice: %s", tri_text(e->child_seen),
+	    tri_text(e->voice));
+	doc_cell(t, b.data, 0, sh);
+	buf_reset(&b);
+	if (e->kpe)
+		buf_puts(&b, "Key practice episode");
+	if (r->dup)
+		buf_printf(&b, "%sPossible duplicate (D%u)", b.len ? "\n" : "",
+		    r->dup);
+	if (e->sig == SIG_BACKGROUND)
+		buf_printf(&b, "%sBackground", b.len ? "\n" : "");
+	doc_cell(t, b.data, 0, sh);
+	buf_free(&b);
+}
+
+static void
+events(struct doc_node *sec, const struct chronology *c)
+{
+	static const unsigned w[] = { 3, 8, 4, 5, 30, 18, 18, 8, 9 };
+	static const char *const head[] = {
+		"No.", "Date", "Agency", "Age, interval", "What happened",
+		"Action or outcome", "Analysis or impact", "Child", "Flags"
+	};
+	struct doc_node *t, *r;
+	size_t i;
+
+	doc_heading(sec, 2, "Chronology");
+	t = doc_table(sec, 9, w, DOC_SMALL);
+	r = doc_row(t, DOC_HEADER | DOC_KEEP);
+	for (i = 0; i < 9; i++)
+		doc_cell(r, head[i], DOC_BOLD, NULL);
+	for (i = 0; i < c->nrows; i++)
+		event_row(t, &c->rows[i], i + 1);
+}
+
+struct doc *
+chron_doc(const struct chronology *c)
+{
+	const struct kase *k = c->k;
+	const struct cdate *dd = doc_date(k);
+	struct doc *d = doc_new();
+	struct doc_node *sec;
+	struct buf b = BUF_INIT;
+	char iso[16];
+
+	buf_printf(&b, "Integrated key-events chronology: %s", k->ref);
+	doc_set(&d->title, b.data);
+	doc_set(&d->subject, k->kind == REVIEW_LCSPR ?
+	    "Local child safeguarding practice review" : "Rapid review");
+	doc_set(&d->keywords, "chronology; safeguarding; review");
+	doc_set(&d->creator, k->partnership ? k->partnership : "cspr");
+	doc_set(&d->marking, "OFFICIAL-SENSITIVE");
+	if (dd != NULL) {
+		date_iso(dd, iso, sizeof(iso));
+		doc_set(&d->date, iso);
+	}
+	d->draft = 1;
+
+	sec = doc_section(d->root, DOC_LANDSCAPE);
+	doc_heading(sec, 1, b.data);
+	intro(sec, c);
+	legend(sec, c);
+	gaps(sec, c);
+	events(sec, c);
+	buf_free(&b);
+	return d;
+}

@@ -1,0 +1,381 @@
+/* The merge: orders every agency's events into one chronology and derives ages, intervals, duplicates, gaps and figures. */
+#include "merge.h"
+#include "../util/alloc.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Minutes since midnight; a missing time sorts at the start of the day. */
+static int
+minutes(const struct ctime *t)
+{
+	return t->set ? t->h * 60 + t->mi : 0;
+}
+
+static int
+rowcmp(const void *pa, const void *pb)
+{
+	const struct mrow *a = pa, *b = pb;
+	int x, y;
+
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	if (a->ev->start.prec != b->ev->start.prec)
+		return a->ev->start.prec < b->ev->start.prec ? -1 : 1;
+	x = minutes(&a->ev->start_time);
+	y = minutes(&b->ev->start_time);
+	if (x != y)
+		return x < y ? -1 : 1;
+	if (a->effseq != b->effseq)
+		return a->effseq < b->effseq ? -1 : 1;
+	if (a->agidx != b->agidx)
+		return a->agidx < b->agidx ? -1 : 1;
+	if (a->cr != b->cr)	/* two returns for one agency: file order */
+		return a->cr < b->cr ? -1 : 1;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+static int
+same_instant(const struct event *a, const struct event *b)
+{
+	return date_first_day(&a->start) == date_first_day(&b->start) &&
+	    a->start.prec == b->start.prec &&
+	    minutes(&a->start_time) == minutes(&b->start_time);
+}
+
+/* Words of 3+ letters, case folded, without common function words. */
+struct words {
+	char	**v;
+	size_t	  n, cap;
+};
+
+static int
+stopword(const char *w)
+{
+	static const char *const stop[] = {
+		"and", "are", "but", "for", "from", "had", "has", "her", "him",
+		"his", "not", "she", "that", "the", "their", "them", "then",
+		"there", "they", "this", "was", "were", "which", "who", "with",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(stop) / sizeof(stop[0]); i++)
+		if (strcmp(w, stop[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+strpcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+add_words(struct words *w, const char *s)
+{
+	const char *b;
+	char *word;
+	size_t i, n;
+
+	if (s == NULL)
+		return;
+	while (*s) {
+		while (*s && !isalnum((unsigned char)*s) && !((unsigned char)*s & 0x80))
+			s++;
+		b = s;
+		while (*s && (isalnum((unsigned char)*s) || ((unsigned char)*s & 0x80)))
+			s++;
+		if ((n = (size_t)(s - b)) < 3)
+			continue;
+		word = xstrndup(b, n);
+		for (i = 0; i < n; i++)
+			word[i] = (char)tolower((unsigned char)word[i]);
+		if (stopword(word)) {
+			free(word);
+			continue;
+		}
+		w->v = xgrow(w->v, &w->cap, w->n, sizeof(*w->v));
+		w->v[w->n++] = word;
+	}
+}
+
+/* Sorted, without repeats. */
+static void
+words_of(const struct event *e, struct words *w)
+{
+	size_t i, j;
+
+	memset(w, 0, sizeof(*w));
+	add_words(w, e->category);
+	add_words(w, e->what);
+	add_words(w, e->action);
+	if (w->n == 0)
+		return;
+	qsort(w->v, w->n, sizeof(*w->v), strpcmp);
+	for (i = j = 1; i < w->n; i++) {
+		if (strcmp(w->v[i], w->v[j - 1]) == 0)
+			free(w->v[i]);
+		else
+			w->v[j++] = w->v[i];
+	}
+	w->n = j;
+}
+
+static void
+words_free(struct words *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++)
+		free(w->v[i]);
+	free(w->v);
+}
+
+double
+event_similarity(const struct event *a, const struct event *b)
+{
+	struct words x, y;
+	size_t i = 0, j = 0, common = 0;
+	double sim = 0;
+	int c;
+
+	words_of(a, &x);
+	words_of(b, &y);
+	while (i < x.n && j < y.n) {
+		if ((c = strcmp(x.v[i], y.v[j])) == 0) {
+			common++;
+			i++;
+			j++;
+		} else if (c < 0)
+			i++;
+		else
+			j++;
+	}
+	if (x.n + y.n > 0)
+		sim = 2.0 * (double)common / (double)(x.n + y.n);
+	words_free(&x);
+	words_free(&y);
+	return sim;
+}
+
+/* 1 if the lists share an id, 0 if not, -1 if either is empty. */
+static int
+people_overlap(const struct strlist *a, const struct strlist *b)
+{
+	size_t i, j;
+
+	if (a->n == 0 || b->n == 0)
+		return -1;
+	for (i = 0; i < a->n; i++)
+		for (j = 0; j < b->n; j++)
+			if (strcmp(a->v[i], b->v[j]) == 0)
+				return 1;
+	return 0;
+}
+
+int
+event_likely_duplicate(const struct event *a, const struct event *b)
+{
+	int people;
+	double sim;
+
+	if (a->start.prec != DATE_DAY || b->start.prec != DATE_DAY ||
+	    date_first_day(&a->start) != date_first_day(&b->start))
+		return 0;
+	if ((people = people_overlap(&a->people, &b->people)) == 0)
+		return 0;
+	sim = event_similarity(a, b);
+	/* With shared people, a modest overlap of words is telling;
+	 * without people recorded, ask for more. */
+	return people == 1 ? sim >= 0.2 : sim >= 0.4;
+}
+
+static size_t
+find(size_t *parent, size_t i)
+{
+	while (parent[i] != i)
+		i = parent[i] = parent[parent[i]];
+	return i;
+}
+
+static void
+find_duplicates(struct chronology *c)
+{
+	size_t *parent, *group, i, j, root;
+	unsigned next = 0;
+
+	if (c->nrows == 0)
+		return;
+	parent = xcalloc(c->nrows, sizeof(*parent));
+	group = xcalloc(c->nrows, sizeof(*group));
+	for (i = 0; i < c->nrows; i++)
+		parent[i] = i;
+	/* Rows are sorted by day: compare each with the rest of its day. */
+	for (i = 0; i < c->nrows; i++)
+		for (j = i + 1; j < c->nrows && c->rows[j].day == c->rows[i].day;
+		    j++)
+			if (c->rows[i].ag != c->rows[j].ag &&
+			    event_likely_duplicate(c->rows[i].ev, c->rows[j].ev))
+				parent[find(parent, j)] = find(parent, i);
+	for (i = 0; i < c->nrows; i++) {
+		root = find(parent, i);
+		if (root == i)
+			continue;
+		if (group[root] == 0)
+			group[root] = ++next;
+		c->rows[i].dup = c->rows[root].dup = (unsigned)group[root];
+	}
+	c->ndup = next;
+	free(parent);
+	free(group);
+}
+
+static void
+add_gap(struct chronology *c, long from, long to, size_t before, size_t *cap)
+{
+	if (to - from + 1 <= c->opts.gap_days)
+		return;
+	c->gaps = xgrow(c->gaps, cap, c->ngaps, sizeof(*c->gaps));
+	c->gaps[c->ngaps].from = from;
+	c->gaps[c->ngaps].to = to;
+	c->gaps[c->ngaps].before = before;
+	c->ngaps++;
+}
+
+/* Days of the review period not covered by any dated event. */
+static void
+find_gaps(struct chronology *c)
+{
+	const struct kase *k = c->k;
+	long covered, last, start, end;
+	size_t i, cap = 0;
+
+	covered = k->period_from.prec != DATE_NONE ?
+	    date_first_day(&k->period_from) - 1 : LONG_MIN;
+	for (i = 0; i < c->nrows; i++) {
+		const struct event *e = c->rows[i].ev;
+
+		if (e->start.prec == DATE_NONE)
+			continue;
+		start = date_first_day(&e->start);
+		last = e->end.prec != DATE_NONE ? date_last_day(&e->end) :
+		    date_last_day(&e->start);
+		if (covered != LONG_MIN && start - 1 > covered)
+			add_gap(c, covered + 1, start - 1, i, &cap);
+		if (last > covered || covered == LONG_MIN)
+			covered = last;
+	}
+	end = k->period_to.prec != DATE_NONE ? date_last_day(&k->period_to) :
+	    k->dates.incident.prec != DATE_NONE ?
+	    date_first_day(&k->dates.incident) : LONG_MIN;
+	if (end != LONG_MIN && covered != LONG_MIN && end > covered)
+		add_gap(c, covered + 1, end, c->nrows, &cap);
+}
+
+static void
+count(struct chronology *c)
+{
+	const struct kase *k = c->k;
+	const struct agency *ag;
+	struct mstat *st;
+	size_t i, j;
+
+	c->nstats = k->nag;
+	c->stats = xcalloc(k->nag, sizeof(*c->stats));
+	for (i = 0; i < k->nag; i++)
+		c->stats[i].ag = &k->ag[i];
+	for (i = 0; i < k->ncr; i++) {
+		if ((ag = case_agency(k, k->cr[i].agency)) == NULL)
+			continue;
+		st = &c->stats[ag - k->ag];
+		st->has_return = 1;
+		for (j = 0; j < k->cr[i].nev; j++) {
+			const struct event *e = &k->cr[i].ev[j];
+
+			if (e->note)
+				continue;
+			st->contacts++;
+			st->key += e->sig == SIG_KEY;
+			st->kpe += e->kpe != 0;
+			st->seen_yes += e->child_seen == TRI_YES;
+			st->seen_no += e->child_seen == TRI_NO;
+			st->voice_yes += e->voice == TRI_YES;
+			st->voice_no += e->voice == TRI_NO;
+		}
+	}
+}
+
+struct chronology *
+merge_case(const struct kase *k, const struct merge_opts *opts)
+{
+	struct chronology *c = xcalloc(1, sizeof(*c));
+	const struct person *child = case_person(k, k->child);
+	const struct agency *ag;
+	struct mrow *r;
+	size_t i, j, cap = 0;
+	unsigned runmax;
+
+	c->k = k;
+	c->opts = *opts;
+	if (c->opts.gap_days <= 0)
+		c->opts.gap_days = MERGE_GAP_DAYS;
+	for (i = 0; i < k->ncr; i++) {
+		const struct chron_return *cr = &k->cr[i];
+
+		if ((ag = case_agency(k, cr->agency)) == NULL)
+			continue;
+		runmax = 0;
+		for (j = 0; j < cr->nev; j++) {
+			const struct event *e = &cr->ev[j];
+
+			/* seq orders a return's rows of one instant; a lower
+			 * seq after a higher one keeps its place (never
+			 * reorder an agency's own rows). */
+			if (j == 0 || !same_instant(e, &cr->ev[j - 1]))
+				runmax = 0;
+			if (e->seq > runmax)
+				runmax = e->seq;
+			if (e->note || (opts->key_only && e->sig != SIG_KEY))
+				continue;
+			c->rows = xgrow(c->rows, &cap, c->nrows, sizeof(*c->rows));
+			r = &c->rows[c->nrows++];
+			memset(r, 0, sizeof(*r));
+			r->ev = e;
+			r->ag = ag;
+			r->cr = cr;
+			r->agidx = (size_t)(ag - k->ag);
+			r->idx = j;
+			r->day = date_first_day(&e->start);
+			r->effseq = runmax;
+		}
+	}
+	if (c->nrows > 1)
+		qsort(c->rows, c->nrows, sizeof(*c->rows), rowcmp);
+	for (i = 0; i < c->nrows; i++) {
+		r = &c->rows[i];
+		if (child != NULL && r->ev->start.prec == DATE_DAY)
+			age_format(&child->dob, r->day, r->age, sizeof(r->age));
+		r->interval = -1;
+		if (i > 0 && r->ev->start.prec == DATE_DAY &&
+		    c->rows[i - 1].ev->start.prec == DATE_DAY)
+			r->interval = r->day - c->rows[i - 1].day;
+	}
+	find_duplicates(c);
+	find_gaps(c);
+	count(c);
+	return c;
+}
+
+void
+chronology_free(struct chronology *c)
+{
+	if (c == NULL)
+		return;
+	free(c->rows);
+	free(c->gaps);
+	free(c->stats);
+	free(c);
+}

@@ -1,0 +1,96 @@
+#!/usr/bin/python3
+"""chron_check: every event of a merged chronology is in a rendered document.
+
+Usage: chron_check.py pdf MERGE.xml FILE.pdf
+       chron_check.py docx MERGE.xml FILE.docx
+
+MERGE.xml is `cspr merge` output. For a PDF, each event's 'what happened'
+text must appear in pdftotext's output, in chronology order (white space
+ignored, as line breaks fall anywhere). For a DOCX, python-docx must find
+the chronology table with one row per event, in order, each row holding
+the event's prefix and its texts. Exits 1 naming what is missing.
+"""
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+
+def squash(s):
+    return re.sub(r'\s+', '', s or '')
+
+
+def events(path):
+    root = ET.parse(path).getroot()
+    out = []
+    for ev in root.find('events'):
+        out.append({k: squash(ev.findtext(k)) for k in ('what', 'action', 'analysis')}
+                   | {'n': ev.get('n'), 'prefix': ev.get('prefix')})
+    return out
+
+
+def check_pdf(evs, pdf):
+    best = None
+    for mode in (['-raw'], []):
+        text = squash(subprocess.run(['pdftotext', *mode, pdf, '-'], check=True,
+                                     capture_output=True, text=True).stdout)
+        pos, missing = 0, []
+        for e in evs:
+            if not e['what']:
+                continue
+            i = text.find(e['what'], pos)
+            if i < 0:
+                missing.append(e)
+            else:
+                pos = i + len(e['what'])
+        if not missing:
+            return 0
+        if best is None or len(missing) < len(best):
+            best = missing
+    for e in best[:10]:
+        print(f"event {e['n']} ({e['prefix']}) not found in order: {e['what'][:60]}")
+    print(f"{len(best)} of {len(evs)} events missing or out of order")
+    return 1
+
+
+def check_docx(evs, path):
+    import docx
+    d = docx.Document(path)
+    table = None
+    for t in d.tables:
+        if 'What happened' in [c.text for c in t.rows[0].cells]:
+            table = t
+    if table is None:
+        print('no table with a "What happened" column')
+        return 1
+    rows = table.rows[1:]
+    if len(rows) != len(evs):
+        print(f'{len(rows)} rows for {len(evs)} events')
+        return 1
+    bad = 0
+    for row, e in zip(rows, evs):
+        cells = [c.text for c in row.cells]
+        text = squash(' '.join(cells))
+        if cells[2].strip() != e['prefix']:
+            print(f"event {e['n']}: prefix cell {cells[2]!r}, expected {e['prefix']!r}")
+            bad += 1
+        for k in ('what', 'action', 'analysis'):
+            if e[k] and e[k] not in text:
+                print(f"event {e['n']}: {k} not in its row: {e[k][:60]}")
+                bad += 1
+    return 1 if bad else 0
+
+
+def main():
+    if len(sys.argv) != 4 or sys.argv[1] not in ('pdf', 'docx'):
+        print(__doc__)
+        return 2
+    evs = events(sys.argv[2])
+    if not evs:
+        print('no events in the merged chronology')
+        return 1
+    return (check_pdf if sys.argv[1] == 'pdf' else check_docx)(evs, sys.argv[3])
+
+
+if __name__ == '__main__':
+    sys.exit(main())

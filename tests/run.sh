@@ -1,0 +1,140 @@
+#!/bin/sh
+# Runs every test of cspr: unit tests, golden dumps, bad-input diagnostics,
+# the command line, and end-to-end checks of DOCX and PDF output with real
+# clients. Usage: tests/run.sh BUILDDIR. UPDATE=1 rewrites golden files.
+# Ends with "N passed, N failed"; exits non-zero if anything failed.
+set -u
+O=${1:-build}
+BIN=$O/cspr
+PY=/usr/bin/python3	# Debian's, which has python3-docx
+T=tests/tmp
+rm -rf "$T" && mkdir -p "$T"
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+ko() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | head -40; }
+
+# t NAME CMD...: passes when CMD exits 0; its output is kept for failures.
+t() {
+	name=$1; shift
+	if "$@" > "$T/last.out" 2>&1; then ok "$name"; else ko "$name" "$T/last.out"; fi
+}
+
+# golden NAME EXPECTED ACTUAL: compares (or, with UPDATE=1, rewrites).
+golden() {
+	if [ "${UPDATE:-0}" = 1 ]; then cp "$3" "$2"; ok "$1 (updated)"; return; fi
+	if diff -u "$2" "$3" > "$T/last.diff" 2>&1; then ok "$1"; else ko "$1" "$T/last.diff"; fi
+}
+
+# exits NAME CODE CMD...: passes when CMD exits with CODE.
+exits() {
+	name=$1; want=$2; shift 2
+	"$@" > "$T/last.out" 2>&1
+	got=$?
+	if [ "$got" = "$want" ]; then ok "$name"; else
+		echo "exit $got, expected $want" >> "$T/last.out"; ko "$name" "$T/last.out"; fi
+}
+
+echo "== unit tests"
+for u in "$O"/tests/test_*; do
+	[ -x "$u" ] || continue
+	t "unit $(basename "$u")" "$u"
+done
+
+echo "== command line"
+t "--version" "$BIN" --version
+t "--help" "$BIN" --help
+for c in check merge build dump sample; do t "$c --help" "$BIN" $c --help; done
+exits "no command: usage (64)" 64 "$BIN"
+exits "unknown command: usage (64)" 64 "$BIN" frobnicate
+exits "unknown option: usage (64)" 64 "$BIN" check --nope x
+exits "bad --gap-days: usage (64)" 64 "$BIN" merge --gap-days 0 fixtures/cases/northshire-2025-014
+exits "missing case: no input (66)" 66 "$BIN" check "$T/no-such-case"
+exits "folder without case.xml: no input (66)" 66 "$BIN" check tests
+t "man page renders" sh -c 'man -l docs/cspr.1 >/dev/null 2>&1 || groff -man -Tutf8 docs/cspr.1 >/dev/null'
+
+echo "== golden dumps of the shipped cases"
+for c in fixtures/cases/*/; do
+	n=$(basename "$c")
+	t "check $n" sh -c "'$BIN' check '$c' 2> '$T/$n.check'"
+	golden "check $n diagnostics" "tests/golden/$n.check" "$T/$n.check"
+	for s in case merge doc; do
+		"$BIN" dump -q --stage $s "$c" > "$T/$n.$s" 2>&1
+		golden "dump $s $n" "tests/golden/$n.$s" "$T/$n.$s"
+	done
+	"$BIN" merge -q "$c" > "$T/$n.merge.xml" 2>"$T/$n.merge.err"
+	t "merge $n is valid XML per schema" xmllint --noout \
+	    --schema schemas/integrated-chronology.xsd "$T/$n.merge.xml"
+	"$BIN" merge -q -o "$T/$n.merge2.xml" "$c"
+	t "merge -o $n equals stdout" cmp "$T/$n.merge.xml" "$T/$n.merge2.xml"
+done
+
+echo "== bad input: each file in fixtures/bad/ against its .err golden"
+for f in fixtures/bad/*; do
+	case "$f" in *.err) continue ;; esac
+	n=$(basename "$f")
+	# No crash, no hang: a time bound, and a status that is not a signal.
+	timeout 20 "$BIN" check "$f" > "$T/bad.out" 2> "$T/bad.$n.err"
+	st=$?
+	if [ $st = 65 ]; then ok "bad $n: exit 65"; else
+		echo "exit $st, expected 65" > "$T/bad.out"; ko "bad $n: exit 65" "$T/bad.out"; fi
+	golden "bad $n: diagnostics" "$f.err" "$T/bad.$n.err"
+done
+for d in fixtures/bad-cases/*/; do
+	[ -d "$d" ] || continue
+	n=$(basename "$d")
+	timeout 20 "$BIN" check "$d" > "$T/bad.out" 2> "$T/badcase.$n.err"
+	st=$?
+	if [ $st = 65 ]; then ok "bad case $n: exit 65"; else
+		echo "exit $st, expected 65" > "$T/bad.out"; ko "bad case $n: exit 65" "$T/bad.out"; fi
+	golden "bad case $n: diagnostics" "fixtures/bad-cases/$n.err" "$T/badcase.$n.err"
+done
+
+echo "== end to end: DOCX and PDF of the shipped cases"
+for c in fixtures/cases/*/; do
+	n=$(basename "$c")
+	ref=$(sed -n 's/.*<case [^>]*ref="\([^"]*\)".*/\1/p' "$c/case.xml" | head -n 1)
+	t "build $n" "$BIN" build -q -o "$T/out1" "$c"
+	t "build $n again (determinism)" "$BIN" build -q -o "$T/out2" "$c"
+	for f in integrated-chronology.docx integrated-chronology.pdf; do
+		t "$n $f is byte-identical across runs" cmp "$T/out1/$ref/$f" "$T/out2/$ref/$f"
+	done
+	docx=$T/out1/$ref/integrated-chronology.docx
+	pdf=$T/out1/$ref/integrated-chronology.pdf
+	t "$n docx: parts, relationships, python-docx" $PY tests/docx_check.py "$docx"
+	t "$n docx: every event's text, in order, in its table row" \
+	    $PY tests/chron_check.py docx "$T/$n.merge.xml" "$docx"
+	mkdir -p "$T/lo"
+	t "$n docx: LibreOffice converts it" \
+	    timeout 180 soffice --headless --norestore --convert-to pdf --outdir "$T/lo" "$docx"
+	t "$n docx via LibreOffice: every event's text in order" \
+	    $PY tests/chron_check.py pdf "$T/$n.merge.xml" "$T/lo/integrated-chronology.pdf"
+	t "$n pdf: qpdf, fonts embedded" sh tests/pdf_check.sh "$pdf"
+	t "$n pdf: every event's text, in order (pdftotext)" \
+	    $PY tests/chron_check.py pdf "$T/$n.merge.xml" "$pdf"
+	t "$n pdf: Unicode names come out right" sh -c \
+	    "pdftotext '$pdf' - | grep -q 'Zoë' && pdftotext '$pdf' - | grep -q 'Łukasz'"
+done
+
+echo "== outputs: bad input writes nothing and leaves earlier outputs alone"
+c=fixtures/cases/northshire-2025-014
+if [ -d "$c" ]; then
+	rm -rf "$T/keep" && cp -r "$c" "$T/keep"
+	"$BIN" build -q -o "$T/out3" "$T/keep" > /dev/null 2>&1
+	( cd "$T/out3" && find . -type f | sort | xargs md5sum ) > "$T/before.sum"
+	printf '<chronology version="1" agency="police"><event' > "$T/keep/chronology/zz-broken.xml"
+	exits "build of a case with a broken return: exit 65" 65 "$BIN" build -q -o "$T/out3" "$T/keep"
+	( cd "$T/out3" && find . -type f | sort | xargs md5sum ) > "$T/after.sum"
+	t "earlier outputs untouched, no temporary files left" cmp "$T/before.sum" "$T/after.sum"
+	exits "build into an unwritable place: exit 73" 73 "$BIN" build -q -o /proc/cspr-cannot "$c"
+fi
+
+echo "== backends on the every-feature sample"
+t "sample docx" "$BIN" sample docx -o "$T/sample.docx"
+t "sample docx: parts, relationships, python-docx" $PY tests/docx_check.py "$T/sample.docx"
+t "sample pdf" "$BIN" sample pdf -o "$T/sample.pdf"
+t "sample pdf: qpdf, fonts embedded" sh tests/pdf_check.sh "$T/sample.pdf"
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
