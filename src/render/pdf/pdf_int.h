@@ -1,0 +1,136 @@
+/* Internals of the PDF backend shared by its files: the render context, laid-out lines and page frames. */
+#ifndef CSPR_PDF_INT_H
+#define CSPR_PDF_INT_H
+
+#include <hpdf.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../../doc/doc.h"
+#include "../../model/style.h"
+#include "../../util/diag.h"
+
+/* Font slots: index is (bold ? 1 : 0) | (italic ? 2 : 0). */
+#define PDF_BOLD	1u
+#define PDF_ITALIC	2u
+#define PDF_NFONTS	4
+
+#define PDF_A4_SHORT	595.276
+#define PDF_A4_LONG	841.89
+#define PDF_LEADING	1.2	/* line height as a multiple of the font size */
+#define PDF_MAXDEPTH	32	/* nesting of lists and cells we lay out */
+
+struct pdf_rgb {
+	double	 r, g, b;
+};
+
+/* The first libharu error, recorded by the error handler. */
+struct pdf_err {
+	HPDF_STATUS	 no;
+	HPDF_STATUS	 detail;
+};
+
+/* Where text may go on a page, in points from the top-left corner. */
+struct pdf_frame {
+	double	 pw, ph;		/* page size */
+	double	 left, right;		/* body text box */
+	double	 top, bottom;
+	double	 hfsize;		/* header and footer text size */
+	double	 head_y;		/* top of the header's first line */
+	double	 foot_y;		/* top of the footer's first line */
+};
+
+struct pdf_ctx {
+	HPDF_Doc	 pdf;
+	const struct doc *d;
+	const struct style *st;
+	struct diag_ctx	*dg;
+	struct pdf_err	 err;
+	HPDF_Font	 font[PDF_NFONTS];
+	HPDF_FontDef	 fontdef[PDF_NFONTS];
+	double		 ascent;	/* of the regular font, in ems */
+	double		 descent;	/* positive, in ems */
+	HPDF_Encoder	 enc;		/* UTF-8, for bookmarks */
+	struct pdf_rgb	 heading_rgb;
+	unsigned	 missing;	/* characters the fonts have no glyph for */
+	unsigned	 replaced;	/* characters above U+FFFF */
+
+	/* The page flow. */
+	HPDF_Page	*pages;
+	size_t		 npages, pagecap;
+	HPDF_Page	 page;		/* current page */
+	struct pdf_frame fr;		/* its frame */
+	int		 landscape;
+	double		 y;		/* next free position from the top */
+	int		 fresh;		/* nothing placed on the page yet */
+	HPDF_Outline	 outline[4];	/* last bookmark per heading level */
+};
+
+/* A piece of a line in one font and link: what one text-showing operator draws. */
+struct pdf_run {
+	char		*text;		/* UTF-8, owned */
+	unsigned	 font;
+	double		 x, w;		/* from the line's start */
+	const char	*url;		/* borrowed link target, or NULL */
+};
+
+/* One laid-out line of text. */
+struct pdf_line {
+	struct pdf_run	*run;
+	size_t		 nrun, runcap;
+	double		 x;		/* indent from the box's left edge */
+	double		 w;		/* width of the text */
+	double		 size;		/* font size */
+	double		 h;		/* line height */
+	double		 before;	/* space above; dropped at a page top */
+	struct pdf_rgb	 rgb;
+	char		*label;		/* list bullet or number, owned */
+	double		 labelx;	/* label start from the box's left edge */
+	const struct doc_node *heading;	/* first line of a heading */
+	int		 keepnext;	/* a heading: keep with what follows */
+};
+
+struct pdf_lines {
+	struct pdf_line	*v;
+	size_t		 n, cap;
+};
+
+/* How a paragraph's lines are set. */
+struct pdf_tstyle {
+	double		 size;
+	unsigned	 font;		/* OR-ed into every run's font */
+	struct pdf_rgb	 rgb;
+	double		 x;		/* indent from the box's left edge */
+	double		 width;		/* available width */
+	double		 before;	/* space above the first line */
+};
+
+/* pdf.c */
+int	 pdf_failed(const struct pdf_ctx *c);
+void	 pdf_error_low(struct pdf_ctx *c, HPDF_STATUS no);
+void	 pdf_frame_for(const struct pdf_ctx *c, double pw, double ph,
+	    struct pdf_frame *fr);
+
+/* pdf_text.c: measuring, breaking and drawing text. */
+double	 pdf_char_width(struct pdf_ctx *c, unsigned font, double size,
+	    uint32_t cp);
+double	 pdf_text_width(struct pdf_ctx *c, unsigned font, double size,
+	    const char *s);
+char	*pdf_text_fit(struct pdf_ctx *c, unsigned font, double size,
+	    const char *s, double maxw);
+char	*pdf_shown(struct pdf_ctx *c, const char *s);
+void	 pdf_break(struct pdf_ctx *c, const struct doc_node *para,
+	    const struct pdf_tstyle *ts, struct pdf_lines *out);
+double	 pdf_baseline(const struct pdf_ctx *c, const struct pdf_line *l);
+int	 pdf_draw_line(struct pdf_ctx *c, HPDF_Page page, double ph,
+	    const struct pdf_line *l, double x0, double top);
+int	 pdf_show(struct pdf_ctx *c, HPDF_Page page, unsigned font,
+	    double size, const struct pdf_rgb *rgb, double x, double base,
+	    const char *s);
+struct pdf_line *pdf_lines_add(struct pdf_lines *ls, double size);
+void	 pdf_lines_free(struct pdf_lines *ls);
+
+/* pdf_layout.c: the page flow of blocks, lists and tables. */
+int	 pdf_layout(struct pdf_ctx *c);
+
+#endif

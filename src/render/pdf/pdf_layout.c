@@ -1,0 +1,758 @@
+/* PDF layout: the page flow of headings, paragraphs, lists and tables, with page breaks and bookmarks. */
+#include "pdf_int.h"
+#include "../../util/alloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EPS		1e-6
+#define GAP_PARA	0.5	/* space between blocks, in text sizes */
+#define GAP_ITEM	0.25	/* between list items */
+#define GAP_HEAD	0.9	/* above a heading, in heading sizes */
+#define BORDER_W	0.5	/* table rule width, points */
+
+static const struct pdf_rgb black = { 0, 0, 0 };
+static const struct pdf_rgb rule_rgb = { 0.45, 0.45, 0.45 };
+
+struct pdf_cell {
+	struct pdf_lines lines;
+	double		 h;		/* height of the lines */
+	const char	*shade;		/* "RRGGBB" or NULL */
+};
+
+struct pdf_row {
+	struct pdf_cell	*cell;		/* ncols of them */
+	double		 h;		/* with padding */
+};
+
+/* A table laid out for the width it has, ready to be cut into pages. */
+struct pdf_table {
+	struct pdf_row	*row;
+	size_t		 nrow;
+	unsigned	 ncols;
+	double		*colx, *colw;	/* from the table's left edge */
+	double		 x;		/* table's left from the box's left */
+	double		 padx, pady;
+	size_t		 nhead;		/* leading header rows */
+};
+
+static int layout_block(struct pdf_ctx *, const struct doc_node *,
+    const struct pdf_tstyle *, unsigned, struct pdf_lines *);
+static int layout_blocks(struct pdf_ctx *, const struct doc_node *,
+    const struct pdf_tstyle *, unsigned, struct pdf_lines *);
+
+static double
+heading_size(const struct pdf_ctx *c, unsigned level)
+{
+	return level <= 1 ? c->st->h1_pt : level == 2 ? c->st->h2_pt :
+	    c->st->h3_pt;
+}
+
+/* Space above block n set in text size size. */
+static double
+block_gap(const struct pdf_ctx *c, const struct doc_node *n, double size)
+{
+	if (n->type == DOC_HEADING)
+		return GAP_HEAD * heading_size(c, n->level);
+	if (n->type == DOC_LIST && n->parent != NULL &&
+	    n->parent->type == DOC_ITEM)
+		return GAP_ITEM * size;
+	return GAP_PARA * size;
+}
+
+static unsigned
+list_level(const struct doc_node *n)
+{
+	unsigned lv = 0;
+
+	for (n = n->parent; n != NULL; n = n->parent)
+		if (n->type == DOC_LIST)
+			lv++;
+	return lv;
+}
+
+static int
+too_deep(struct pdf_ctx *c)
+{
+	diag(c->dg, DIAG_ERROR, NULL, "PDF: document nested more than %d "
+	    "levels deep", PDF_MAXDEPTH);
+	return -1;
+}
+
+/* Items with a hanging bullet or number; their blocks indented by the hang. */
+static int
+layout_list(struct pdf_ctx *c, const struct doc_node *list,
+    const struct pdf_tstyle *ts, unsigned depth, struct pdf_lines *out)
+{
+	static const char *const bullets[] = { "\xe2\x80\xa2",
+	    "\xe2\x97\xa6", "\xe2\x80\x93" };
+	const struct doc_node *it;
+	struct pdf_tstyle its;
+	char label[32];
+	double hang, lw, gap = 0.4 * ts->size;
+	size_t nitems = 0, k = 0, mark;
+	int ordered = (list->flags & DOC_ORDERED) != 0;
+
+	for (it = list->first; it != NULL; it = it->next)
+		nitems++;
+	if (ordered)
+		snprintf(label, sizeof(label), "%zu.", nitems);
+	else
+		snprintf(label, sizeof(label), "%s",
+		    bullets[list_level(list) % 3]);
+	lw = pdf_text_width(c, 0, ts->size, label);
+	hang = 1.5 * ts->size;
+	if (hang < lw + gap)
+		hang = lw + gap;
+	if (hang > ts->width / 3)
+		hang = ts->width / 3;
+	for (it = list->first; it != NULL; it = it->next, k++) {
+		its = *ts;
+		its.x = ts->x + hang;
+		its.width = ts->width - hang;
+		its.before = k == 0 ? ts->before : GAP_ITEM * ts->size;
+		mark = out->n;
+		if (it->type == DOC_ITEM) {
+			if (layout_blocks(c, it->first, &its, depth + 1,
+			    out) == -1)
+				return -1;
+		} else if (layout_block(c, it, &its, depth + 1, out) == -1)
+			return -1;
+		if (out->n == mark) {
+			struct pdf_line *l = pdf_lines_add(out, its.size);
+
+			l->x = its.x;
+			l->rgb = its.rgb;
+			l->before = its.before;
+		}
+		if (ordered)
+			snprintf(label, sizeof(label), "%zu.", k + 1);
+		out->v[mark].label = xstrdup(label);
+		lw = pdf_text_width(c, 0, ts->size, label);
+		out->v[mark].labelx = ts->x + hang - gap - lw < ts->x ? ts->x :
+		    ts->x + hang - gap - lw;
+	}
+	return 0;
+}
+
+/* One block as lines; ts->before goes above its first line. */
+static int
+layout_block(struct pdf_ctx *c, const struct doc_node *n,
+    const struct pdf_tstyle *ts, unsigned depth, struct pdf_lines *out)
+{
+	const struct doc_node *r, *cell;
+	struct pdf_tstyle hs;
+	size_t mark = out->n, i;
+
+	if (depth > PDF_MAXDEPTH)
+		return too_deep(c);
+	switch (n->type) {
+	case DOC_PARA:
+		pdf_break(c, n, ts, out);
+		break;
+	case DOC_HEADING:
+		hs = *ts;
+		hs.size = heading_size(c, n->level);
+		hs.font = PDF_BOLD;
+		hs.rgb = c->heading_rgb;
+		pdf_break(c, n, &hs, out);
+		for (i = mark; i < out->n; i++)
+			out->v[i].keepnext = 1;
+		out->v[mark].heading = n;
+		break;
+	case DOC_LIST:
+		return layout_list(c, n, ts, depth, out);
+	case DOC_TABLE:
+		/* Nested tables: their cells' blocks, one after another. */
+		hs = *ts;
+		for (r = n->first; r != NULL; r = r->next)
+			for (cell = r->first; cell != NULL; cell = cell->next) {
+				if (layout_blocks(c, cell->first, &hs,
+				    depth + 1, out) == -1)
+					return -1;
+				hs.before = GAP_PARA * ts->size;
+			}
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+/* Blocks first and its siblings as lines. */
+static int
+layout_blocks(struct pdf_ctx *c, const struct doc_node *first,
+    const struct pdf_tstyle *ts, unsigned depth, struct pdf_lines *out)
+{
+	const struct doc_node *n;
+	struct pdf_tstyle bs = *ts;
+
+	for (n = first; n != NULL; n = n->next) {
+		if (n != first)
+			bs.before = block_gap(c, n, ts->size);
+		if (layout_block(c, n, &bs, depth, out) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static double
+lines_height(const struct pdf_lines *ls, size_t from, size_t to)
+{
+	double h = 0;
+	size_t i;
+
+	for (i = from; i < to; i++)
+		h += (i == from ? 0 : ls->v[i].before) + ls->v[i].h;
+	return h;
+}
+
+static int
+new_page(struct pdf_ctx *c, int landscape)
+{
+	HPDF_Page p;
+	double pw = landscape ? PDF_A4_LONG : PDF_A4_SHORT;
+	double ph = landscape ? PDF_A4_SHORT : PDF_A4_LONG;
+
+	if ((p = HPDF_AddPage(c->pdf)) == NULL)
+		return -1;
+	HPDF_Page_SetWidth(p, (HPDF_REAL)pw);
+	HPDF_Page_SetHeight(p, (HPDF_REAL)ph);
+	c->pages = xgrow(c->pages, &c->pagecap, c->npages,
+	    sizeof(*c->pages));
+	c->pages[c->npages++] = p;
+	c->page = p;
+	c->landscape = landscape;
+	pdf_frame_for(c, pw, ph, &c->fr);
+	c->y = c->fr.top;
+	c->fresh = 1;
+	return pdf_failed(c) ? -1 : 0;
+}
+
+/*
+ * [page /XYZ null top null]: keeps the reader's zoom, which
+ * HPDF_Destination_SetXYZ cannot (it rejects a zoom of 0).
+ */
+static int
+set_xyz(struct pdf_ctx *c, HPDF_Destination dst, double top)
+{
+	HPDF_Page target = HPDF_Array_GetItem(dst, 0, HPDF_OCLASS_DICT);
+	HPDF_STATUS st = HPDF_OK;
+	HPDF_Null nul[2];
+
+	if (target == NULL)
+		return -1;
+	HPDF_Array_Clear(dst);
+	nul[0] = HPDF_Null_New(c->pdf->mmgr);
+	nul[1] = HPDF_Null_New(c->pdf->mmgr);
+	if (nul[0] == NULL || nul[1] == NULL) {
+		pdf_error_low(c, HPDF_FAILD_TO_ALLOC_MEM);
+		return -1;
+	}
+	st += HPDF_Array_Add(dst, target);
+	st += HPDF_Array_AddName(dst, "XYZ");
+	st += HPDF_Array_Add(dst, nul[0]);
+	st += HPDF_Array_AddReal(dst, (HPDF_REAL)top);
+	st += HPDF_Array_Add(dst, nul[1]);
+	if (st != HPDF_OK) {
+		pdf_error_low(c, st);
+		return -1;
+	}
+	return 0;
+}
+
+/* A bookmark for heading n, whose line box starts at top, under the
+ * last bookmark of a higher level. */
+static void
+bookmark(struct pdf_ctx *c, const struct doc_node *n, double top)
+{
+	HPDF_Outline o, parent = NULL;
+	HPDF_Destination dst;
+	unsigned level = n->level < 1 ? 1 : n->level > 3 ? 3 : n->level;
+	unsigned i;
+	char *plain = doc_plain(n), *title = pdf_shown(c, plain);
+
+	for (i = level - 1; i >= 1 && parent == NULL; i--)
+		parent = c->outline[i];
+	o = HPDF_CreateOutline(c->pdf, parent, title, c->enc);
+	free(plain);
+	free(title);
+	if (o == NULL)
+		return;
+	HPDF_Outline_SetOpened(o, HPDF_TRUE);
+	if ((dst = HPDF_Page_CreateDestination(c->page)) != NULL &&
+	    set_xyz(c, dst, c->fr.ph - top) == 0)
+		HPDF_Outline_SetDestination(o, dst);
+	c->outline[level] = o;
+	for (i = level + 1; i < 4; i++)
+		c->outline[i] = NULL;
+}
+
+/*
+ * Places lines on pages from the current position, breaking pages
+ * between lines. A heading's lines stay with the line after them, or
+ * with keep points of what follows the block.
+ */
+static int
+place_lines(struct pdf_ctx *c, const struct pdf_lines *ls, double keep)
+{
+	const struct pdf_line *l;
+	double before, need, top;
+	size_t i, j;
+
+	for (i = 0; i < ls->n; i++) {
+		l = &ls->v[i];
+		before = c->fresh ? 0 : l->before;
+		if (l->keepnext && !c->fresh) {
+			need = before + l->h;
+			for (j = i + 1; j < ls->n && ls->v[j].keepnext; j++)
+				need += ls->v[j].before + ls->v[j].h;
+			need += j < ls->n ? ls->v[j].before + ls->v[j].h : keep;
+			if (c->y + need > c->fr.bottom + EPS) {
+				if (new_page(c, c->landscape) == -1)
+					return -1;
+				before = 0;
+			}
+		}
+		if (!c->fresh && c->y + before + l->h > c->fr.bottom + EPS) {
+			if (new_page(c, c->landscape) == -1)
+				return -1;
+			before = 0;
+		}
+		top = c->y + before;
+		if (pdf_draw_line(c, c->page, c->fr.ph, l, c->fr.left,
+		    top) == -1)
+			return -1;
+		if (l->heading != NULL)
+			bookmark(c, l->heading, top);
+		c->y = top + l->h;
+		c->fresh = 0;
+	}
+	return pdf_failed(c) ? -1 : 0;
+}
+
+static int
+hex(char ch)
+{
+	return ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ?
+	    ch - 'a' + 10 : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+}
+
+/* A shade the tree may hold: "RRGGBB", or anything else for none. */
+static int
+is_hex6(const char *s)
+{
+	int i;
+
+	for (i = 0; i < 6; i++)
+		if (hex(s[i]) < 0)
+			return 0;
+	return s[6] == '\0';
+}
+
+static void
+table_free(struct pdf_table *t)
+{
+	size_t i;
+	unsigned k;
+
+	for (i = 0; i < t->nrow; i++) {
+		for (k = 0; k < t->ncols; k++)
+			pdf_lines_free(&t->row[i].cell[k].lines);
+		free(t->row[i].cell);
+	}
+	free(t->row);
+	free(t->colx);
+	free(t->colw);
+	memset(t, 0, sizeof(*t));
+}
+
+/* Lays out every cell of table n at width; rows get their heights. */
+static int
+table_layout(struct pdf_ctx *c, const struct doc_node *n, double width,
+    unsigned depth, struct pdf_table *t)
+{
+	const struct doc_node *r, *cn;
+	struct pdf_tstyle ts;
+	struct pdf_row *row;
+	double sum = 0, size, minh;
+	size_t nrow = 0;
+	unsigned k;
+	int head = 1;
+
+	memset(t, 0, sizeof(*t));
+	if (depth > PDF_MAXDEPTH)
+		return too_deep(c);
+	if (n->ncols == 0)
+		return 0;
+	t->ncols = n->ncols;
+	size = n->flags & DOC_SMALL ? c->st->table_pt : c->st->body_pt;
+	t->padx = 0.4 * size;
+	t->pady = 0.3 * size;
+	t->colx = xcalloc(t->ncols, sizeof(*t->colx));
+	t->colw = xcalloc(t->ncols, sizeof(*t->colw));
+	for (k = 0; k < t->ncols; k++)
+		sum += n->colw[k];
+	for (k = 0; k < t->ncols; k++) {
+		t->colw[k] = sum > 0 ? width * n->colw[k] / sum :
+		    width / t->ncols;
+		t->colx[k] = k == 0 ? 0 : t->colx[k - 1] + t->colw[k - 1];
+	}
+	for (r = n->first; r != NULL; r = r->next)
+		if (r->type == DOC_ROW)
+			nrow++;
+	t->row = xcalloc(nrow, sizeof(*t->row));
+	minh = size * PDF_LEADING;
+	for (r = n->first; r != NULL; r = r->next) {
+		if (r->type != DOC_ROW)
+			continue;
+		row = &t->row[t->nrow++];
+		row->cell = xcalloc(t->ncols, sizeof(*row->cell));
+		if (head && (r->flags & DOC_HEADER))
+			t->nhead++;
+		else
+			head = 0;
+		row->h = minh;
+		for (k = 0, cn = r->first; k < t->ncols; k++) {
+			while (cn != NULL && cn->type != DOC_CELL)
+				cn = cn->next;
+			if (cn == NULL)
+				break;
+			memset(&ts, 0, sizeof(ts));
+			ts.size = size;
+			ts.rgb = black;
+			ts.width = t->colw[k] - 2 * t->padx;
+			if (is_hex6(cn->shade))
+				row->cell[k].shade = cn->shade;
+			if (layout_blocks(c, cn->first, &ts, depth + 1,
+			    &row->cell[k].lines) == -1)
+				return -1;
+			row->cell[k].h = lines_height(&row->cell[k].lines, 0,
+			    row->cell[k].lines.n);
+			if (row->cell[k].h > row->h)
+				row->h = row->cell[k].h;
+			cn = cn->next;
+		}
+		row->h += 2 * t->pady;
+	}
+	return 0;
+}
+
+
+static void
+fill_hex(HPDF_Page page, const char *s)
+{
+	HPDF_Page_SetRGBFill(page,
+	    (HPDF_REAL)((hex(s[0]) * 16 + hex(s[1])) / 255.0),
+	    (HPDF_REAL)((hex(s[2]) * 16 + hex(s[3])) / 255.0),
+	    (HPDF_REAL)((hex(s[4]) * 16 + hex(s[5])) / 255.0));
+}
+
+/*
+ * Draws lines from[k]..to[k] of each cell of row at the current
+ * position, segh high: shading first, then rules, then the text.
+ */
+static int
+draw_segment(struct pdf_ctx *c, const struct pdf_table *t,
+    const struct pdf_row *row, const size_t *from, const size_t *to,
+    double segh)
+{
+	HPDF_Page pg = c->page;
+	double x0 = c->fr.left + t->x, ph = c->fr.ph, top = c->y, ly;
+	size_t i;
+	unsigned k;
+
+	for (k = 0; k < t->ncols; k++) {
+		if (row->cell[k].shade == NULL)
+			continue;
+		fill_hex(pg, row->cell[k].shade);
+		HPDF_Page_Rectangle(pg, (HPDF_REAL)(x0 + t->colx[k]),
+		    (HPDF_REAL)(ph - top - segh), (HPDF_REAL)t->colw[k],
+		    (HPDF_REAL)segh);
+		HPDF_Page_Fill(pg);
+	}
+	HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)rule_rgb.r,
+	    (HPDF_REAL)rule_rgb.g, (HPDF_REAL)rule_rgb.b);
+	HPDF_Page_SetLineWidth(pg, BORDER_W);
+	for (k = 0; k < t->ncols; k++)
+		HPDF_Page_Rectangle(pg, (HPDF_REAL)(x0 + t->colx[k]),
+		    (HPDF_REAL)(ph - top - segh), (HPDF_REAL)t->colw[k],
+		    (HPDF_REAL)segh);
+	HPDF_Page_Stroke(pg);
+	for (k = 0; k < t->ncols; k++) {
+		const struct pdf_lines *ls = &row->cell[k].lines;
+
+		ly = top + t->pady;
+		for (i = from[k]; i < to[k]; i++) {
+			if (i != from[k])
+				ly += ls->v[i].before;
+			if (pdf_draw_line(c, pg, ph, &ls->v[i],
+			    x0 + t->colx[k] + t->padx, ly) == -1)
+				return -1;
+			ly += ls->v[i].h;
+		}
+	}
+	c->y = top + segh;
+	c->fresh = 0;
+	return pdf_failed(c) ? -1 : 0;
+}
+
+/* Draws a whole row at the current position. */
+static int
+draw_row(struct pdf_ctx *c, const struct pdf_table *t,
+    const struct pdf_row *row)
+{
+	size_t *from = xcalloc(t->ncols, sizeof(*from));
+	size_t *to = xcalloc(t->ncols, sizeof(*to));
+	unsigned k;
+	int rc = -1;
+
+	for (k = 0; k < t->ncols; k++)
+		to[k] = row->cell[k].lines.n;
+	if (draw_segment(c, t, row, from, to, row->h) == -1)
+		goto out;
+	rc = 0;
+out:
+	free(from);
+	free(to);
+	return rc;
+}
+
+/* A new page for a table continuing onto it, with its header rows. */
+static int
+table_page(struct pdf_ctx *c, const struct pdf_table *t, size_t nrep)
+{
+	size_t i;
+
+	if (new_page(c, c->landscape) == -1)
+		return -1;
+	for (i = 0; i < nrep; i++)
+		if (draw_row(c, t, &t->row[i]) == -1)
+			return -1;
+	return 0;
+}
+
+/*
+ * A row taller than a page, line by line: each cell gets the lines
+ * that fit in what is left of the page, the rest go on the next ones.
+ */
+static int
+split_row(struct pdf_ctx *c, const struct pdf_table *t,
+    const struct pdf_row *row, size_t nrep)
+{
+	size_t *from = xcalloc(t->ncols, sizeof(*from));
+	size_t *to = xcalloc(t->ncols, sizeof(*to));
+	double avail, used, most, add;
+	unsigned k;
+	int rc = -1, left, force = 0, any;
+
+	for (;;) {
+		avail = c->fr.bottom - c->y - 2 * t->pady;
+		most = 0;
+		any = 0;
+		for (k = 0; k < t->ncols; k++) {
+			const struct pdf_lines *ls = &row->cell[k].lines;
+
+			used = 0;
+			for (to[k] = from[k]; to[k] < ls->n; to[k]++) {
+				add = (to[k] == from[k] ? 0 :
+				    ls->v[to[k]].before) + ls->v[to[k]].h;
+				if (used + add > avail + EPS &&
+				    !(force && to[k] == from[k]))
+					break;
+				used += add;
+			}
+			if (to[k] > from[k])
+				any = 1;
+			if (used > most)
+				most = used;
+		}
+		if (!any) {
+			/* Not even one line fits: a fresh page, where the
+			 * first line of each cell goes whatever its size. */
+			if (table_page(c, t, nrep) == -1)
+				goto out;
+			force = 1;
+			continue;
+		}
+		force = 0;
+		if (draw_segment(c, t, row, from, to, most + 2 * t->pady) == -1)
+			goto out;
+		left = 0;
+		for (k = 0; k < t->ncols; k++) {
+			from[k] = to[k];
+			if (from[k] < row->cell[k].lines.n)
+				left = 1;
+		}
+		if (!left)
+			break;
+		if (table_page(c, t, nrep) == -1)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(from);
+	free(to);
+	return rc;
+}
+
+/*
+ * Places a laid-out table: rows that do not fit in what is left of the
+ * page go to the next one, under repeated header rows; rows taller than
+ * a page are split.
+ */
+static int
+table_place(struct pdf_ctx *c, const struct pdf_table *t, double gap)
+{
+	double bodyh = c->fr.bottom - c->fr.top, headh = 0, first;
+	size_t i, nrep;
+
+	for (i = 0; i < t->nhead; i++)
+		headh += t->row[i].h;
+	/* Header rows taking a third of the page are not repeated. */
+	nrep = headh <= bodyh / 3 ? t->nhead : 0;
+	first = t->nhead < t->nrow ? t->row[t->nhead].h : 0;
+	if (first > bodyh / 2)
+		first = bodyh / 2;
+	if (!c->fresh) {
+		if (c->y + gap + headh + first > c->fr.bottom + EPS) {
+			if (new_page(c, c->landscape) == -1)
+				return -1;
+		} else
+			c->y += gap;
+	}
+	for (i = 0; i < t->nrow; i++) {
+		const struct pdf_row *row = &t->row[i];
+		size_t rep = i < t->nhead ? 0 : nrep;
+		double reph = i < t->nhead ? 0 : headh;
+
+		if (c->fresh || c->y + row->h <= c->fr.bottom + EPS) {
+			if (row->h <= c->fr.bottom - c->y + EPS) {
+				if (draw_row(c, t, row) == -1)
+					return -1;
+				continue;
+			}
+		} else if (row->h <= bodyh - (rep ? reph : 0) + EPS) {
+			if (table_page(c, t, rep) == -1 ||
+			    draw_row(c, t, row) == -1)
+				return -1;
+			continue;
+		}
+		if (split_row(c, t, row, rep) == -1)
+			return -1;
+	}
+	return pdf_failed(c) ? -1 : 0;
+}
+
+static void
+body_style(const struct pdf_ctx *c, struct pdf_tstyle *ts)
+{
+	memset(ts, 0, sizeof(*ts));
+	ts->size = c->st->body_pt;
+	ts->rgb = black;
+	ts->width = c->fr.right - c->fr.left;
+}
+
+/*
+ * How much of block n must fit below a heading for the heading to stay
+ * on the page: its first line, or a table's header and first row.
+ */
+static double
+keep_height(struct pdf_ctx *c, const struct doc_node *n)
+{
+	struct pdf_lines ls = { NULL, 0, 0 };
+	struct pdf_tstyle ts;
+	struct pdf_table t;
+	double h = 0, bodyh = c->fr.bottom - c->fr.top;
+	size_t i;
+
+	if (n == NULL)
+		return 0;
+	body_style(c, &ts);
+	ts.before = block_gap(c, n, ts.size);
+	switch (n->type) {
+	case DOC_PARA:
+	case DOC_LIST:
+	case DOC_HEADING:
+		if (layout_block(c, n, &ts, 0, &ls) == 0 && ls.n > 0)
+			h = ls.v[0].before + ls.v[0].h;
+		pdf_lines_free(&ls);
+		break;
+	case DOC_TABLE:
+		if (table_layout(c, n, ts.width, 0, &t) == 0) {
+			for (i = 0; i < t.nrow && i <= t.nhead; i++)
+				h += t.row[i].h;
+			h += ts.before;
+		}
+		table_free(&t);
+		break;
+	default:
+		break;
+	}
+	return h < bodyh / 2 ? h : bodyh / 2;
+}
+
+static int
+place_block(struct pdf_ctx *c, const struct doc_node *n)
+{
+	struct pdf_lines ls = { NULL, 0, 0 };
+	struct pdf_tstyle ts;
+	struct pdf_table t;
+	double keep;
+	int rc = -1;
+
+	memset(&t, 0, sizeof(t));
+	body_style(c, &ts);
+	ts.before = block_gap(c, n, ts.size);
+	switch (n->type) {
+	case DOC_PAGEBREAK:
+		if (!c->fresh && new_page(c, c->landscape) == -1)
+			goto out;
+		break;
+	case DOC_TABLE:
+		if (table_layout(c, n, ts.width, 0, &t) == -1 ||
+		    table_place(c, &t, ts.before) == -1)
+			goto out;
+		break;
+	default:
+		keep = n->type == DOC_HEADING ? keep_height(c, n->next) : 0;
+		if (layout_block(c, n, &ts, 0, &ls) == -1 ||
+		    place_lines(c, &ls, keep) == -1)
+			goto out;
+		break;
+	}
+	rc = pdf_failed(c) ? -1 : 0;
+out:
+	pdf_lines_free(&ls);
+	table_free(&t);
+	return rc;
+}
+
+/* Lays out the whole document: each section starts a new page. */
+int
+pdf_layout(struct pdf_ctx *c)
+{
+	const struct doc_node *n, *b;
+	int rc = -1;
+
+	for (n = c->d->root->first; n != NULL; n = n->next) {
+		if (n->type == DOC_SECTION) {
+			if (new_page(c, (n->flags & DOC_LANDSCAPE) != 0) == -1)
+				goto out;
+			for (b = n->first; b != NULL; b = b->next)
+				if (place_block(c, b) == -1)
+					goto out;
+		} else {
+			if (c->page == NULL && new_page(c, 0) == -1)
+				goto out;
+			if (place_block(c, n) == -1)
+				goto out;
+		}
+	}
+	if (c->page == NULL && new_page(c, 0) == -1)
+		goto out;
+	rc = 0;
+out:
+	return rc;
+}

@@ -1,0 +1,441 @@
+/* PDF text: per-character measuring, breaking a paragraph's inlines into lines, and drawing lines and links. */
+#include "pdf_int.h"
+#include "../../util/alloc.h"
+#include "../../util/buf.h"
+#include "../../util/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define EPS	1e-6		/* slack when comparing widths */
+
+static const struct pdf_rgb link_rgb = { 0x1d / 255.0, 0x70 / 255.0,
+    0xb8 / 255.0 };
+
+/* One character as the line breaker sees it. */
+struct pdf_ch {
+	uint32_t	 cp;
+	unsigned	 font;
+	const char	*url;
+	double		 w;
+};
+
+struct pdf_chs {
+	struct pdf_ch	*v;
+	size_t		 n, cap;
+	double		 w;
+};
+
+/* The state of breaking one paragraph. */
+struct brk {
+	struct pdf_ctx		*c;
+	const struct pdf_tstyle	*ts;
+	struct pdf_lines	*out;
+	struct pdf_chs		 line;	/* the line being filled */
+	struct pdf_chs		 word;	/* the word being read */
+	struct pdf_ch		 space;	/* pending space before the word */
+	int			 havespace;
+	size_t			 first;	/* index of the paragraph's first line */
+};
+
+/*
+ * What is drawn for cp: tabs are spaces, and libharu's 16-bit encoder
+ * cannot show characters beyond the BMP, so those become U+FFFD.
+ */
+static uint32_t
+show_cp(struct pdf_ctx *c, unsigned font, uint32_t cp)
+{
+	if (cp == '\t')
+		return ' ';
+	if (cp > 0xFFFF) {
+		if (c->replaced == 0)
+			c->replaced = cp;
+		return 0xFFFD;
+	}
+	if (c->missing == 0 && cp != ' ' &&
+	    HPDF_TTFontDef_GetGlyphid(c->fontdef[font], (HPDF_UINT16)cp) == 0)
+		c->missing = cp;
+	return cp;
+}
+
+double
+pdf_char_width(struct pdf_ctx *c, unsigned font, double size, uint32_t cp)
+{
+	return HPDF_Font_GetUnicodeWidth(c->font[font], (HPDF_UNICODE)cp) *
+	    size / 1000.0;
+}
+
+double
+pdf_text_width(struct pdf_ctx *c, unsigned font, double size, const char *s)
+{
+	const char *end = s + strlen(s);
+	double w = 0;
+
+	while (s < end)
+		w += pdf_char_width(c, font, size,
+		    show_cp(c, font, utf8_next(&s, end)));
+	return w;
+}
+
+/* s, or as much of it as fits in maxw followed by an ellipsis. */
+char *
+pdf_text_fit(struct pdf_ctx *c, unsigned font, double size, const char *s,
+    double maxw)
+{
+	struct buf b = BUF_INIT;
+	const char *p = s, *end = s + strlen(s), *prev;
+	double w = 0, ell;
+
+	if (pdf_text_width(c, font, size, s) <= maxw + EPS)
+		return xstrdup(s);
+	ell = pdf_char_width(c, font, size, 0x2026);
+	while (p < end) {
+		prev = p;
+		w += pdf_char_width(c, font, size,
+		    show_cp(c, font, utf8_next(&p, end)));
+		if (w + ell > maxw) {
+			p = prev;
+			break;
+		}
+	}
+	buf_put(&b, s, (size_t)(p - s));
+	buf_puts(&b, "\xe2\x80\xa6");
+	return buf_detach(&b);
+}
+
+static void
+chs_push(struct pdf_chs *a, const struct pdf_ch *ch)
+{
+	a->v = xgrow(a->v, &a->cap, a->n, sizeof(*a->v));
+	a->v[a->n++] = *ch;
+	a->w += ch->w;
+}
+
+static void
+chs_clear(struct pdf_chs *a)
+{
+	a->n = 0;
+	a->w = 0;
+}
+
+struct pdf_line *
+pdf_lines_add(struct pdf_lines *ls, double size)
+{
+	struct pdf_line *l;
+
+	ls->v = xgrow(ls->v, &ls->cap, ls->n, sizeof(*ls->v));
+	l = &ls->v[ls->n++];
+	memset(l, 0, sizeof(*l));
+	l->size = size;
+	l->h = size * PDF_LEADING;
+	return l;
+}
+
+void
+pdf_lines_free(struct pdf_lines *ls)
+{
+	size_t i, j;
+
+	for (i = 0; i < ls->n; i++) {
+		for (j = 0; j < ls->v[i].nrun; j++)
+			free(ls->v[i].run[j].text);
+		free(ls->v[i].run);
+		free(ls->v[i].label);
+	}
+	free(ls->v);
+	memset(ls, 0, sizeof(*ls));
+}
+
+/* Turns the characters of the line being filled into a line of runs. */
+static void
+emit_line(struct brk *b)
+{
+	struct pdf_line *l = pdf_lines_add(b->out, b->ts->size);
+	struct pdf_run *r = NULL;
+	struct buf text = BUF_INIT;
+	char enc[4];
+	double x = 0;
+	size_t i;
+
+	l->x = b->ts->x;
+	l->rgb = b->ts->rgb;
+	l->before = b->out->n - 1 == b->first ? b->ts->before : 0;
+	for (i = 0; i < b->line.n; i++) {
+		const struct pdf_ch *ch = &b->line.v[i];
+
+		if (r == NULL || ch->font != r->font || ch->url != r->url) {
+			if (r != NULL)
+				r->text = buf_detach(&text);
+			l->run = xgrow(l->run, &l->runcap, l->nrun,
+			    sizeof(*l->run));
+			r = &l->run[l->nrun++];
+			r->text = NULL;
+			r->font = ch->font;
+			r->url = ch->url;
+			r->x = x;
+			r->w = 0;
+		}
+		buf_put(&text, enc, utf8_encode(ch->cp, enc));
+		r->w += ch->w;
+		x += ch->w;
+	}
+	if (r != NULL)
+		r->text = buf_detach(&text);
+	buf_free(&text);
+	l->w = x;
+	chs_clear(&b->line);
+	b->havespace = 0;
+}
+
+/* Combining marks stay with the character before them. */
+static int
+combining(uint32_t cp)
+{
+	return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 &&
+	    cp <= 0x1AFF) || (cp >= 0x20D0 && cp <= 0x20FF);
+}
+
+/* Puts the word just read on the line, or on a new one; splits a word
+ * wider than the whole line between characters. */
+static void
+commit_word(struct brk *b)
+{
+	double width = b->ts->width;
+	size_t i;
+
+	if (b->word.n == 0)
+		return;
+	if (b->line.n > 0) {
+		double sw = b->havespace ? b->space.w : 0;
+
+		if (b->line.w + sw + b->word.w <= width + EPS) {
+			if (b->havespace)
+				chs_push(&b->line, &b->space);
+			for (i = 0; i < b->word.n; i++)
+				chs_push(&b->line, &b->word.v[i]);
+			goto done;
+		}
+		emit_line(b);
+	}
+	for (i = 0; i < b->word.n; i++) {
+		const struct pdf_ch *ch = &b->word.v[i];
+
+		if (b->line.n > 0 && b->line.w + ch->w > width + EPS &&
+		    !combining(ch->cp))
+			emit_line(b);
+		chs_push(&b->line, ch);
+	}
+done:
+	chs_clear(&b->word);
+	b->havespace = 0;
+}
+
+static void
+feed(struct brk *b, const char *s, unsigned font, const char *url)
+{
+	const char *end = s + strlen(s);
+	struct pdf_ch ch;
+
+	while (s < end) {
+		ch.cp = show_cp(b->c, font, utf8_next(&s, end));
+		ch.font = font;
+		ch.url = url;
+		ch.w = pdf_char_width(b->c, font, b->ts->size, ch.cp);
+		if (ch.cp == ' ') {
+			commit_word(b);
+			/* Runs of spaces collapse; none at a line start. */
+			if (!b->havespace && b->line.n > 0) {
+				b->space = ch;
+				b->havespace = 1;
+			}
+		} else
+			chs_push(&b->word, &ch);
+	}
+}
+
+static unsigned
+text_font(const struct doc_node *n, unsigned base)
+{
+	return base | (n->flags & DOC_BOLD ? PDF_BOLD : 0) |
+	    (n->flags & DOC_ITALIC ? PDF_ITALIC : 0);
+}
+
+/*
+ * Breaks the inlines of para into lines at spaces, greedily; appends
+ * them to out. An empty paragraph gives one empty line.
+ */
+void
+pdf_break(struct pdf_ctx *c, const struct doc_node *para,
+    const struct pdf_tstyle *ts, struct pdf_lines *out)
+{
+	struct brk b;
+	const struct doc_node *n, *t;
+
+	memset(&b, 0, sizeof(b));
+	b.c = c;
+	b.ts = ts;
+	b.out = out;
+	b.first = out->n;
+	for (n = para->first; n != NULL; n = n->next) {
+		switch (n->type) {
+		case DOC_TEXT:
+			feed(&b, n->text, text_font(n, ts->font), NULL);
+			break;
+		case DOC_LINK:
+			for (t = n->first; t != NULL; t = t->next)
+				if (t->type == DOC_TEXT)
+					feed(&b, t->text, text_font(t, ts->font),
+					    n->text);
+			break;
+		case DOC_LINEBREAK:
+			commit_word(&b);
+			emit_line(&b);
+			break;
+		default:
+			break;
+		}
+	}
+	commit_word(&b);
+	if (b.line.n > 0 || out->n == b.first)
+		emit_line(&b);
+	free(b.line.v);
+	free(b.word.v);
+}
+
+/* s as shown: tabs as spaces and characters beyond U+FFFF replaced,
+ * for text that does not pass through the line breaker. */
+char *
+pdf_shown(struct pdf_ctx *c, const char *s)
+{
+	struct buf b = BUF_INIT;
+	const char *end = s + strlen(s);
+	char enc[4];
+
+	while (s < end)
+		buf_put(&b, enc, utf8_encode(show_cp(c, 0, utf8_next(&s, end)),
+		    enc));
+	return buf_detach(&b);
+}
+
+/* The baseline's distance below the top of the line box. */
+double
+pdf_baseline(const struct pdf_ctx *c, const struct pdf_line *l)
+{
+	return (l->h - (c->ascent + c->descent) * l->size) / 2 +
+	    c->ascent * l->size;
+}
+
+/* A URI as PDF wants it: 7-bit, spaces and non-ASCII bytes escaped. */
+static char *
+uri_escape(const char *s)
+{
+	struct buf b = BUF_INIT;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p; p++)
+		if (*p <= 0x20 || *p >= 0x7F)
+			buf_printf(&b, "%%%02X", *p);
+		else
+			buf_putc(&b, (char)*p);
+	return buf_detach(&b);
+}
+
+/* Underlines a link's text and puts a link annotation over it. */
+static void
+draw_link(struct pdf_ctx *c, HPDF_Page page, const struct pdf_line *l,
+    const char *url, double x1, double x2, double base)
+{
+	HPDF_Annotation a;
+	HPDF_Rect rect;
+	char *uri = uri_escape(url);
+
+	HPDF_Page_SetRGBStroke(page, (HPDF_REAL)link_rgb.r,
+	    (HPDF_REAL)link_rgb.g, (HPDF_REAL)link_rgb.b);
+	HPDF_Page_SetLineWidth(page, (HPDF_REAL)(l->size * 0.06));
+	HPDF_Page_MoveTo(page, (HPDF_REAL)x1, (HPDF_REAL)(base - l->size * 0.12));
+	HPDF_Page_LineTo(page, (HPDF_REAL)x2, (HPDF_REAL)(base - l->size * 0.12));
+	HPDF_Page_Stroke(page);
+	rect.left = (HPDF_REAL)x1;
+	rect.right = (HPDF_REAL)x2;
+	rect.bottom = (HPDF_REAL)(base - c->descent * l->size);
+	rect.top = (HPDF_REAL)(base + c->ascent * l->size);
+	a = HPDF_Page_CreateURILinkAnnot(page, rect, uri);
+	if (a != NULL)
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	free(uri);
+}
+
+static void
+set_fill(HPDF_Page page, const struct pdf_rgb *rgb)
+{
+	HPDF_Page_SetRGBFill(page, (HPDF_REAL)rgb->r, (HPDF_REAL)rgb->g,
+	    (HPDF_REAL)rgb->b);
+}
+
+/*
+ * Draws l with its box's left edge at x0 and its line box's top at top
+ * (points from the page top; ph is the page height).
+ */
+int
+pdf_draw_line(struct pdf_ctx *c, HPDF_Page page, double ph,
+    const struct pdf_line *l, double x0, double top)
+{
+	const struct pdf_rgb *rgb = NULL, *want;
+	double base = ph - top - pdf_baseline(c, l);
+	unsigned font = PDF_NFONTS;
+	size_t i, j;
+
+	if (l->nrun == 0 && l->label == NULL)
+		return pdf_failed(c) ? -1 : 0;
+	HPDF_Page_BeginText(page);
+	if (l->label != NULL) {
+		font = 0;
+		HPDF_Page_SetFontAndSize(page, c->font[font],
+		    (HPDF_REAL)l->size);
+		set_fill(page, rgb = &l->rgb);
+		HPDF_Page_TextOut(page, (HPDF_REAL)(x0 + l->labelx),
+		    (HPDF_REAL)base, l->label);
+	}
+	for (i = 0; i < l->nrun; i++) {
+		const struct pdf_run *r = &l->run[i];
+
+		if (r->font != font) {
+			font = r->font;
+			HPDF_Page_SetFontAndSize(page, c->font[font],
+			    (HPDF_REAL)l->size);
+		}
+		want = r->url != NULL ? &link_rgb : &l->rgb;
+		if (want != rgb)
+			set_fill(page, rgb = want);
+		HPDF_Page_TextOut(page, (HPDF_REAL)(x0 + l->x + r->x),
+		    (HPDF_REAL)base, r->text);
+	}
+	HPDF_Page_EndText(page);
+	/* Links after the text object: paths are not allowed inside one. */
+	for (i = 0; i < l->nrun; i = j) {
+		const char *url = l->run[i].url;
+
+		for (j = i + 1; j < l->nrun && l->run[j].url == url; j++)
+			continue;
+		if (url != NULL)
+			draw_link(c, page, l, url, x0 + l->x + l->run[i].x,
+			    x0 + l->x + l->run[j - 1].x + l->run[j - 1].w,
+			    base);
+	}
+	return pdf_failed(c) ? -1 : 0;
+}
+
+/* Shows one string in its own text object; base is the PDF y of its baseline. */
+int
+pdf_show(struct pdf_ctx *c, HPDF_Page page, unsigned font, double size,
+    const struct pdf_rgb *rgb, double x, double base, const char *s)
+{
+	if (*s == '\0')
+		return pdf_failed(c) ? -1 : 0;
+	HPDF_Page_BeginText(page);
+	HPDF_Page_SetFontAndSize(page, c->font[font], (HPDF_REAL)size);
+	set_fill(page, rgb);
+	HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)base, s);
+	HPDF_Page_EndText(page);
+	return pdf_failed(c) ? -1 : 0;
+}
