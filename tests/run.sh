@@ -91,6 +91,11 @@ for d in fixtures/bad-cases/*/; do
 	golden "bad case $n: diagnostics" "fixtures/bad-cases/$n.err" "$T/badcase.$n.err"
 done
 
+# Too large to ship: generated here.
+head -c 9000000 /dev/zero | tr '\0' 'a' > "$T/too-big.md"
+exits "a 9 MB return: exit 65" 65 timeout 20 "$BIN" check "$T/too-big.md"
+t "a 9 MB return: says the limit" grep -q "larger than 8 MiB" "$T/last.out"
+
 echo "== end to end: DOCX and PDF of the shipped cases"
 for c in fixtures/cases/*/; do
 	n=$(basename "$c")
@@ -134,7 +139,17 @@ echo "== backends on the every-feature sample"
 t "sample docx" "$BIN" sample docx -o "$T/sample.docx"
 t "sample docx: parts, relationships, python-docx" $PY tests/docx_check.py "$T/sample.docx"
 t "sample pdf" "$BIN" sample pdf -o "$T/sample.pdf"
-t "sample pdf: qpdf, fonts embedded" sh tests/pdf_check.sh "$T/sample.pdf"
+t "sample pdf: qpdf, fonts, boxes, every text in order" sh tests/pdf_check.sh -o "$T/sample.pdf" tests/sample-expected.txt
+
+echo "== build and install"
+t "make install DESTDIR PREFIX" sh -c "make -s install O='$O' DESTDIR='$PWD/$T/inst' PREFIX=/usr >/dev/null &&
+    test -x '$T/inst/usr/bin/cspr' && test -f '$T/inst/usr/share/cspr/templates/style.conf' &&
+    test -f '$T/inst/usr/share/man/man1/cspr.1'"
+t "installed binary finds the installed templates" sh -c "cd / && CSPR_TEMPLATES='$PWD/$T/inst/usr/share/cspr/templates' \
+    '$PWD/$T/inst/usr/bin/cspr' sample pdf -o '$PWD/$T/inst.pdf'"
+if command -v clang > /dev/null; then
+	t "clang -Wall -Wextra -Werror build" make -s O="$T/clang" CC=clang all
+fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
