@@ -11,7 +11,9 @@ for f in "$@"; do
 	printf '0x00 };\n'
 	i=$((i + 1))
 done
-echo 'const struct { const char *name; const char *text; size_t len; } cspr_schemas[] = {'
+echo 'struct cspr_schema { const char *name; const char *text; size_t len; };'
+echo 'extern const struct cspr_schema cspr_schemas[];'
+echo 'const struct cspr_schema cspr_schemas[] = {'
 i=0
 for f in "$@"; do
 	printf '\t{ "%s", s%d, sizeof(s%d) - 1 },\n' "$(basename "$f" .xsd)" "$i" "$i"
