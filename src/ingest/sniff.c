@@ -50,7 +50,11 @@ ingest_sniff(const char *file)
 	fclose(f);
 	buf[n] = '\0';
 	if (len > 3 && strcmp(file + len - 3, ".md") == 0) {
-		/* A Markdown chronology has a table; a scoping return none. */
+		/* A table makes a chronology; level-2 sections without one a
+		 * scoping return; anything else is read as a chronology,
+		 * whose reader says what is missing. */
+		int sections = 0;
+
 		for (p = buf; p != NULL && p < buf + n; p = memchr(p, '\n',
 		    (size_t)(buf + n - p))) {
 			if (*p == '\n')
@@ -59,8 +63,10 @@ ingest_sniff(const char *file)
 				p++;
 			if (*p == '|')
 				return RETURN_CHRONOLOGY;
+			if (strncmp(p, "## ", 3) == 0)
+				sections = 1;
 		}
-		return RETURN_SCOPING;
+		return sections ? RETURN_SCOPING : RETURN_CHRONOLOGY;
 	}
 	return sniff_xml(buf, n);
 }

@@ -238,7 +238,7 @@ checked(struct xr *x, const xmlNode *n, char *s, const char *what)
 
 	if (s != NULL && strlen(s) > INGEST_MAX_FIELD) {
 		p = xr_pos(x, n);
-		diag(x->dg, DIAG_ERROR, &p, "%s is larger than 64 KiB: "
+		diag(x->dg, DIAG_ERROR, &p, "'%s' is larger than 64 KiB: "
 		    "shorten it or split the event", what);
 		x->bad = 1;
 		free(s);

@@ -1,0 +1,354 @@
+/* Safe loading of untrusted Markdown returns: size and UTF-8 checks, cmark-gfm with tables, the metadata block. */
+#include "md_load.h"
+#include "field.h"
+#include "ingest.h"
+#include "../util/alloc.h"
+#include "../util/utf8.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void
+linecol(const char *s, size_t off, unsigned *line, unsigned *col)
+{
+	size_t i;
+
+	*line = 1;
+	*col = 1;
+	for (i = 0; i < off; i++) {
+		if (s[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)s[i] & 0xC0) != 0x80)
+			(*col)++;
+	}
+}
+
+/* Start of line `line` (1-based) in data, or NULL. */
+static const char *
+line_start(const struct buf *data, unsigned line)
+{
+	const char *p = data->data, *end = data->data + data->len;
+
+	while (--line > 0) {
+		if ((p = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			return NULL;
+		p++;
+	}
+	return p;
+}
+
+/* "Key: value" with a key of letters and spaces; 0 if not such a line. */
+static int
+meta_line(const char *s, const char *e, const char **colon)
+{
+	const char *p = s;
+
+	while (p < e && (isalpha((unsigned char)*p) || *p == ' ' ||
+	    *p == '\''))
+		p++;
+	if (p == s || p >= e || *p != ':' || !isalpha((unsigned char)*s))
+		return 0;
+	*colon = p;
+	return 1;
+}
+
+/* Reads the metadata paragraph n if every line of it is "Key: value". */
+static int
+read_meta(struct md_in *in, cmark_node *n)
+{
+	int first = cmark_node_get_start_line(n), last = cmark_node_get_end_line(n);
+	const char *s, *e, *colon, *end = in->data.data + in->data.len;
+	struct md_meta *m;
+	char *key;
+	int l;
+	size_t i;
+
+	if (first <= 0 || last < first)
+		return 0;
+	for (l = first; l <= last; l++) {
+		if ((s = line_start(&in->data, (unsigned)l)) == NULL)
+			return 0;
+		e = memchr(s, '\n', (size_t)(end - s));
+		if (e == NULL)
+			e = end;
+		while (s < e && (*s == ' ' || *s == '\t'))
+			s++;
+		if (!meta_line(s, e, &colon))
+			return 0;
+	}
+	for (l = first; l <= last; l++) {
+		s = line_start(&in->data, (unsigned)l);
+		e = memchr(s, '\n', (size_t)(end - s));
+		if (e == NULL)
+			e = end;
+		while (s < e && (*s == ' ' || *s == '\t'))
+			s++;
+		meta_line(s, e, &colon);
+		key = xstrndup(s, (size_t)(colon - s));
+		for (i = 0; key[i]; i++)
+			key[i] = (char)tolower((unsigned char)key[i]);
+		in->meta = xgrow(in->meta, &in->metacap, in->nmeta,
+		    sizeof(*in->meta));
+		m = &in->meta[in->nmeta++];
+		m->key = field_clean_line(key);
+		free(key);
+		s = colon + 1;
+		while (s < e && (*s == ' ' || *s == '\t'))
+			s++;
+		key = xstrndup(s, (size_t)(e - s));
+		m->value = field_clean_line(key);
+		free(key);
+		m->pos.file = in->file;
+		linecol(in->data.data, (size_t)(s - in->data.data),
+		    &m->pos.line, &m->pos.col);
+	}
+	in->metanode = n;
+	return 1;
+}
+
+int
+md_load(struct md_in *in, const char *file, struct diag_ctx *dg)
+{
+	cmark_syntax_extension *table;
+	cmark_node *n;
+	const char *nul;
+	size_t bad;
+	unsigned line, col;
+
+	memset(in, 0, sizeof(*in));
+	in->file = file;
+	in->dg = dg;
+	if (buf_read_file(&in->data, file, INGEST_MAX_FILE) == -1) {
+		diag_at(dg, DIAG_ERROR, file, 0, 0, "%s", errno == EFBIG ?
+		    "file is larger than 8 MiB: split the return or remove "
+		    "embedded material" : strerror(errno));
+		return -1;
+	}
+	nul = memchr(in->data.data, '\0', in->data.len);
+	if (nul != NULL || !utf8_valid(in->data.data, in->data.len, &bad)) {
+		if (nul != NULL && (utf8_valid(in->data.data, in->data.len,
+		    &bad) || (size_t)(nul - in->data.data) < bad))
+			bad = (size_t)(nul - in->data.data);
+		linecol(in->data.data, bad, &line, &col);
+		if (in->data.data[bad] == '\0')
+			diag_at(dg, DIAG_ERROR, file, line, col, "NUL byte: this "
+			    "is a binary file, not a Markdown return");
+		else
+			diag_at(dg, DIAG_ERROR, file, line, col, "invalid UTF-8 "
+			    "byte 0x%02X: save the file as UTF-8",
+			    (unsigned char)in->data.data[bad]);
+		return -1;
+	}
+	cmark_gfm_core_extensions_ensure_registered();
+	if ((table = cmark_find_syntax_extension("table")) == NULL) {
+		diag(dg, DIAG_ERROR, NULL, "internal error: cmark-gfm has no "
+		    "table extension");
+		return -1;
+	}
+	in->parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+	cmark_parser_attach_syntax_extension(in->parser, table);
+	cmark_parser_feed(in->parser, in->data.data, in->data.len);
+	in->doc = cmark_parser_finish(in->parser);
+	for (n = cmark_node_first_child(in->doc); n; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+		    cmark_node_get_heading_level(n) == 1)
+			continue;
+		if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH &&
+		    read_meta(in, n))
+			break;
+		/* The block must come before anything but a title. */
+		if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+			break;
+	}
+	return 0;
+}
+
+void
+md_free(struct md_in *in)
+{
+	size_t i;
+
+	for (i = 0; i < in->nmeta; i++) {
+		free(in->meta[i].key);
+		free(in->meta[i].value);
+	}
+	free(in->meta);
+	if (in->doc)
+		cmark_node_free(in->doc);
+	if (in->parser)
+		cmark_parser_free(in->parser);
+	buf_free(&in->data);
+	memset(in, 0, sizeof(*in));
+}
+
+const struct md_meta *
+md_meta_get(const struct md_in *in, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < in->nmeta; i++)
+		if (strcmp(in->meta[i].key, key) == 0)
+			return &in->meta[i];
+	return NULL;
+}
+
+void
+md_meta_only(struct md_in *in, const char *const *valid, const char *list)
+{
+	size_t i, j;
+
+	for (i = 0; i < in->nmeta; i++) {
+		for (j = 0; valid[j] != NULL; j++)
+			if (strcmp(in->meta[i].key, valid[j]) == 0)
+				break;
+		if (valid[j] == NULL) {
+			struct srcpos p = in->meta[i].pos;
+
+			p.col = 1;
+			diag(in->dg, DIAG_ERROR, &p, "unknown metadata key '%s' "
+			    "(valid: %s)", in->meta[i].key, list);
+			in->bad = 1;
+		}
+	}
+}
+
+struct srcpos
+md_pos(const struct md_in *in, cmark_node *n)
+{
+	struct srcpos p;
+	int l = n ? cmark_node_get_start_line(n) : 0;
+	int c = n ? cmark_node_get_start_column(n) : 0;
+
+	p.file = in->file;
+	p.line = l > 0 ? (unsigned)l : 0;
+	p.col = l > 0 && c > 0 ? (unsigned)c : 0;
+	return p;
+}
+
+static int
+is_br(const char *lit)
+{
+	return lit && (strcmp(lit, "<br>") == 0 || strcmp(lit, "<br/>") == 0 ||
+	    strcmp(lit, "<br />") == 0 || strcmp(lit, "<BR>") == 0);
+}
+
+static void
+inlines(cmark_node *n, struct buf *b, unsigned depth)
+{
+	cmark_node *c;
+	const char *lit;
+
+	for (c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_SOFTBREAK:
+			buf_putc(b, ' ');
+			break;
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(b, '\n');
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			lit = cmark_node_get_literal(c);
+			if (is_br(lit))
+				buf_putc(b, '\n');
+			else if (lit)
+				buf_puts(b, lit);
+			break;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			if ((lit = cmark_node_get_literal(c)) != NULL)
+				buf_puts(b, lit);
+			break;
+		default:
+			/* Emphasis, links: their text. Depth is bounded
+			 * by cmark's own nesting limits; guard anyway. */
+			if (depth < 100)
+				inlines(c, b, depth + 1);
+			break;
+		}
+	}
+}
+
+char *
+md_inline_text(cmark_node *n)
+{
+	struct buf b = BUF_INIT;
+
+	inlines(n, &b, 0);
+	return buf_detach(&b);
+}
+
+static void
+blocks(cmark_node *n, cmark_node *until, struct buf *b, unsigned depth)
+{
+	cmark_node *c;
+	char *t;
+
+	for (c = n; c != NULL && c != until; c = cmark_node_next(c)) {
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING:
+			t = md_inline_text(c);
+			if (b->len)
+				buf_puts(b, "\n\n");
+			buf_puts(b, t);
+			free(t);
+			break;
+		case CMARK_NODE_ITEM:
+			t = md_inline_text(cmark_node_first_child(c));
+			if (b->len)
+				buf_putc(b, '\n');
+			buf_puts(b, "- ");
+			buf_puts(b, t);
+			free(t);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			if (b->len)
+				buf_puts(b, "\n\n");
+			buf_puts(b, cmark_node_get_literal(c) ?
+			    cmark_node_get_literal(c) : "");
+			break;
+		default:
+			if (depth < 100 && cmark_node_first_child(c) != NULL) {
+				if (cmark_node_get_type(c) == CMARK_NODE_LIST &&
+				    b->len)
+					buf_puts(b, "\n");
+				blocks(cmark_node_first_child(c), NULL, b,
+				    depth + 1);
+			}
+			break;
+		}
+	}
+}
+
+char *
+md_blocks_text(cmark_node *from, cmark_node *until)
+{
+	struct buf b = BUF_INIT;
+
+	blocks(from, until, &b, 0);
+	return buf_detach(&b);
+}
+
+char *
+md_field(struct md_in *in, const struct srcpos *pos, const char *what,
+    char *text, int oneline)
+{
+	char *s;
+
+	if (text == NULL)
+		return NULL;
+	if (strlen(text) > INGEST_MAX_FIELD) {
+		diag(in->dg, DIAG_ERROR, pos, "'%s' is larger than 64 KiB: "
+		    "shorten it or split the event", what);
+		in->bad = 1;
+		free(text);
+		return NULL;
+	}
+	s = oneline ? field_clean_line(text) : field_clean(text);
+	free(text);
+	return s;
+}
