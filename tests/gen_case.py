@@ -6,6 +6,7 @@ Usage: gen_case.py DIR AGENCIES EVENTS_PER_AGENCY
 Half the agencies return XML, half Markdown; every agency has a scoping
 return. Deterministic: the same arguments give the same files.
 """
+import datetime
 import os
 import random
 import sys
@@ -44,9 +45,8 @@ def main():
         days = sorted(r.randrange(0, 730) for _ in range(nev))
         rows = []
         for j, d in enumerate(days):
-            y, rem = 2023 + d // 365, d % 365
-            m, dd = 1 + rem // 31 % 12, 1 + rem % 28
-            rows.append((j + 1, f'{dd:02d}/{m:02d}/{y}', text(r, 25), text(r, 12), text(r, 12)))
+            day = datetime.date(2023, 1, 2) + datetime.timedelta(days=d)
+            rows.append((j + 1, day.strftime('%d/%m/%Y'), text(r, 25), text(r, 12), text(r, 12)))
         if i % 2 == 0:
             with open(f'{out}/chronology/{a}.xml', 'w') as f:
                 f.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<chronology version="1" agency="{a}">\n'

@@ -89,9 +89,9 @@ check_events(const struct chron_return *cr, const struct kase *k,
 			fmt(&e->start, a, sizeof(a));
 			fmt(&prev->start, b, sizeof(b));
 			diag(dg, DIAG_WARNING, &e->pos, "rows out of order: "
-			    "%s (seq %u) comes after %s (seq %u, line %u); "
-			    "cspr keeps the return's order for events of one "
-			    "day", a, e->seq, b, prev->seq, prev->pos.line);
+			    "%s (seq %u) comes after %s (seq %u, line %u); list "
+			    "events oldest first, and number events of one day "
+			    "in order", a, e->seq, b, prev->seq, prev->pos.line);
 		}
 		if (!e->note)
 			prev = e;

@@ -63,7 +63,7 @@ intro(struct doc_node *sec, const struct chronology *c)
 	    "Each row starts with the agency's prefix; the row colour repeats "
 	    "it. Dates show only what the agency recorded: a month or a year "
 	    "where the day is not known, and '?' where the date is uncertain. "
-	    "Age is the child's age at the event; interval is the number of "
+	    "Age is the child's age at the event; gap is the number of "
 	    "days since the previous event.", c->nrows, c->nstats,
 	    c->opts.key_only ? "Key events only." : "Key and background events.");
 	doc_paras(sec, b.data, 0);
@@ -202,9 +202,9 @@ event_row(struct doc_node *t, const struct mrow *r, size_t n)
 static void
 events(struct doc_node *sec, const struct chronology *c)
 {
-	static const unsigned w[] = { 3, 8, 4, 5, 30, 18, 18, 8, 9 };
+	static const unsigned w[] = { 4, 9, 6, 7, 29, 17, 17, 8, 8 };
 	static const char *const head[] = {
-		"No.", "Date", "Agency", "Age, interval", "What happened",
+		"No.", "Date", "Agency", "Age, gap", "What happened",
 		"Action or outcome", "Analysis or impact", "Child", "Flags"
 	};
 	struct doc_node *t, *r;
