@@ -91,6 +91,17 @@ for d in fixtures/bad-cases/*/; do
 	golden "bad case $n: diagnostics" "fixtures/bad-cases/$n.err" "$T/badcase.$n.err"
 done
 
+# A hostile return opens no file it was not given and touches no network.
+if command -v strace > /dev/null; then
+	for f in fixtures/bad/doctype-external-entity.xml fixtures/bad/entity-bomb.xml; do
+		strace -f -e trace=open,openat,connect,socket -o "$T/strace.out" \
+		    "$BIN" check "$f" > /dev/null 2>&1
+		if grep -q -e passwd -e 'connect(' -e 'socket(' "$T/strace.out"; then
+			ko "$(basename "$f"): no other file, no network" "$T/strace.out"
+		else ok "$(basename "$f"): no other file, no network"; fi
+	done
+fi
+
 # Too large to ship: generated here.
 head -c 9000000 /dev/zero | tr '\0' 'a' > "$T/too-big.md"
 exits "a 9 MB return: exit 65" 65 timeout 20 "$BIN" check "$T/too-big.md"

@@ -5,7 +5,7 @@ set -eu
 build="gcc make pkg-config libxml2-dev libzip-dev libcmark-gfm-dev
 libcmark-gfm-extensions-dev libhpdf-dev fonts-liberation2"
 test="libcmocka-dev libxml2-utils qpdf poppler-utils python3 python3-docx
-libreoffice-writer-nogui unzip clang"
+libreoffice-writer-nogui unzip clang strace man-db"
 case "${1:-build}" in
 build) want=$build ;;
 test) want=$test ;;

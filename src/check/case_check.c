@@ -75,8 +75,8 @@ check_events(const struct chron_return *cr, const struct kase *k,
 			fmt(&e->start, a, sizeof(a));
 			diag(dg, DIAG_WARNING, &e->pos, "event on %s is outside "
 			    "the review period", a);
-		} else if (future != LONG_MIN &&
-		    date_first_day(&e->start) > future) {
+		}
+		if (future != LONG_MIN && date_first_day(&e->start) > future) {
 			fmt(&e->start, a, sizeof(a));
 			diag(dg, DIAG_WARNING, &e->pos, "event on %s is after "
 			    "every date in the manifest (a date in the future?)",
