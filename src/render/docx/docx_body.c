@@ -1,0 +1,513 @@
+/* The DOCX body: walks the document tree into word/document.xml, and writes the header and footer parts. */
+#include "docx_int.h"
+#include "../../util/alloc.h"
+
+#include <libxml/xmlwriter.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TWIPS_PER_MM	56.6929
+#define A4_SHORT	11906
+#define A4_LONG		16838
+
+struct dx {
+	xmlTextWriterPtr	 w;
+	const struct doc	*d;
+	const struct style	*st;
+	struct docx_refs	*refs;
+	int			 err;	/* a writer call failed */
+};
+
+/* Writer calls whose failure is remembered rather than checked each time. */
+static void
+st_(struct dx *x, const char *name)
+{
+	if (xmlTextWriterStartElement(x->w, BAD_CAST name) < 0)
+		x->err = 1;
+}
+
+static void
+end_(struct dx *x)
+{
+	if (xmlTextWriterEndElement(x->w) < 0)
+		x->err = 1;
+}
+
+static void
+at_(struct dx *x, const char *name, const char *v)
+{
+	if (xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST v) < 0)
+		x->err = 1;
+}
+
+static void
+atn_(struct dx *x, const char *name, long v)
+{
+	char n[32];
+
+	snprintf(n, sizeof(n), "%ld", v);
+	at_(x, name, n);
+}
+
+/* <name w:val="v"/> */
+static void
+val_(struct dx *x, const char *name, const char *v)
+{
+	st_(x, name);
+	if (v != NULL)
+		at_(x, "w:val", v);
+	end_(x);
+}
+
+static void
+text_(struct dx *x, const char *s)
+{
+	if (xmlTextWriterWriteString(x->w, BAD_CAST s) < 0)
+		x->err = 1;
+}
+
+static long
+text_width(const struct dx *x, int landscape)
+{
+	long margin = (long)(x->st->margin_mm * TWIPS_PER_MM + 0.5);
+
+	return (landscape ? A4_LONG : A4_SHORT) - 2 * margin;
+}
+
+static void
+run(struct dx *x, const char *text, unsigned flags, const char *rstyle)
+{
+	st_(x, "w:r");
+	if (flags & (DOC_BOLD | DOC_ITALIC) || rstyle) {
+		st_(x, "w:rPr");
+		if (rstyle)
+			val_(x, "w:rStyle", rstyle);
+		if (flags & DOC_BOLD)
+			val_(x, "w:b", NULL);
+		if (flags & DOC_ITALIC)
+			val_(x, "w:i", NULL);
+		end_(x);
+	}
+	st_(x, "w:t");
+	at_(x, "xml:space", "preserve");
+	text_(x, text);
+	end_(x);
+	end_(x);
+}
+
+static void
+inlines(struct dx *x, const struct doc_node *n)
+{
+	const struct doc_node *c, *t;
+	char rid[32];
+
+	for (c = n->first; c != NULL; c = c->next) {
+		switch (c->type) {
+		case DOC_TEXT:
+			run(x, c->text, c->flags, NULL);
+			break;
+		case DOC_LINEBREAK:
+			st_(x, "w:r");
+			val_(x, "w:br", NULL);
+			end_(x);
+			break;
+		case DOC_LINK:
+			x->refs->urls = xgrow(x->refs->urls, &x->refs->urlcap,
+			    x->refs->nurls, sizeof(char *));
+			x->refs->urls[x->refs->nurls] = xstrdup(c->text);
+			snprintf(rid, sizeof(rid), "rId%zu",
+			    DOCX_RID_LINK0 + x->refs->nurls++);
+			st_(x, "w:hyperlink");
+			at_(x, "r:id", rid);
+			for (t = c->first; t != NULL; t = t->next)
+				if (t->type == DOC_TEXT)
+					run(x, t->text, t->flags, "Hyperlink");
+			end_(x);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* A paragraph of n's inlines with an optional style and numbering. */
+static void
+para(struct dx *x, const struct doc_node *n, const char *pstyle,
+    unsigned numid, unsigned ilvl)
+{
+	char v[16];
+
+	st_(x, "w:p");
+	if (pstyle || numid) {
+		st_(x, "w:pPr");
+		if (pstyle)
+			val_(x, "w:pStyle", pstyle);
+		if (numid) {
+			st_(x, "w:numPr");
+			snprintf(v, sizeof(v), "%u", ilvl);
+			val_(x, "w:ilvl", v);
+			snprintf(v, sizeof(v), "%u", numid);
+			val_(x, "w:numId", v);
+			end_(x);
+		}
+		end_(x);
+	}
+	if (n != NULL)
+		inlines(x, n);
+	end_(x);
+}
+
+static void blocks(struct dx *, const struct doc_node *, int, int, unsigned);
+
+static void
+list(struct dx *x, const struct doc_node *l, int landscape, int small,
+    unsigned depth)
+{
+	const struct doc_node *it, *c;
+	unsigned numid;
+	int first;
+
+	x->refs->ordered = xgrow(x->refs->ordered, &x->refs->listcap,
+	    x->refs->nlists, sizeof(unsigned));
+	x->refs->ordered[x->refs->nlists++] = (l->flags & DOC_ORDERED) != 0;
+	numid = (unsigned)x->refs->nlists;
+	for (it = l->first; it != NULL; it = it->next) {
+		first = 1;
+		for (c = it->first; c != NULL; c = c->next) {
+			if (c->type == DOC_PARA && first) {
+				para(x, c, "ListParagraph", numid,
+				    depth > 8 ? 8 : depth);
+				first = 0;
+			} else if (c->type == DOC_LIST)
+				list(x, c, landscape, small, depth + 1);
+			else if (c->type == DOC_PARA)
+				para(x, c, "ListParagraph", 0, 0);
+			else
+				blocks(x, c, landscape, small, depth + 1);
+		}
+	}
+}
+
+static void
+table(struct dx *x, const struct doc_node *t, int landscape, unsigned depth)
+{
+	const struct doc_node *r, *c;
+	long width = text_width(x, landscape), *cw;
+	unsigned long total = 0;
+	unsigned i;
+	int small = (t->flags & DOC_SMALL) != 0;
+
+	cw = xcalloc(t->ncols ? t->ncols : 1, sizeof(*cw));
+	for (i = 0; i < t->ncols; i++)
+		total += t->colw[i];
+	for (i = 0; i < t->ncols; i++)
+		cw[i] = total ? (long)((double)width * t->colw[i] / total) : 0;
+	st_(x, "w:tbl");
+	st_(x, "w:tblPr");
+	val_(x, "w:tblStyle", "TableGrid");
+	st_(x, "w:tblW");
+	at_(x, "w:w", "5000");
+	at_(x, "w:type", "pct");
+	end_(x);
+	st_(x, "w:tblLayout");
+	at_(x, "w:type", "fixed");
+	end_(x);
+	st_(x, "w:tblLook");
+	at_(x, "w:val", "04A0");
+	at_(x, "w:firstRow", "1");
+	at_(x, "w:lastRow", "0");
+	at_(x, "w:firstColumn", "0");
+	at_(x, "w:lastColumn", "0");
+	at_(x, "w:noHBand", "1");
+	at_(x, "w:noVBand", "1");
+	end_(x);
+	end_(x);
+	st_(x, "w:tblGrid");
+	for (i = 0; i < t->ncols; i++) {
+		st_(x, "w:gridCol");
+		atn_(x, "w:w", cw[i]);
+		end_(x);
+	}
+	end_(x);
+	for (r = t->first; r != NULL; r = r->next) {
+		st_(x, "w:tr");
+		if (r->flags & (DOC_HEADER | DOC_KEEP)) {
+			st_(x, "w:trPr");
+			if (r->flags & DOC_KEEP)
+				val_(x, "w:cantSplit", NULL);
+			if (r->flags & DOC_HEADER)
+				val_(x, "w:tblHeader", NULL);
+			end_(x);
+		}
+		for (c = r->first, i = 0; c != NULL; c = c->next, i++) {
+			st_(x, "w:tc");
+			st_(x, "w:tcPr");
+			st_(x, "w:tcW");
+			atn_(x, "w:w", i < t->ncols ? cw[i] : 0);
+			at_(x, "w:type", "dxa");
+			end_(x);
+			if (c->shade[0]) {
+				st_(x, "w:shd");
+				at_(x, "w:val", "clear");
+				at_(x, "w:color", "auto");
+				at_(x, "w:fill", c->shade);
+				end_(x);
+			}
+			end_(x);
+			blocks(x, c, landscape, small, depth + 1);
+			/* Word calls a cell that does not end in a paragraph
+			 * damaged. */
+			if (c->last == NULL || c->last->type != DOC_PARA)
+				para(x, NULL, small ? "TableText" : NULL, 0, 0);
+			end_(x);
+		}
+		end_(x);
+	}
+	end_(x);
+	free(cw);
+}
+
+static void
+blocks(struct dx *x, const struct doc_node *n, int landscape, int small,
+    unsigned depth)
+{
+	const struct doc_node *c;
+	char style[16];
+
+	if (depth > 32)		/* deeper trees are not built by cspr */
+		return;
+	for (c = n->first; c != NULL; c = c->next) {
+		switch (c->type) {
+		case DOC_HEADING:
+			snprintf(style, sizeof(style), "Heading%u", c->level);
+			para(x, c, style, 0, 0);
+			break;
+		case DOC_PARA:
+			para(x, c, small ? "TableText" : NULL, 0, 0);
+			break;
+		case DOC_LIST:
+			list(x, c, landscape, small, 0);
+			break;
+		case DOC_TABLE:
+			table(x, c, landscape, depth);
+			break;
+		case DOC_PAGEBREAK:
+			st_(x, "w:p");
+			st_(x, "w:r");
+			st_(x, "w:br");
+			at_(x, "w:type", "page");
+			end_(x);
+			end_(x);
+			end_(x);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void
+sectpr(struct dx *x, int landscape)
+{
+	long margin = (long)(x->st->margin_mm * TWIPS_PER_MM + 0.5);
+
+	st_(x, "w:sectPr");
+	st_(x, "w:headerReference");
+	at_(x, "w:type", "default");
+	at_(x, "r:id", DOCX_RID_HEADER);
+	end_(x);
+	st_(x, "w:footerReference");
+	at_(x, "w:type", "default");
+	at_(x, "r:id", DOCX_RID_FOOTER);
+	end_(x);
+	st_(x, "w:pgSz");
+	atn_(x, "w:w", landscape ? A4_LONG : A4_SHORT);
+	atn_(x, "w:h", landscape ? A4_SHORT : A4_LONG);
+	if (landscape)
+		at_(x, "w:orient", "landscape");
+	end_(x);
+	st_(x, "w:pgMar");
+	atn_(x, "w:top", margin);
+	atn_(x, "w:right", margin);
+	atn_(x, "w:bottom", margin);
+	atn_(x, "w:left", margin);
+	atn_(x, "w:header", margin / 2);
+	atn_(x, "w:footer", margin / 2);
+	atn_(x, "w:gutter", 0);
+	end_(x);
+	end_(x);
+}
+
+/* Starts a part: XML declaration and the root with both namespaces. */
+static xmlTextWriterPtr
+part_begin(xmlBufferPtr *xb, const char *root)
+{
+	xmlTextWriterPtr w;
+
+	if ((*xb = xmlBufferCreate()) == NULL)
+		return NULL;
+	if ((w = xmlNewTextWriterMemory(*xb, 0)) == NULL)
+		return NULL;
+	if (xmlTextWriterStartDocument(w, "1.0", "UTF-8", "yes") < 0 ||
+	    xmlTextWriterStartElement(w, BAD_CAST root) < 0 ||
+	    xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:w",
+	    BAD_CAST DOCX_NS_W) < 0 ||
+	    xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:r",
+	    BAD_CAST DOCX_NS_R) < 0) {
+		xmlFreeTextWriter(w);
+		return NULL;
+	}
+	return w;
+}
+
+/* Ends the part and moves its text into out. */
+static int
+part_end(xmlTextWriterPtr w, xmlBufferPtr xb, int err, struct buf *out)
+{
+	int rc = -1;
+
+	if (w != NULL && !err && xmlTextWriterEndDocument(w) >= 0) {
+		xmlFreeTextWriter(w);	/* flushes */
+		w = NULL;
+		buf_puts(out, (const char *)xmlBufferContent(xb));
+		rc = 0;
+	}
+	xmlFreeTextWriter(w);
+	if (xb != NULL)
+		xmlBufferFree(xb);
+	return rc;
+}
+
+int
+docx_body(const struct doc *d, const struct style *st,
+    struct docx_refs *refs, struct buf *out)
+{
+	struct dx x;
+	xmlBufferPtr xb = NULL;
+	const struct doc_node *sec;
+
+	memset(&x, 0, sizeof(x));
+	x.d = d;
+	x.st = st;
+	x.refs = refs;
+	if ((x.w = part_begin(&xb, "w:document")) == NULL)
+		return part_end(x.w, xb, 1, out);
+	st_(&x, "w:body");
+	for (sec = d->root->first; sec != NULL; sec = sec->next) {
+		int landscape = (sec->flags & DOC_LANDSCAPE) != 0;
+
+		blocks(&x, sec, landscape, 0, 0);
+		if (sec->next != NULL) {
+			/* A section ends with a paragraph holding its sectPr. */
+			st_(&x, "w:p");
+			st_(&x, "w:pPr");
+			sectpr(&x, landscape);
+			end_(&x);
+			end_(&x);
+		} else
+			sectpr(&x, landscape);
+	}
+	if (d->root->first == NULL) {
+		para(&x, NULL, NULL, 0, 0);
+		sectpr(&x, 0);
+	}
+	end_(&x);
+	end_(&x);
+	return part_end(x.w, xb, x.err, out);
+}
+
+/* The protective marking, centred and bold. */
+static void
+marking(struct dx *x)
+{
+	if (x->d->marking == NULL)
+		return;
+	st_(x, "w:p");
+	st_(x, "w:pPr");
+	val_(x, "w:jc", "center");
+	end_(x);
+	run(x, x->d->marking, DOC_BOLD, NULL);
+	end_(x);
+}
+
+static void
+styled_para_begin(struct dx *x, const char *style)
+{
+	st_(x, "w:p");
+	st_(x, "w:pPr");
+	val_(x, "w:pStyle", style);
+	end_(x);
+}
+
+int
+docx_header(const struct doc *d, struct buf *out)
+{
+	struct dx x;
+	xmlBufferPtr xb = NULL;
+
+	memset(&x, 0, sizeof(x));
+	x.d = d;
+	if ((x.w = part_begin(&xb, "w:hdr")) == NULL)
+		return part_end(x.w, xb, 1, out);
+	marking(&x);
+	styled_para_begin(&x, "Header");
+	if (d->title)
+		run(&x, d->title, 0, NULL);
+	if (d->draft) {
+		st_(&x, "w:r");
+		val_(&x, "w:tab", NULL);
+		end_(&x);
+		run(&x, "DRAFT", DOC_BOLD, NULL);
+	}
+	end_(&x);
+	end_(&x);
+	return part_end(x.w, xb, x.err, out);
+}
+
+static void
+field(struct dx *x, const char *instr)
+{
+	st_(x, "w:fldSimple");
+	at_(x, "w:instr", instr);
+	run(x, "1", 0, NULL);
+	end_(x);
+}
+
+int
+docx_footer(const struct doc *d, struct buf *out)
+{
+	struct dx x;
+	xmlBufferPtr xb = NULL;
+
+	memset(&x, 0, sizeof(x));
+	x.d = d;
+	if ((x.w = part_begin(&xb, "w:ftr")) == NULL)
+		return part_end(x.w, xb, 1, out);
+	styled_para_begin(&x, "Footer");
+	if (d->draft)
+		run(&x, "DRAFT", DOC_BOLD, NULL);
+	st_(&x, "w:r");
+	val_(&x, "w:tab", NULL);
+	end_(&x);
+	run(&x, "Page ", 0, NULL);
+	field(&x, " PAGE ");
+	run(&x, " of ", 0, NULL);
+	field(&x, " NUMPAGES ");
+	end_(&x);
+	marking(&x);
+	end_(&x);
+	return part_end(x.w, xb, x.err, out);
+}
+
+void
+docx_refs_free(struct docx_refs *refs)
+{
+	size_t i;
+
+	for (i = 0; i < refs->nurls; i++)
+		free(refs->urls[i]);
+	free(refs->urls);
+	free(refs->ordered);
+	memset(refs, 0, sizeof(*refs));
+}

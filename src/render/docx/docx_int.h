@@ -1,0 +1,36 @@
+/* Internals of the DOCX backend shared by its files. */
+#ifndef CSPR_DOCX_INT_H
+#define CSPR_DOCX_INT_H
+
+#include "../render.h"
+#include "../../util/buf.h"
+
+/* Fixed relationship ids of word/document.xml. */
+#define DOCX_RID_STYLES		"rId1"
+#define DOCX_RID_SETTINGS	"rId2"
+#define DOCX_RID_NUMBERING	"rId3"
+#define DOCX_RID_HEADER		"rId4"
+#define DOCX_RID_FOOTER		"rId5"
+/* Hyperlinks are rId<DOCX_RID_LINK0 + n>. */
+#define DOCX_RID_LINK0		100
+
+#define DOCX_NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define DOCX_NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+/* What the body needs the other parts to hold. */
+struct docx_refs {
+	unsigned	*ordered;	/* per list (numId - 1): 1 if numbered */
+	size_t		 nlists, listcap;
+	char		**urls;		/* hyperlink targets, by rId order */
+	size_t		 nurls, urlcap;
+};
+
+/* word/document.xml into out; fills refs. 0, or -1 on a writer error. */
+int	docx_body(const struct doc *d, const struct style *st,
+	    struct docx_refs *refs, struct buf *out);
+/* word/header1.xml and word/footer1.xml. */
+int	docx_header(const struct doc *d, struct buf *out);
+int	docx_footer(const struct doc *d, struct buf *out);
+void	docx_refs_free(struct docx_refs *refs);
+
+#endif
