@@ -1,19 +1,9 @@
 /* cspr: the command line; dispatches to one subcommand. */
 #include "cmd/cmd.h"
-#include "util/alloc.h"
-#include "util/buf.h"
 
-#include <limits.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #define CSPR_VERSION "0.1.0"
-
-#ifndef CSPR_DATADIR
-#define CSPR_DATADIR "/usr/local/share/cspr"
-#endif
 
 static const char usage[] =
     "usage: cspr COMMAND [OPTIONS] ...\n"
@@ -37,40 +27,6 @@ static const struct {
 	{ "dump", cmd_dump },
 	{ "sample", cmd_sample },
 };
-
-static int
-isdir(const char *p)
-{
-	struct stat sb;
-
-	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
-
-char *
-cmd_templates_dir(const char *opt)
-{
-	struct buf b = BUF_INIT;
-	char exe[PATH_MAX], *slash;
-	const char *env;
-	ssize_t n;
-
-	if (opt != NULL)
-		return xstrdup(opt);
-	if ((env = getenv("CSPR_TEMPLATES")) != NULL && *env != '\0')
-		return xstrdup(env);
-	/* Run from a build tree (BUILD/cspr): use the source tree's. */
-	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
-		exe[n] = '\0';
-		for (int up = 0; up < 2; up++)
-			if ((slash = strrchr(exe, '/')) != NULL)
-				*slash = '\0';
-		buf_printf(&b, "%s/templates", exe);
-		if (isdir(b.data))
-			return buf_detach(&b);
-		buf_free(&b);
-	}
-	return xstrdup(CSPR_DATADIR "/templates");
-}
 
 int
 main(int argc, char **argv)

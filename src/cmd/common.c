@@ -4,10 +4,18 @@
 #include "../ingest/ingest.h"
 #include "../util/buf.h"
 
+#include "../util/alloc.h"
+
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef CSPR_DATADIR
+#define CSPR_DATADIR "/usr/local/share/cspr"
+#endif
 
 int
 cmd_load_case(const char *dir, struct kase **out, struct diag_ctx *dg)
@@ -62,4 +70,38 @@ cmd_summary(struct diag_ctx *dg)
 		fprintf(dg->out, "cspr: %u error%s, %u warning%s\n",
 		    dg->nerrors, dg->nerrors == 1 ? "" : "s", dg->nwarnings,
 		    dg->nwarnings == 1 ? "" : "s");
+}
+
+static int
+isdir(const char *p)
+{
+	struct stat sb;
+
+	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+char *
+cmd_templates_dir(const char *opt)
+{
+	struct buf b = BUF_INIT;
+	char exe[PATH_MAX], *slash;
+	const char *env;
+	ssize_t n;
+
+	if (opt != NULL)
+		return xstrdup(opt);
+	if ((env = getenv("CSPR_TEMPLATES")) != NULL && *env != '\0')
+		return xstrdup(env);
+	/* Run from a build tree (BUILD/cspr): use the source tree's. */
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		for (int up = 0; up < 2; up++)
+			if ((slash = strrchr(exe, '/')) != NULL)
+				*slash = '\0';
+		buf_printf(&b, "%s/templates", exe);
+		if (isdir(b.data))
+			return buf_detach(&b);
+		buf_free(&b);
+	}
+	return xstrdup(CSPR_DATADIR "/templates");
 }

@@ -202,7 +202,7 @@ event_row(struct doc_node *t, const struct mrow *r, size_t n)
 static void
 events(struct doc_node *sec, const struct chronology *c)
 {
-	static const unsigned w[] = { 4, 9, 6, 7, 29, 17, 17, 8, 8 };
+	static const unsigned w[] = { 4, 9, 6, 7, 27, 17, 17, 8, 10 };
 	static const char *const head[] = {
 		"No.", "Date", "Agency", "Age, gap", "What happened",
 		"Action or outcome", "Analysis or impact", "Child", "Flags"

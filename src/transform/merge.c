@@ -111,7 +111,6 @@ words_of(const struct event *e, struct words *w)
 	memset(w, 0, sizeof(*w));
 	add_words(w, e->category);
 	add_words(w, e->what);
-	add_words(w, e->action);
 	if (w->n == 0)
 		return;
 	qsort(w->v, w->n, sizeof(*w->v), strpcmp);
@@ -190,47 +189,53 @@ event_likely_duplicate(const struct event *a, const struct event *b)
 	sim = event_similarity(a, b);
 	/* With shared people, a modest overlap of words is telling;
 	 * without people recorded, ask for more. */
-	return people == 1 ? sim >= 0.2 : sim >= 0.4;
+	return people == 1 ? sim >= 0.25 : sim >= 0.5;
 }
 
-static size_t
-find(size_t *parent, size_t i)
-{
-	while (parent[i] != i)
-		i = parent[i] = parent[parent[i]];
-	return i;
-}
-
+/*
+ * Groups likely duplicates of one day. Each group grows from its first
+ * row (the seed) and takes a row only if it matches the seed itself and
+ * comes from an agency not yet in the group: similarity is not
+ * transitive, and chaining would join unrelated events of a busy day.
+ */
 static void
 find_duplicates(struct chronology *c)
 {
-	size_t *parent, *group, i, j, root;
+	size_t i, j, k, day_end;
 	unsigned next = 0;
+	int taken;
 
-	if (c->nrows == 0)
-		return;
-	parent = xcalloc(c->nrows, sizeof(*parent));
-	group = xcalloc(c->nrows, sizeof(*group));
-	for (i = 0; i < c->nrows; i++)
-		parent[i] = i;
-	/* Rows are sorted by day: compare each with the rest of its day. */
-	for (i = 0; i < c->nrows; i++)
-		for (j = i + 1; j < c->nrows && c->rows[j].day == c->rows[i].day;
-		    j++)
-			if (c->rows[i].ag != c->rows[j].ag &&
-			    event_likely_duplicate(c->rows[i].ev, c->rows[j].ev))
-				parent[find(parent, j)] = find(parent, i);
-	for (i = 0; i < c->nrows; i++) {
-		root = find(parent, i);
-		if (root == i)
-			continue;
-		if (group[root] == 0)
-			group[root] = ++next;
-		c->rows[i].dup = c->rows[root].dup = (unsigned)group[root];
+	for (i = 0; i < c->nrows; i = day_end) {
+		for (day_end = i + 1; day_end < c->nrows &&
+		    c->rows[day_end].day == c->rows[i].day; day_end++)
+			;
+		for (j = i; j < day_end; j++) {
+			struct mrow *seed = &c->rows[j];
+			unsigned g = 0;
+
+			if (seed->dup)
+				continue;
+			for (k = j + 1; k < day_end; k++) {
+				struct mrow *r = &c->rows[k];
+				size_t m;
+
+				if (r->dup || r->ag == seed->ag ||
+				    !event_likely_duplicate(seed->ev, r->ev))
+					continue;
+				taken = 0;
+				for (m = j + 1; m < k && g; m++)
+					if (c->rows[m].dup == g &&
+					    c->rows[m].ag == r->ag)
+						taken = 1;
+				if (taken)
+					continue;
+				if (g == 0)
+					g = seed->dup = ++next;
+				r->dup = g;
+			}
+		}
 	}
 	c->ndup = next;
-	free(parent);
-	free(group);
 }
 
 static void

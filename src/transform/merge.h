@@ -63,8 +63,8 @@ void		 chronology_free(struct chronology *c);	/* accepts NULL */
 
 /*
  * Text similarity of two events in [0,1]: the Dice coefficient of their
- * sets of words (3+ letters, case folded) from category, what happened
- * and action. Exposed for tests.
+ * sets of words (3+ letters, case folded, common words left out) from
+ * category and what happened. Exposed for tests.
  */
 double		 event_similarity(const struct event *a, const struct event *b);
 /* Whether two events of different agencies are likely the same one. */
