@@ -147,6 +147,19 @@ if [ -d "$c" ]; then
 	exits "build into an unwritable place: exit 73" 73 "$BIN" build -q -o /proc/cspr-cannot "$c"
 fi
 
+echo "== control characters in a return never reach the outputs"
+if [ -d "$c" ]; then
+	rm -rf "$T/ctl" && cp -r "$c" "$T/ctl"
+	printf '| 99 | 14.03.25 | | | | SystmOne | Test | Bell\007 escape\033[31m nul-free \001text | | | n/a | n/a | P01 | Health Visitor 1 | no | background |\n' \
+	    >> "$T/ctl/chronology/hv.md"
+	t "build with control characters" "$BIN" build -q -o "$T/ctlout" "$T/ctl"
+	t "their DOCX is sound" $PY tests/docx_check.py "$T/ctlout/NSCP-2025-014/integrated-chronology.docx"
+	t "no control character in any DOCX part" sh -c "cd '$T' && rm -rf ctlx && mkdir ctlx && cd ctlx &&
+	    unzip -q ../ctlout/NSCP-2025-014/integrated-chronology.docx && ! LC_ALL=C grep -rlP '[\x01-\x08\x0b\x0c\x0e-\x1f]' ."
+	t "their PDF is sound and has the text" sh tests/pdf_check.sh "$T/ctlout/NSCP-2025-014/integrated-chronology.pdf"
+	t "the text around them survives" sh -c "pdftotext '$T/ctlout/NSCP-2025-014/integrated-chronology.pdf' - | grep -q 'escape\[31m nul-free text'"
+fi
+
 echo "== backends on the every-feature sample"
 t "sample docx" "$BIN" sample docx -o "$T/sample.docx"
 t "sample docx: parts, relationships, python-docx" $PY tests/docx_check.py "$T/sample.docx"
