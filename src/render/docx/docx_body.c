@@ -431,6 +431,79 @@ marking(struct dx *x)
 	end_(x);
 }
 
+/*
+ * A line with a left and a right part, as a borderless table of the full
+ * text width: a tab stop would sit mid-page in a landscape section, and
+ * LibreOffice ignores margin-relative tabs (w:ptab).
+ */
+static void
+cell_begin(struct dx *x, const char *style, const char *jc)
+{
+	st_(x, "w:tc");
+	st_(x, "w:tcPr");
+	st_(x, "w:tcW");
+	at_(x, "w:w", "2500");
+	at_(x, "w:type", "pct");
+	end_(x);
+	end_(x);
+	st_(x, "w:p");
+	st_(x, "w:pPr");
+	val_(x, "w:pStyle", style);
+	val_(x, "w:jc", jc);
+	end_(x);
+}
+
+static void
+line_begin(struct dx *x, const char *style)
+{
+	st_(x, "w:tbl");
+	st_(x, "w:tblPr");
+	st_(x, "w:tblW");
+	at_(x, "w:w", "5000");
+	at_(x, "w:type", "pct");
+	end_(x);
+	st_(x, "w:tblBorders");
+	val_(x, "w:top", "nil");
+	val_(x, "w:left", "nil");
+	val_(x, "w:bottom", "nil");
+	val_(x, "w:right", "nil");
+	val_(x, "w:insideH", "nil");
+	val_(x, "w:insideV", "nil");
+	end_(x);
+	st_(x, "w:tblLayout");
+	at_(x, "w:type", "fixed");
+	end_(x);
+	end_(x);
+	st_(x, "w:tblGrid");
+	st_(x, "w:gridCol");
+	at_(x, "w:w", "4500");
+	end_(x);
+	st_(x, "w:gridCol");
+	at_(x, "w:w", "4500");
+	end_(x);
+	end_(x);
+	st_(x, "w:tr");
+	cell_begin(x, style, "left");
+}
+
+/* Closes the left cell's paragraph and cell; opens the right one. */
+static void
+line_middle(struct dx *x, const char *style)
+{
+	end_(x);
+	end_(x);
+	cell_begin(x, style, "right");
+}
+
+static void
+line_end(struct dx *x)
+{
+	end_(x);	/* w:p */
+	end_(x);	/* w:tc */
+	end_(x);	/* w:tr */
+	end_(x);	/* w:tbl */
+}
+
 static void
 styled_para_begin(struct dx *x, const char *style)
 {
@@ -451,15 +524,15 @@ docx_header(const struct doc *d, struct buf *out)
 	if ((x.w = part_begin(&xb, "w:hdr")) == NULL)
 		return part_end(x.w, xb, 1, out);
 	marking(&x);
-	styled_para_begin(&x, "Header");
+	line_begin(&x, "Header");
 	if (d->title)
 		run(&x, d->title, 0, NULL);
-	if (d->draft) {
-		st_(&x, "w:r");
-		val_(&x, "w:tab", NULL);
-		end_(&x);
+	line_middle(&x, "Header");
+	if (d->draft)
 		run(&x, "DRAFT", DOC_BOLD, NULL);
-	}
+	line_end(&x);
+	/* A header ends with a paragraph, as a table cell does. */
+	styled_para_begin(&x, "Header");
 	end_(&x);
 	end_(&x);
 	return part_end(x.w, xb, x.err, out);
@@ -484,17 +557,15 @@ docx_footer(const struct doc *d, struct buf *out)
 	x.d = d;
 	if ((x.w = part_begin(&xb, "w:ftr")) == NULL)
 		return part_end(x.w, xb, 1, out);
-	styled_para_begin(&x, "Footer");
+	line_begin(&x, "Footer");
 	if (d->draft)
 		run(&x, "DRAFT", DOC_BOLD, NULL);
-	st_(&x, "w:r");
-	val_(&x, "w:tab", NULL);
-	end_(&x);
+	line_middle(&x, "Footer");
 	run(&x, "Page ", 0, NULL);
 	field(&x, " PAGE ");
 	run(&x, " of ", 0, NULL);
 	field(&x, " NUMPAGES ");
-	end_(&x);
+	line_end(&x);
 	marking(&x);
 	end_(&x);
 	return part_end(x.w, xb, x.err, out);
