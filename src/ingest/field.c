@@ -1,7 +1,6 @@
 /* Cleaning of free-text fields from returns. */
 #include "field.h"
 #include "../util/alloc.h"
-#include "../util/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,12 +14,14 @@ isws(char c)
 char *
 field_clean(const char *s)
 {
-	struct buf b = BUF_INIT;
+	char *out, *o;
 	size_t blank = 0;	/* newlines seen since the last text */
 	int space = 0, any = 0;
 
 	if (s == NULL)
 		return NULL;
+	/* The result is never longer than the input. */
+	o = out = xmalloc(strlen(s) + 1);
 	for (; *s; s++) {
 		if (*s == '\n' || (*s == '\r' && s[1] != '\n')) {
 			blank++;
@@ -31,22 +32,24 @@ field_clean(const char *s)
 			space = 1;
 			continue;
 		}
-		if (any && blank > 1)
-			buf_puts(&b, "\n\n");
-		else if (any && blank == 1)
-			buf_putc(&b, '\n');
+		if (any && blank > 1) {
+			*o++ = '\n';
+			*o++ = '\n';
+		} else if (any && blank == 1)
+			*o++ = '\n';
 		else if (any && space)
-			buf_putc(&b, ' ');
-		buf_putc(&b, *s);
+			*o++ = ' ';
+		*o++ = *s;
 		any = 1;
 		blank = 0;
 		space = 0;
 	}
+	*o = '\0';
 	if (!any) {
-		buf_free(&b);
+		free(out);
 		return NULL;
 	}
-	return buf_detach(&b);
+	return out;
 }
 
 char *

@@ -133,18 +133,15 @@ words_free(struct words *w)
 	free(w->v);
 }
 
-double
-event_similarity(const struct event *a, const struct event *b)
+/* Dice coefficient of two sorted word sets. */
+static double
+dice(const struct words *x, const struct words *y)
 {
-	struct words x, y;
 	size_t i = 0, j = 0, common = 0;
-	double sim = 0;
 	int c;
 
-	words_of(a, &x);
-	words_of(b, &y);
-	while (i < x.n && j < y.n) {
-		if ((c = strcmp(x.v[i], y.v[j])) == 0) {
+	while (i < x->n && j < y->n) {
+		if ((c = strcmp(x->v[i], y->v[j])) == 0) {
 			common++;
 			i++;
 			j++;
@@ -153,8 +150,19 @@ event_similarity(const struct event *a, const struct event *b)
 		else
 			j++;
 	}
-	if (x.n + y.n > 0)
-		sim = 2.0 * (double)common / (double)(x.n + y.n);
+	return x->n + y->n > 0 ?
+	    2.0 * (double)common / (double)(x->n + y->n) : 0;
+}
+
+double
+event_similarity(const struct event *a, const struct event *b)
+{
+	struct words x, y;
+	double sim;
+
+	words_of(a, &x);
+	words_of(b, &y);
+	sim = dice(&x, &y);
 	words_free(&x);
 	words_free(&y);
 	return sim;
@@ -175,21 +183,35 @@ people_overlap(const struct strlist *a, const struct strlist *b)
 	return 0;
 }
 
-int
-event_likely_duplicate(const struct event *a, const struct event *b)
+/* The test behind event_likely_duplicate, on word sets made once. */
+static int
+likely_duplicate(const struct event *a, const struct words *wa,
+    const struct event *b, const struct words *wb)
 {
 	int people;
-	double sim;
 
 	if (a->start.prec != DATE_DAY || b->start.prec != DATE_DAY ||
 	    date_first_day(&a->start) != date_first_day(&b->start))
 		return 0;
 	if ((people = people_overlap(&a->people, &b->people)) == 0)
 		return 0;
-	sim = event_similarity(a, b);
 	/* With shared people, a modest overlap of words is telling;
 	 * without people recorded, ask for more. */
-	return people == 1 ? sim >= 0.25 : sim >= 0.5;
+	return dice(wa, wb) >= (people == 1 ? 0.25 : 0.5);
+}
+
+int
+event_likely_duplicate(const struct event *a, const struct event *b)
+{
+	struct words x, y;
+	int dup;
+
+	words_of(a, &x);
+	words_of(b, &y);
+	dup = likely_duplicate(a, &x, b, &y);
+	words_free(&x);
+	words_free(&y);
+	return dup;
 }
 
 /*
@@ -201,7 +223,8 @@ event_likely_duplicate(const struct event *a, const struct event *b)
 static void
 find_duplicates(struct chronology *c)
 {
-	size_t i, j, k, day_end;
+	struct words *w = NULL;
+	size_t i, j, k, day_end, cap = 0;
 	unsigned next = 0;
 	int taken;
 
@@ -209,6 +232,12 @@ find_duplicates(struct chronology *c)
 		for (day_end = i + 1; day_end < c->nrows &&
 		    c->rows[day_end].day == c->rows[i].day; day_end++)
 			;
+		if (day_end - i < 2)
+			continue;
+		/* Each event's words, made once for its day. */
+		w = xgrow(w, &cap, day_end - i, sizeof(*w));
+		for (j = i; j < day_end; j++)
+			words_of(c->rows[j].ev, &w[j - i]);
 		for (j = i; j < day_end; j++) {
 			struct mrow *seed = &c->rows[j];
 			unsigned g = 0;
@@ -220,7 +249,8 @@ find_duplicates(struct chronology *c)
 				size_t m;
 
 				if (r->dup || r->ag == seed->ag ||
-				    !event_likely_duplicate(seed->ev, r->ev))
+				    !likely_duplicate(seed->ev, &w[j - i], r->ev,
+				    &w[k - i]))
 					continue;
 				taken = 0;
 				for (m = j + 1; m < k && g; m++)
@@ -234,7 +264,10 @@ find_duplicates(struct chronology *c)
 				r->dup = g;
 			}
 		}
+		for (j = i; j < day_end; j++)
+			words_free(&w[j - i]);
 	}
+	free(w);
 	c->ndup = next;
 }
 

@@ -92,24 +92,50 @@ utf8_encode(uint32_t cp, char *out)
 	return 4;
 }
 
+/* Kept: well-formed, and not a C0 or C1 control other than tab and
+ * newline, nor a noncharacter that XML 1.0 forbids. */
+static int
+keep(uint32_t cp)
+{
+	return !((cp < 0x20 && cp != '\t' && cp != '\n') ||
+	    (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF);
+}
+
 char *
 utf8_sanitize(const char *s)
 {
 	struct buf b = BUF_INIT;
-	const char *p, *end;
+	const unsigned char *p, *end, *run;
 	char enc[4];
 	uint32_t cp;
+	size_t k;
 
 	if (s == NULL)
 		return NULL;
-	p = s;
-	end = s + strlen(s);
+	p = run = (const unsigned char *)s;
+	end = p + strlen(s);
 	while (p < end) {
-		cp = utf8_next(&p, end);
-		if ((cp < 0x20 && cp != '\t' && cp != '\n') ||
-		    (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF)
+		/* Plain ASCII text is by far the common case. */
+		if (*p >= 0x20 && *p < 0x7F) {
+			p++;
 			continue;
-		buf_put(&b, enc, utf8_encode(cp, enc));
+		}
+		k = seqlen(p, end, &cp);
+		if (k != 0 && keep(cp)) {
+			p += k;
+			continue;
+		}
+		/* Copy the good run, then drop or replace this one. */
+		buf_put(&b, (const char *)run, (size_t)(p - run));
+		if (k == 0) {
+			buf_put(&b, enc, utf8_encode(0xFFFD, enc));
+			p++;
+		} else
+			p += k;
+		run = p;
 	}
+	if (b.data == NULL)
+		return xstrndup(s, (size_t)(end - (const unsigned char *)s));
+	buf_put(&b, (const char *)run, (size_t)(p - run));
 	return buf_detach(&b);
 }
