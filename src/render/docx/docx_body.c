@@ -347,6 +347,8 @@ part_begin(xmlBufferPtr *xb, const char *root)
 
 	if ((*xb = xmlBufferCreate()) == NULL)
 		return NULL;
+	/* Grow by doubling: the default grows a little at a time. */
+	xmlBufferSetAllocationScheme(*xb, XML_BUFFER_ALLOC_DOUBLEIT);
 	if ((w = xmlNewTextWriterMemory(*xb, 0)) == NULL)
 		return NULL;
 	if (xmlTextWriterStartDocument(w, "1.0", "UTF-8", "yes") < 0 ||
