@@ -124,7 +124,8 @@ for c in fixtures/cases/*/; do
 	    $PY tests/chron_check.py docx "$T/$n.merge.xml" "$docx"
 	mkdir -p "$T/lo"
 	t "$n docx: LibreOffice converts it" \
-	    timeout 180 soffice --headless --norestore --convert-to pdf --outdir "$T/lo" "$docx"
+	    timeout 180 soffice -env:UserInstallation="file://$PWD/$T/lo-profile" \
+	    --headless --norestore --convert-to pdf --outdir "$T/lo" "$docx"
 	t "$n docx via LibreOffice: every event's text in order" \
 	    $PY tests/chron_check.py pdf "$T/$n.merge.xml" "$T/lo/integrated-chronology.pdf"
 	t "$n pdf: qpdf, fonts embedded" sh tests/pdf_check.sh "$pdf"
