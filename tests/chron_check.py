@@ -7,8 +7,9 @@ Usage: chron_check.py pdf MERGE.xml FILE.pdf
 MERGE.xml is `cspr merge` output. For a PDF, each event's 'what happened'
 text must appear in pdftotext's output, in chronology order (white space
 ignored, as line breaks fall anywhere). For a DOCX, python-docx must find
-the chronology table with one row per event, in order, each row holding
-the event's prefix and its texts. Exits 1 naming what is missing.
+the chronology in landscape sections and its table with one row per
+event, in order, each row holding the event's prefix and its texts and
+every cell shaded in the agency's colour. Exits 1 naming what is missing.
 """
 import re
 import subprocess
@@ -25,8 +26,9 @@ def events(path):
     out = []
     for ev in root.find('events'):
         out.append({k: squash(ev.findtext(k)) for k in ('what', 'action', 'analysis')}
-                   | {'n': ev.get('n'), 'prefix': ev.get('prefix')})
-    return out
+                   | {'n': ev.get('n'), 'prefix': ev.get('prefix'), 'agency': ev.get('agency')})
+    colours = {a.get('id'): a.get('colour').lstrip('#') for a in root.find('agencies')}
+    return out, colours
 
 
 def check_pdf(evs, pdf):
@@ -53,9 +55,15 @@ def check_pdf(evs, pdf):
     return 1
 
 
-def check_docx(evs, path):
+def check_docx(evs, path, colours):
     import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
     d = docx.Document(path)
+    if any(sec.orientation != WD_ORIENT.LANDSCAPE or sec.page_width <= sec.page_height
+           for sec in d.sections):
+        print('the chronology is not in a landscape section')
+        return 1
     table = None
     for t in d.tables:
         if 'What happened' in [c.text for c in t.rows[0].cells]:
@@ -74,6 +82,13 @@ def check_docx(evs, path):
         if cells[2].strip() != e['prefix']:
             print(f"event {e['n']}: prefix cell {cells[2]!r}, expected {e['prefix']!r}")
             bad += 1
+        for c in row.cells:
+            shd = c._tc.find(f"{qn('w:tcPr')}/{qn('w:shd')}")
+            fill = shd.get(qn('w:fill')) if shd is not None else None
+            if fill != colours[e['agency']]:
+                print(f"event {e['n']}: cell shaded {fill}, expected {colours[e['agency']]}")
+                bad += 1
+                break
         for k in ('what', 'action', 'analysis'):
             if e[k] and e[k] not in text:
                 print(f"event {e['n']}: {k} not in its row: {e[k][:60]}")
@@ -85,11 +100,13 @@ def main():
     if len(sys.argv) != 4 or sys.argv[1] not in ('pdf', 'docx'):
         print(__doc__)
         return 2
-    evs = events(sys.argv[2])
+    evs, colours = events(sys.argv[2])
     if not evs:
         print('no events in the merged chronology')
         return 1
-    return (check_pdf if sys.argv[1] == 'pdf' else check_docx)(evs, sys.argv[3])
+    if sys.argv[1] == 'pdf':
+        return check_pdf(evs, sys.argv[3])
+    return check_docx(evs, sys.argv[3], colours)
 
 
 if __name__ == '__main__':

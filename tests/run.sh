@@ -164,6 +164,10 @@ fi
 echo "== backends on the every-feature sample"
 t "sample docx" "$BIN" sample docx -o "$T/sample.docx"
 t "sample docx: parts, relationships, python-docx" $PY tests/docx_check.py "$T/sample.docx"
+t "sample docx: LibreOffice converts it" timeout 180 soffice -env:UserInstallation="file://$PWD/$T/lo-profile" \
+    --headless --norestore --convert-to pdf --outdir "$T/lo" "$T/sample.docx"
+t "sample docx via LibreOffice: every paragraph and cell, in order" \
+    sh tests/pdf_check.sh -o -t "$T/lo/sample.pdf" tests/sample-expected.txt
 t "sample pdf" "$BIN" sample pdf -o "$T/sample.pdf"
 t "sample pdf: qpdf, fonts, boxes, every text in order" sh tests/pdf_check.sh -o "$T/sample.pdf" tests/sample-expected.txt
 

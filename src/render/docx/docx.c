@@ -184,11 +184,9 @@ numbering(struct buf *b, const struct docx_refs *refs)
 			if (a == 0)
 				buf_printf(b, "<w:numFmt w:val=\"bullet\"/>"
 				    "<w:lvlText w:val=\"%s\"/>", bullets[l % 3]);
-			else
-				buf_printf(b, "<w:numFmt w:val=\"%s\"/>"
-				    "<w:lvlText w:val=\"%%%d.\"/>", l % 3 == 0 ?
-				    "decimal" : l % 3 == 1 ? "lowerLetter" :
-				    "lowerRoman", l + 1);
+			else	/* decimal at every level, as the PDF numbers */
+				buf_printf(b, "<w:numFmt w:val=\"decimal\"/>"
+				    "<w:lvlText w:val=\"%%%d.\"/>", l + 1);
 			buf_printf(b, "<w:lvlJc w:val=\"left\"/><w:pPr>"
 			    "<w:ind w:left=\"%d\" w:hanging=\"360\"/></w:pPr>"
 			    "</w:lvl>", 720 + 360 * l);
