@@ -74,7 +74,9 @@ check: deps-build deps-test
 
 test: check
 
-bench: all
+bench: deps-build
+	@sh tools/deps.sh bench
+	@$(MAKE) --no-print-directory all
 	@sh tests/bench.sh $(O)
 
 install: $(BIN)

@@ -1,15 +1,18 @@
 #!/bin/sh
 # Installs the Debian packages cspr needs (build: to compile and render;
-# test: to run `make check`), saying what it installs. Needs root to install.
+# test: to run `make check`; bench: pandoc, for `make bench`), saying what
+# it installs. Needs root to install.
 set -eu
 build="gcc make pkg-config libxml2-dev libzip-dev libcmark-gfm-dev
 libcmark-gfm-extensions-dev libhpdf-dev fonts-liberation2"
 test="libcmocka-dev libxml2-utils qpdf poppler-utils python3 python3-docx
 libreoffice-writer-nogui unzip clang strace man-db"
+bench="python3 pandoc"
 case "${1:-build}" in
 build) want=$build ;;
 test) want=$test ;;
-*) echo "usage: deps.sh build|test" >&2; exit 64 ;;
+bench) want=$bench ;;
+*) echo "usage: deps.sh build|test|bench" >&2; exit 64 ;;
 esac
 missing=""
 for p in $want; do
