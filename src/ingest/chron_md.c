@@ -1,5 +1,6 @@
 /* Reads an agency's chronology return written in Markdown: a metadata block and one GFM table. */
 #include "ingest.h"
+#include "input.h"
 #include "md_load.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
@@ -75,26 +76,6 @@ is_type(cmark_node *n, const char *type)
 	return n != NULL && strcmp(cmark_node_get_type_string(n), type) == 0;
 }
 
-static void
-split_people(struct strlist *l, const char *s)
-{
-	const char *b;
-
-	while (s && *s) {
-		while (*s == ' ' || *s == ',' || *s == ';' || *s == '\n')
-			s++;
-		b = s;
-		while (*s && *s != ' ' && *s != ',' && *s != ';' && *s != '\n')
-			s++;
-		if (s > b) {
-			char *id = xstrndup(b, (size_t)(s - b));
-
-			strlist_add(l, id);
-			free(id);
-		}
-	}
-}
-
 /* One cell's value into the event. */
 static void
 cell_value(struct md_in *in, struct event *e, enum col c, const char *v,
@@ -160,7 +141,7 @@ cell_value(struct md_in *in, struct event *e, enum col c, const char *v,
 		}
 		break;
 	case C_PEOPLE:
-		split_people(&e->people, v);
+		input_split_ids(&e->people, v);
 		break;
 	default:
 		break;

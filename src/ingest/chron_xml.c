@@ -1,33 +1,11 @@
 /* Reads an agency's chronology return written in XML. */
 #include "ingest.h"
+#include "input.h"
 #include "xml_load.h"
 #include "../util/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* "P01 P02", "P01,P02" into register ids. */
-static void
-split_people(struct strlist *l, const char *s)
-{
-	const char *b;
-
-	if (s == NULL)
-		return;
-	while (*s) {
-		while (*s == ' ' || *s == ',' || *s == ';' || *s == '\n')
-			s++;
-		b = s;
-		while (*s && *s != ' ' && *s != ',' && *s != ';' && *s != '\n')
-			s++;
-		if (s > b) {
-			char *id = xstrndup(b, (size_t)(s - b));
-
-			strlist_add(l, id);
-			free(id);
-		}
-	}
-}
 
 static void
 read_event(struct xr *x, struct chron_return *cr, const xmlNode *n)
@@ -66,7 +44,7 @@ read_event(struct xr *x, struct chron_return *cr, const xmlNode *n)
 	e->source = xr_line(x, xr_child(n, "source"));
 	e->category = xr_line(x, xr_child(n, "category"));
 	people = xr_line(x, xr_child(n, "people"));
-	split_people(&e->people, people);
+	input_split_ids(&e->people, people);
 	free(people);
 	e->practitioner = xr_line(x, xr_child(n, "practitioner"));
 	e->what = xr_text(x, xr_child(n, "what"));

@@ -2,30 +2,13 @@
 #include "md_load.h"
 #include "field.h"
 #include "ingest.h"
+#include "input.h"
 #include "../util/alloc.h"
-#include "../util/utf8.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void
-linecol(const char *s, size_t off, unsigned *line, unsigned *col)
-{
-	size_t i;
-
-	*line = 1;
-	*col = 1;
-	for (i = 0; i < off; i++) {
-		if (s[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if (((unsigned char)s[i] & 0xC0) != 0x80)
-			(*col)++;
-	}
-}
 
 /* Start of line `line` (1-based) in data, or NULL. */
 static const char *
@@ -103,7 +86,7 @@ read_meta(struct md_in *in, cmark_node *n)
 		m->value = field_clean_line(key);
 		free(key);
 		m->pos.file = in->file;
-		linecol(in->data.data, (size_t)(s - in->data.data),
+		input_linecol(in->data.data, (size_t)(s - in->data.data),
 		    &m->pos.line, &m->pos.col);
 	}
 	in->metanode = n;
@@ -115,34 +98,12 @@ md_load(struct md_in *in, const char *file, struct diag_ctx *dg)
 {
 	cmark_syntax_extension *table;
 	cmark_node *n;
-	const char *nul;
-	size_t bad;
-	unsigned line, col;
 
 	memset(in, 0, sizeof(*in));
 	in->file = file;
 	in->dg = dg;
-	if (buf_read_file(&in->data, file, INGEST_MAX_FILE) == -1) {
-		diag_at(dg, DIAG_ERROR, file, 0, 0, "%s", errno == EFBIG ?
-		    "file is larger than 8 MiB: split the return or remove "
-		    "embedded material" : strerror(errno));
+	if (input_read(file, "a Markdown return", &in->data, dg) == -1)
 		return -1;
-	}
-	nul = memchr(in->data.data, '\0', in->data.len);
-	if (nul != NULL || !utf8_valid(in->data.data, in->data.len, &bad)) {
-		if (nul != NULL && (utf8_valid(in->data.data, in->data.len,
-		    &bad) || (size_t)(nul - in->data.data) < bad))
-			bad = (size_t)(nul - in->data.data);
-		linecol(in->data.data, bad, &line, &col);
-		if (in->data.data[bad] == '\0')
-			diag_at(dg, DIAG_ERROR, file, line, col, "NUL byte: this "
-			    "is a binary file, not a Markdown return");
-		else
-			diag_at(dg, DIAG_ERROR, file, line, col, "invalid UTF-8 "
-			    "byte 0x%02X: save the file as UTF-8",
-			    (unsigned char)in->data.data[bad]);
-		return -1;
-	}
 	cmark_gfm_core_extensions_ensure_registered();
 	if ((table = cmark_find_syntax_extension("table")) == NULL) {
 		diag(dg, DIAG_ERROR, NULL, "internal error: cmark-gfm has no "

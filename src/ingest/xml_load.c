@@ -2,11 +2,10 @@
 #include "xml_load.h"
 #include "field.h"
 #include "ingest.h"
+#include "input.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
-#include "../util/utf8.h"
 
-#include <errno.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
@@ -119,23 +118,6 @@ out:
 	return rc;
 }
 
-/* Line and column of byte offset off in s. */
-static void
-linecol(const char *s, size_t off, unsigned *line, unsigned *col)
-{
-	size_t i;
-
-	*line = 1;
-	*col = 1;
-	for (i = 0; i < off; i++) {
-		if (s[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if (((unsigned char)s[i] & 0xC0) != 0x80)
-			(*col)++;
-	}
-}
-
 xmlDocPtr
 xml_load(const char *file, const char *schema, struct diag_ctx *dg)
 {
@@ -143,35 +125,12 @@ xml_load(const char *file, const char *schema, struct diag_ctx *dg)
 	struct buf data = BUF_INIT;
 	xmlParserCtxtPtr ctxt = NULL;
 	xmlDocPtr doc = NULL, res = NULL;
-	size_t bad;
-	unsigned line, col;
 
 	memset(&ec, 0, sizeof(ec));
 	ec.file = file;
 	ec.dg = dg;
-	if (buf_read_file(&data, file, INGEST_MAX_FILE) == -1) {
-		diag_at(dg, DIAG_ERROR, file, 0, 0, "%s", errno == EFBIG ?
-		    "file is larger than 8 MiB: split the return or remove "
-		    "embedded material" : strerror(errno));
+	if (input_read(file, "an XML return", &data, dg) == -1)
 		goto out;
-	}
-	if (memchr(data.data, '\0', data.len) != NULL ||
-	    !utf8_valid(data.data, data.len, &bad)) {
-		const char *nul = memchr(data.data, '\0', data.len);
-
-		if (nul != NULL && (!utf8_valid(data.data, data.len, &bad) ||
-		    (size_t)(nul - data.data) < bad))
-			bad = (size_t)(nul - data.data);
-		linecol(data.data, bad, &line, &col);
-		if (data.data[bad] == '\0')
-			diag_at(dg, DIAG_ERROR, file, line, col, "NUL byte: "
-			    "this is a binary file, not an XML return");
-		else
-			diag_at(dg, DIAG_ERROR, file, line, col, "invalid UTF-8 "
-			    "byte 0x%02X: save the file as UTF-8",
-			    (unsigned char)data.data[bad]);
-		goto out;
-	}
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
 		diag(dg, DIAG_ERROR, NULL, "out of memory");
 		goto out;

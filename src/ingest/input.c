@@ -1,0 +1,78 @@
+/* Reading an untrusted input file: size cap, UTF-8 and NUL checks with positions; shared small parsers. */
+#include "input.h"
+#include "ingest.h"
+#include "../util/alloc.h"
+#include "../util/utf8.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+input_linecol(const char *s, size_t off, unsigned *line, unsigned *col)
+{
+	size_t i;
+
+	*line = 1;
+	*col = 1;
+	for (i = 0; i < off; i++) {
+		if (s[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)s[i] & 0xC0) != 0x80)
+			(*col)++;
+	}
+}
+
+int
+input_read(const char *file, const char *what, struct buf *b,
+    struct diag_ctx *dg)
+{
+	const char *nul;
+	size_t bad = 0;
+	unsigned line, col;
+	int valid;
+
+	if (buf_read_file(b, file, INGEST_MAX_FILE) == -1) {
+		diag_at(dg, DIAG_ERROR, file, 0, 0, "%s", errno == EFBIG ?
+		    "file is larger than 8 MiB: split the return or remove "
+		    "embedded material" : strerror(errno));
+		return -1;
+	}
+	nul = memchr(b->data, '\0', b->len);
+	valid = utf8_valid(b->data, b->len, &bad);
+	if (nul == NULL && valid)
+		return 0;
+	/* Report whichever problem comes first. */
+	if (nul != NULL && (valid || (size_t)(nul - b->data) < bad))
+		bad = (size_t)(nul - b->data);
+	input_linecol(b->data, bad, &line, &col);
+	if (b->data[bad] == '\0')
+		diag_at(dg, DIAG_ERROR, file, line, col, "NUL byte: this is a "
+		    "binary file, not %s", what);
+	else
+		diag_at(dg, DIAG_ERROR, file, line, col, "invalid UTF-8 byte "
+		    "0x%02X: save the file as UTF-8",
+		    (unsigned char)b->data[bad]);
+	return -1;
+}
+
+void
+input_split_ids(struct strlist *l, const char *s)
+{
+	const char *b;
+	char *id;
+
+	while (s != NULL && *s) {
+		while (*s == ' ' || *s == ',' || *s == ';' || *s == '\n')
+			s++;
+		b = s;
+		while (*s && *s != ' ' && *s != ',' && *s != ';' && *s != '\n')
+			s++;
+		if (s > b) {
+			id = xstrndup(b, (size_t)(s - b));
+			strlist_add(l, id);
+			free(id);
+		}
+	}
+}
