@@ -7,6 +7,9 @@
 #include "../model/case.h"
 #include "../util/buf.h"
 
+/* Most cells a table row may have (see check_row_width in md_load.c). */
+#define MD_MAX_CELLS	64
+
 /* One "Key: value" line of the metadata block. */
 struct md_meta {
 	char		*key;		/* lower case */
@@ -27,7 +30,8 @@ struct md_in {
 };
 
 /*
- * Reads file (at most INGEST_MAX_FILE bytes, UTF-8, no NUL), parses it
+ * Reads file (at most INGEST_MAX_FILE bytes, UTF-8, no NUL, no table row
+ * of more than MD_MAX_CELLS cells), parses it
  * with cmark-gfm and its table extension, and reads the metadata block:
  * the first paragraph made only of "Key: value" lines. 0, or -1 reported.
  */
