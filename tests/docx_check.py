@@ -5,7 +5,8 @@ Usage: docx_check.py FILE.docx
 
 Checks: every part is well-formed XML; every internal relationship target
 exists; every paragraph, character and table style used is defined; every
-numbering id used is defined; python-docx opens the file and finds a
+numbering id used is defined; every image has alternative text;
+python-docx opens the file and finds a
 title, the en-GB language, headings in Heading styles in order (no level
 skipped), every table's first row marked as a repeating header row, every
 table cell ending in a paragraph, and a header and footer on every
@@ -66,6 +67,10 @@ def main(path):
             kids = [k for k in tc if k.tag != W + 'tcPr']
             if not kids or kids[-1].tag != W + 'p':
                 bad.append('a table cell that does not end in a paragraph')
+    WP = '{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}'
+    for pr in doc.iter(WP + 'docPr'):
+        if not (pr.get('descr') or '').strip():
+            bad.append(f'image {pr.get("name")!r} has no alternative text (docPr/@descr)')
     langs = [e.get(W + 'val') for e in styles.iter(W + 'lang')]
     if 'en-GB' not in langs:
         bad.append('styles.xml does not set the language en-GB')
@@ -82,6 +87,9 @@ def main(path):
             if level > last + 1:
                 bad.append(f'heading level {level} after level {last}: {p.text[:40]!r}')
             last = level
+    for shape in d.inline_shapes:
+        if shape.width <= 0 or shape.height <= 0:
+            bad.append('an image with no size')
     for i, s in enumerate(d.sections):
         if not s.header.paragraphs or not s.footer.paragraphs or s.header.is_linked_to_previous and i == 0:
             bad.append(f'section {i + 1} has no header or footer')

@@ -161,7 +161,8 @@ if [ -d "$c" ]; then
 	t "build with control characters" "$BIN" build -q -o "$T/ctlout" "$T/ctl"
 	t "their DOCX is sound" $PY tests/docx_check.py "$T/ctlout/NSCP-2025-014/integrated-chronology.docx"
 	t "no control character in any DOCX part" sh -c "cd '$T' && rm -rf ctlx && mkdir ctlx && cd ctlx &&
-	    unzip -q ../ctlout/NSCP-2025-014/integrated-chronology.docx && ! LC_ALL=C grep -rlP '[\x01-\x08\x0b\x0c\x0e-\x1f]' ."
+	    unzip -q ../ctlout/NSCP-2025-014/integrated-chronology.docx &&
+	    ! LC_ALL=C grep -rlP --include='*.xml' --include='*.rels' '[\x01-\x08\x0b\x0c\x0e-\x1f]' ."
 	t "their PDF is sound and has the text" sh tests/pdf_check.sh "$T/ctlout/NSCP-2025-014/integrated-chronology.pdf"
 	t "the text around them survives" sh -c "pdftotext '$T/ctlout/NSCP-2025-014/integrated-chronology.pdf' - | grep -q 'escape\[31m nul-free text'"
 fi
@@ -175,6 +176,16 @@ t "sample docx via LibreOffice: every paragraph and cell, in order" \
     sh tests/pdf_check.sh -o -t "$T/lo/sample.pdf" tests/sample-expected.txt
 t "sample pdf" "$BIN" sample pdf -o "$T/sample.pdf"
 t "sample pdf: qpdf, fonts, boxes, every text in order" sh tests/pdf_check.sh -o "$T/sample.pdf" tests/sample-expected.txt
+t "sample pdf: the template logo is drawn" sh -c "pdfimages -list '$T/sample.pdf' | grep -q ' image '"
+t "sample docx via LibreOffice: the logo is there" sh -c "pdfimages -list '$T/lo/sample.pdf' | grep -q ' image '"
+t "sample docx: one picture, with alternative text" $PY -c "
+import docx, sys
+s = docx.Document('$T/sample.docx').inline_shapes
+sys.exit(not (len(s) == 1 and 'logo' in s[0]._inline.docPr.get('descr')))"
+rm -rf "$T/badtpl" && cp -r templates "$T/badtpl" && echo 'not a picture' > "$T/badtpl/logo.png"
+exits "a template logo that is not a PNG: exit 65" 65 "$BIN" build -q --templates "$T/badtpl" -o "$T/badtplout" fixtures/cases/northshire-2025-014
+cp "$T/last.out" "$T/badtpl.out"
+t "... and it says which file" grep -q "badtpl/logo.png: error: not a PNG image" "$T/badtpl.out"
 
 echo "== build and install"
 t "make install DESTDIR PREFIX" sh -c "make -s install O='$O' DESTDIR='$PWD/$T/inst' PREFIX=/usr >/dev/null &&

@@ -69,7 +69,7 @@ out:
 static int
 render_case(struct build *b, const struct kase *k, const char *outdir,
     unsigned fmts, const struct merge_opts *mo, const struct style *st,
-    struct diag_ctx *dg)
+    const char *logo, struct diag_ctx *dg)
 {
 	struct chronology *ch = NULL;
 	struct doc *d = NULL;
@@ -80,7 +80,7 @@ render_case(struct build *b, const struct kase *k, const char *outdir,
 	if (mkdirs(dir.data, dg) == -1)
 		goto out;
 	ch = merge_case(k, mo);
-	d = chron_doc(ch);
+	d = chron_doc(ch, logo);
 	rc = EXIT_SOFTWARE;
 	if (render_doc(b, d, dir.data, "integrated-chronology", fmts, st,
 	    dg) == -1)
@@ -110,7 +110,7 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 	struct style st;
 	struct buf conf = BUF_INIT;
 	const char *outdir = "out", *topt = NULL;
-	char *tdir = NULL;
+	char *tdir = NULL, *logo = NULL;
 	unsigned fmts = (1u << FORMAT_DOCX) | (1u << FORMAT_PDF);
 	size_t i;
 	int c, r, rc = EXIT_USAGE, have_style = 0;
@@ -164,13 +164,14 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 	tdir = cmd_templates_dir(topt);
 	buf_printf(&conf, "%s/style.conf", tdir);
 	have_style = 1;
-	if (style_load(&st, conf.data, dg) == -1) {
+	if (style_load(&st, conf.data, dg) == -1 ||
+	    cmd_logo(tdir, &logo, dg) == -1) {
 		rc = EXIT_DATAERR;
 		goto out;
 	}
 	for (i = 0; i < b.ncases; i++)
 		if ((rc = render_case(&b, b.cases[i], outdir, fmts, &mo, &st,
-		    dg)) != EXIT_OK)
+		    logo, dg)) != EXIT_OK)
 			goto out;
 	/* All rendered: only now replace earlier outputs. */
 	for (i = 0; i < b.njobs; i++) {
@@ -193,6 +194,7 @@ out:
 		style_free(&st);
 	buf_free(&conf);
 	free(tdir);
+	free(logo);
 	cmd_summary(dg);
 	return rc;
 }

@@ -13,6 +13,9 @@ int	cmd_sample(int argc, char **argv, struct diag_ctx *dg);
 /* The templates folder: --templates, $CSPR_TEMPLATES, the folder
  * "templates" beside the binary's parent (a source tree), or DATADIR. */
 char	*cmd_templates_dir(const char *opt);
+/* *logo = dir/logo.png if there is one (caller frees), else NULL.
+ * -1 after reporting a logo.png that is not a readable PNG. */
+int	cmd_logo(const char *dir, char **logo, struct diag_ctx *dg);
 
 struct kase;
 

@@ -5,6 +5,7 @@
 #include "../util/buf.h"
 
 #include "../util/alloc.h"
+#include "../util/png.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -104,4 +105,27 @@ cmd_templates_dir(const char *opt)
 		buf_free(&b);
 	}
 	return xstrdup(CSPR_DATADIR "/templates");
+}
+
+int
+cmd_logo(const char *dir, char **logo, struct diag_ctx *dg)
+{
+	struct buf b = BUF_INIT;
+	struct stat sb;
+	unsigned w, h;
+
+	*logo = NULL;
+	buf_printf(&b, "%s/logo.png", dir);
+	if (stat(b.data, &sb) == -1) {
+		buf_free(&b);
+		return 0;	/* a logo is optional */
+	}
+	if (!S_ISREG(sb.st_mode) || png_size(b.data, &w, &h) == -1) {
+		diag_at(dg, DIAG_ERROR, b.data, 0, 0, "not a PNG image: the "
+		    "template logo must be a PNG file (or remove it)");
+		buf_free(&b);
+		return -1;
+	}
+	*logo = buf_detach(&b);
+	return 0;
 }

@@ -5,6 +5,7 @@
 #include "../transform/merge.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char usage[] =
@@ -57,7 +58,13 @@ cmd_dump(int argc, char **argv, struct diag_ctx *dg)
 		if (strcmp(stage, "merge") == 0)
 			chronology_dump(stdout, ch);
 		else {
-			d = chron_doc(ch);
+			/* The tree as cspr build makes it, logo and all. */
+			char *tdir = cmd_templates_dir(NULL), *logo = NULL;
+
+			cmd_logo(tdir, &logo, dg);
+			d = chron_doc(ch, logo);
+			free(tdir);
+			free(logo);
 			doc_dump(stdout, d);
 		}
 	}

@@ -27,7 +27,7 @@ cmd_sample(int argc, char **argv, struct diag_ctx *dg)
 	struct doc *d = NULL;
 	struct buf conf = BUF_INIT;
 	const char *outpath = NULL, *topt = NULL;
-	char *tdir = NULL;
+	char *tdir = NULL, *logo = NULL;
 	enum render_format fmt;
 	int c, dump = 0, rc = EXIT_USAGE, haveSt = 0;
 
@@ -42,7 +42,12 @@ cmd_sample(int argc, char **argv, struct diag_ctx *dg)
 		default: fputs(usage, stderr); return EXIT_USAGE;
 		}
 	}
-	d = doc_sample();
+	tdir = cmd_templates_dir(topt);
+	if (cmd_logo(tdir, &logo, dg) == -1) {
+		rc = EXIT_DATAERR;
+		goto out;
+	}
+	d = doc_sample(logo);
 	if (dump) {
 		doc_dump(stdout, d);
 		rc = EXIT_OK;
@@ -61,7 +66,6 @@ cmd_sample(int argc, char **argv, struct diag_ctx *dg)
 		    argv[optind]);
 		goto out;
 	}
-	tdir = cmd_templates_dir(topt);
 	buf_printf(&conf, "%s/style.conf", tdir);
 	rc = EXIT_DATAERR;
 	haveSt = 1;
@@ -83,6 +87,7 @@ out:
 		style_free(&st);
 	buf_free(&conf);
 	free(tdir);
+	free(logo);
 	doc_free(d);
 	return rc;
 }

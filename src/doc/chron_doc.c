@@ -220,7 +220,7 @@ events(struct doc_node *sec, const struct chronology *c)
 }
 
 struct doc *
-chron_doc(const struct chronology *c)
+chron_doc(const struct chronology *c, const char *logo)
 {
 	const struct kase *k = c->k;
 	const struct cdate *dd = doc_date(k);
@@ -243,6 +243,14 @@ chron_doc(const struct chronology *c)
 	d->draft = 1;
 
 	sec = doc_section(d->root, DOC_LANDSCAPE);
+	if (logo != NULL) {
+		struct buf alt = BUF_INIT;
+
+		buf_printf(&alt, "%s logo", k->partnership ? k->partnership :
+		    "Partnership");
+		doc_image(sec, logo, alt.data, 40);
+		buf_free(&alt);
+	}
 	doc_heading(sec, 1, b.data);
 	intro(sec, c);
 	legend(sec, c);

@@ -68,6 +68,7 @@ doc_node_free(struct doc_node *n)
 		}
 		next = n->next;
 		free(n->text);
+		free(n->alt);
 		free(n->colw);
 		free(n);
 		n = next;
@@ -232,6 +233,18 @@ struct doc_node *
 doc_pagebreak(struct doc_node *parent)
 {
 	return doc_append(parent, doc_node_new(DOC_PAGEBREAK));
+}
+
+struct doc_node *
+doc_image(struct doc_node *parent, const char *path, const char *alt,
+    double width_mm)
+{
+	struct doc_node *n = doc_append(parent, doc_node_new(DOC_IMAGE));
+
+	n->text = xstrdup(path);
+	n->alt = utf8_sanitize(alt ? alt : "");
+	n->width_mm = width_mm;
+	return n;
 }
 
 static void

@@ -17,6 +17,8 @@
  *         DOC_ROW (header flag, keep flag)
  *           DOC_CELL (shade)    blocks (PARA)
  *       DOC_PAGEBREAK
+ *       DOC_IMAGE               (text: PNG path; alt; width_mm), a block
+ *                               of a section only
  *
  *   inlines: DOC_TEXT (bold/italic flags, text), DOC_LINEBREAK,
  *            DOC_LINK (url) containing DOC_TEXT
@@ -37,7 +39,8 @@ enum doc_type {
 	DOC_PAGEBREAK,
 	DOC_TEXT,
 	DOC_LINEBREAK,
-	DOC_LINK
+	DOC_LINK,
+	DOC_IMAGE
 };
 
 #define DOC_BOLD	0x01u	/* TEXT */
@@ -52,7 +55,10 @@ struct doc_node {
 	enum doc_type	 type;
 	unsigned	 flags;
 	unsigned	 level;		/* HEADING: 1..3 */
-	char		*text;		/* TEXT: the text; LINK: the URL */
+	char		*text;		/* TEXT: the text; LINK: the URL;
+					 * IMAGE: the PNG file's path */
+	char		*alt;		/* IMAGE: alternative text */
+	double		 width_mm;	/* IMAGE: printed width */
 	char		 shade[7];	/* CELL: "RRGGBB" fill or "" for none */
 	unsigned	 ncols;		/* TABLE */
 	unsigned	*colw;		/* TABLE: relative column widths */
@@ -106,6 +112,10 @@ struct doc_node	*doc_row(struct doc_node *table, unsigned flags);
 struct doc_node	*doc_cell(struct doc_node *row, const char *text,
 		    unsigned textflags, const char *shade);
 struct doc_node	*doc_pagebreak(struct doc_node *parent);
+/* A PNG image as a block of its own, with alternative text (required:
+ * readers of every format rely on it). */
+struct doc_node	*doc_image(struct doc_node *parent, const char *path,
+		    const char *alt, double width_mm);
 
 /* The plain text of a subtree, inlines joined (caller frees). */
 char		*doc_plain(const struct doc_node *n);

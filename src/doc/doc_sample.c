@@ -8,7 +8,7 @@ static const char *const names[] = {
 };
 
 struct doc *
-doc_sample(void)
+doc_sample(const char *logo)
 {
 	static const unsigned w3[] = { 2, 3, 5 };
 	static const unsigned w5[] = { 3, 2, 2, 8, 6 };
@@ -26,6 +26,9 @@ doc_sample(void)
 	d->draft = 1;
 
 	sec = doc_section(d->root, 0);
+	if (logo != NULL)
+		doc_image(sec, logo, "Example Safeguarding Children Partnership "
+		    "logo", 50);
 	doc_heading(sec, 1, "Sample document: every feature");
 	p = doc_para(sec);
 	doc_text(p, "Plain text, ", 0);

@@ -4,6 +4,7 @@
 
 #include "doc.h"
 
-struct doc	*doc_sample(void);
+/* logo: a PNG path, or NULL for none. */
+struct doc	*doc_sample(const char *logo);
 
 #endif

@@ -6,7 +6,8 @@
 #include "../transform/merge.h"
 
 /* The integrated key-events chronology: legend, figures, gaps, and a
- * landscape table with a row per event shaded by agency. */
-struct doc	*chron_doc(const struct chronology *c);
+ * landscape table with a row per event shaded by agency. logo is a PNG
+ * path or NULL. */
+struct doc	*chron_doc(const struct chronology *c, const char *logo);
 
 #endif

@@ -1,10 +1,32 @@
 /* The one switch over backends. */
 #include "render.h"
+#include "../util/png.h"
+
+/* Every image must be a readable PNG before a backend starts. */
+static int
+check_images(const struct doc_node *n, struct diag_ctx *dg, unsigned depth)
+{
+	const struct doc_node *c;
+	unsigned w, h;
+	int rc = 0;
+
+	if (n->type == DOC_IMAGE && png_size(n->text, &w, &h) == -1) {
+		diag_at(dg, DIAG_ERROR, n->text, 0, 0, "cannot use this image: "
+		    "it must be a readable PNG file");
+		rc = -1;
+	}
+	for (c = n->first; c != NULL && depth < 64; c = c->next)
+		if (check_images(c, dg, depth + 1) == -1)
+			rc = -1;
+	return rc;
+}
 
 int
 render(enum render_format fmt, const struct doc *d, const struct style *st,
     const char *path, struct diag_ctx *dg)
 {
+	if (check_images(d->root, dg, 0) == -1)
+		return -1;
 	switch (fmt) {
 	case FORMAT_DOCX:
 		return docx_render(d, st, path, dg);

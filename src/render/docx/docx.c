@@ -8,10 +8,13 @@
 #include <string.h>
 #include <zip.h>
 
+/* Largest image embedded (bytes). */
+#define INGEST_MAX_IMAGE (16u << 20)
+
 #define PART_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
 struct part {
-	const char	*name;
+	char		*name;
 	struct buf	 data;
 };
 
@@ -39,6 +42,7 @@ content_types(struct buf *b)
 	    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
 	    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
 	    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+	    "<Default Extension=\"png\" ContentType=\"image/png\"/>"
 	    "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
 	    "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
 	    "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
@@ -82,6 +86,10 @@ doc_rels(struct buf *b, const struct docx_refs *refs)
 		esc(b, refs->urls[i]);
 		buf_puts(b, "\"/>");
 	}
+	for (i = 0; i < refs->nimages; i++)
+		buf_printf(b, "<Relationship Id=\"rId%zu\" Type=\"%simage\" "
+		    "Target=\"media/image%zu.png\"/>", DOCX_RID_IMAGE0 + i, rel,
+		    i + 1);
 	buf_puts(b, "</Relationships>");
 }
 
@@ -310,25 +318,24 @@ int
 docx_render(const struct doc *d, const struct style *st, const char *path,
     struct diag_ctx *dg)
 {
-	struct part parts[] = {
-		{ "[Content_Types].xml", BUF_INIT },
-		{ "_rels/.rels", BUF_INIT },
-		{ "docProps/core.xml", BUF_INIT },
-		{ "docProps/app.xml", BUF_INIT },
-		{ "word/document.xml", BUF_INIT },
-		{ "word/_rels/document.xml.rels", BUF_INIT },
-		{ "word/styles.xml", BUF_INIT },
-		{ "word/settings.xml", BUF_INIT },
-		{ "word/numbering.xml", BUF_INIT },
-		{ "word/header1.xml", BUF_INIT },
-		{ "word/footer1.xml", BUF_INIT },
+	static const char *const fixed[] = {
+		"[Content_Types].xml", "_rels/.rels", "docProps/core.xml",
+		"docProps/app.xml", "word/document.xml",
+		"word/_rels/document.xml.rels", "word/styles.xml",
+		"word/settings.xml", "word/numbering.xml", "word/header1.xml",
+		"word/footer1.xml",
 	};
-	const size_t n = sizeof(parts) / sizeof(parts[0]);
+	enum { NFIXED = sizeof(fixed) / sizeof(fixed[0]) };
+	struct part *parts = NULL;
 	struct docx_refs refs;
-	size_t i;
+	struct buf name = BUF_INIT;
+	size_t i, n = NFIXED;
 	int rc = -1;
 
 	memset(&refs, 0, sizeof(refs));
+	parts = xcalloc(NFIXED, sizeof(*parts));
+	for (i = 0; i < NFIXED; i++)
+		parts[i].name = xstrdup(fixed[i]);
 	if (docx_body(d, st, &refs, &parts[4].data) == -1 ||
 	    docx_header(d, &parts[9].data) == -1 ||
 	    docx_footer(d, &parts[10].data) == -1) {
@@ -343,10 +350,29 @@ docx_render(const struct doc *d, const struct style *st, const char *path,
 	styles(&parts[6].data, st);
 	settings(&parts[7].data);
 	numbering(&parts[8].data, &refs);
+	/* Images after the fixed parts, in the order the body uses them. */
+	parts = xrealloc(parts, (NFIXED + refs.nimages) * sizeof(*parts));
+	for (i = 0; i < refs.nimages; i++, n++) {
+		memset(&parts[n], 0, sizeof(parts[n]));
+		buf_reset(&name);
+		buf_printf(&name, "word/media/image%zu.png", i + 1);
+		parts[n].name = xstrdup(name.data);
+		if (buf_read_file(&parts[n].data, refs.images[i],
+		    INGEST_MAX_IMAGE) == -1) {
+			n++;
+			diag_at(dg, DIAG_ERROR, refs.images[i], 0, 0,
+			    "cannot read the image");
+			goto out;
+		}
+	}
 	rc = package(path, parts, n, dg);
 out:
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		free(parts[i].name);
 		buf_free(&parts[i].data);
+	}
+	free(parts);
+	buf_free(&name);
 	docx_refs_free(&refs);
 	return rc;
 }

@@ -1,6 +1,7 @@
 /* The DOCX body: walks the document tree into word/document.xml, and writes the header and footer parts. */
 #include "docx_int.h"
 #include "../../util/alloc.h"
+#include "../../util/png.h"
 
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
@@ -159,6 +160,7 @@ para(struct dx *x, const struct doc_node *n, const char *pstyle,
 }
 
 static void blocks(struct dx *, const struct doc_node *, int, int, unsigned);
+static void image(struct dx *, const struct doc_node *);
 
 static void
 list(struct dx *x, const struct doc_node *l, int landscape, int small,
@@ -292,6 +294,9 @@ blocks(struct dx *x, const struct doc_node *n, int landscape, int small,
 		case DOC_TABLE:
 			table(x, c, landscape, depth);
 			break;
+		case DOC_IMAGE:
+			image(x, c);
+			break;
 		case DOC_PAGEBREAK:
 			st_(x, "w:p");
 			st_(x, "w:r");
@@ -305,6 +310,88 @@ blocks(struct dx *x, const struct doc_node *n, int landscape, int small,
 			break;
 		}
 	}
+}
+
+#define EMU_PER_MM	36000
+
+/* An inline picture in a paragraph of its own, with its alternative text
+ * in docPr/@descr, where Word's accessibility checker looks. */
+static void
+image(struct dx *x, const struct doc_node *n)
+{
+	unsigned w, h;
+	long cx, cy;
+	size_t id;
+	char rid[32], name[32];
+
+	if (png_size(n->text, &w, &h) == -1) {
+		x->err = 1;	/* render() checked it; the file changed since */
+		return;
+	}
+	x->refs->images = xgrow(x->refs->images, &x->refs->imagecap,
+	    x->refs->nimages, sizeof(char *));
+	x->refs->images[x->refs->nimages++] = n->text;
+	id = x->refs->nimages;
+	snprintf(rid, sizeof(rid), "rId%zu", DOCX_RID_IMAGE0 + id - 1);
+	snprintf(name, sizeof(name), "image%zu.png", id);
+	cx = (long)(n->width_mm * EMU_PER_MM);
+	cy = (long)((double)cx * h / w);
+	st_(x, "w:p");
+	st_(x, "w:r");
+	st_(x, "w:drawing");
+	st_(x, "wp:inline");
+	st_(x, "wp:extent");
+	atn_(x, "cx", cx);
+	atn_(x, "cy", cy);
+	end_(x);
+	st_(x, "wp:docPr");
+	atn_(x, "id", (long)id);
+	at_(x, "name", name);
+	at_(x, "descr", n->alt);
+	end_(x);
+	st_(x, "a:graphic");
+	st_(x, "a:graphicData");
+	at_(x, "uri", "http://schemas.openxmlformats.org/drawingml/2006/picture");
+	st_(x, "pic:pic");
+	st_(x, "pic:nvPicPr");
+	st_(x, "pic:cNvPr");
+	atn_(x, "id", (long)id);
+	at_(x, "name", name);
+	at_(x, "descr", n->alt);
+	end_(x);
+	val_(x, "pic:cNvPicPr", NULL);
+	end_(x);
+	st_(x, "pic:blipFill");
+	st_(x, "a:blip");
+	at_(x, "r:embed", rid);
+	end_(x);
+	st_(x, "a:stretch");
+	val_(x, "a:fillRect", NULL);
+	end_(x);
+	end_(x);
+	st_(x, "pic:spPr");
+	st_(x, "a:xfrm");
+	st_(x, "a:off");
+	at_(x, "x", "0");
+	at_(x, "y", "0");
+	end_(x);
+	st_(x, "a:ext");
+	atn_(x, "cx", cx);
+	atn_(x, "cy", cy);
+	end_(x);
+	end_(x);
+	st_(x, "a:prstGeom");
+	at_(x, "prst", "rect");
+	val_(x, "a:avLst", NULL);
+	end_(x);
+	end_(x);
+	end_(x);	/* pic:pic */
+	end_(x);	/* a:graphicData */
+	end_(x);	/* a:graphic */
+	end_(x);	/* wp:inline */
+	end_(x);	/* w:drawing */
+	end_(x);	/* w:r */
+	end_(x);	/* w:p */
 }
 
 static void
@@ -395,6 +482,11 @@ docx_body(const struct doc *d, const struct style *st,
 	x.refs = refs;
 	if ((x.w = part_begin(&xb, "w:document")) == NULL)
 		return part_end(x.w, xb, 1, out);
+	at_(&x, "xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/"
+	    "wordprocessingDrawing");
+	at_(&x, "xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
+	at_(&x, "xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/"
+	    "picture");
 	st_(&x, "w:body");
 	for (sec = d->root->first; sec != NULL; sec = sec->next) {
 		int landscape = (sec->flags & DOC_LANDSCAPE) != 0;
@@ -581,6 +673,7 @@ docx_refs_free(struct docx_refs *refs)
 	for (i = 0; i < refs->nurls; i++)
 		free(refs->urls[i]);
 	free(refs->urls);
+	free(refs->images);
 	free(refs->ordered);
 	memset(refs, 0, sizeof(*refs));
 }

@@ -11,8 +11,9 @@
 #define DOCX_RID_NUMBERING	"rId3"
 #define DOCX_RID_HEADER		"rId4"
 #define DOCX_RID_FOOTER		"rId5"
-/* Hyperlinks are rId<DOCX_RID_LINK0 + n>. */
+/* Hyperlinks are rId<DOCX_RID_LINK0 + n>, images rId<DOCX_RID_IMAGE0 + n>. */
 #define DOCX_RID_LINK0		100
+#define DOCX_RID_IMAGE0		100000
 
 #define DOCX_NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define DOCX_NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -23,6 +24,8 @@ struct docx_refs {
 	size_t		 nlists, listcap;
 	char		**urls;		/* hyperlink targets, by rId order */
 	size_t		 nurls, urlcap;
+	const char	**images;	/* PNG paths, word/media/image<n+1>.png */
+	size_t		 nimages, imagecap;
 };
 
 /* word/document.xml into out; fills refs. 0, or -1 on a writer error. */

@@ -693,6 +693,42 @@ keep_height(struct pdf_ctx *c, const struct doc_node *n)
 	return h < bodyh / 2 ? h : bodyh / 2;
 }
 
+/* A PNG at its width (at most the text width), moved whole to the next
+ * page when it does not fit. Its alternative text has nowhere to go
+ * until the PDF is tagged (issue 4). */
+static int
+place_image(struct pdf_ctx *c, const struct doc_node *n, double before)
+{
+	HPDF_Image img;
+	double w, h, bodyw = c->fr.right - c->fr.left;
+	double bodyh = c->fr.bottom - c->fr.top;
+
+	if ((img = HPDF_LoadPngImageFromFile(c->pdf, n->text)) == NULL ||
+	    HPDF_Image_GetWidth(img) == 0)
+		return -1;
+	w = n->width_mm * 72.0 / 25.4;
+	if (w > bodyw)
+		w = bodyw;
+	h = w * HPDF_Image_GetHeight(img) / HPDF_Image_GetWidth(img);
+	if (h > bodyh) {
+		w *= bodyh / h;
+		h = bodyh;
+	}
+	if (c->fresh)
+		before = 0;
+	else if (c->y + before + h > c->fr.bottom + EPS) {
+		if (new_page(c, c->landscape) == -1)
+			return -1;
+		before = 0;
+	}
+	c->y += before;
+	HPDF_Page_DrawImage(c->page, img, (HPDF_REAL)c->fr.left,
+	    (HPDF_REAL)(c->fr.ph - c->y - h), (HPDF_REAL)w, (HPDF_REAL)h);
+	c->y += h;
+	c->fresh = 0;
+	return pdf_failed(c) ? -1 : 0;
+}
+
 static int
 place_block(struct pdf_ctx *c, const struct doc_node *n)
 {
@@ -713,6 +749,10 @@ place_block(struct pdf_ctx *c, const struct doc_node *n)
 	case DOC_TABLE:
 		if (table_layout(c, n, ts.width, 0, &t) == -1 ||
 		    table_place(c, &t, ts.before) == -1)
+			goto out;
+		break;
+	case DOC_IMAGE:
+		if (place_image(c, n, ts.before) == -1)
 			goto out;
 		break;
 	default:
