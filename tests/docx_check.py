@@ -5,7 +5,8 @@ Usage: docx_check.py FILE.docx
 
 Checks: every part is well-formed XML; every internal relationship target
 exists; every paragraph, character and table style used is defined; every
-numbering id used is defined; every image has alternative text;
+numbering id used is defined; every internal link goes to a bookmark
+that exists; every image has alternative text;
 python-docx opens the file and finds a
 title, the en-GB language, headings in Heading styles in order (no level
 skipped), every table's first row marked as a repeating header row, every
@@ -67,6 +68,10 @@ def main(path):
             kids = [k for k in tc if k.tag != W + 'tcPr']
             if not kids or kids[-1].tag != W + 'p':
                 bad.append('a table cell that does not end in a paragraph')
+    marks = {b.get(W + 'name') for b in doc.iter(W + 'bookmarkStart')}
+    for h in doc.iter(W + 'hyperlink'):
+        if h.get(W + 'anchor') is not None and h.get(W + 'anchor') not in marks:
+            bad.append(f'a link to bookmark {h.get(W + "anchor")!r}, which does not exist')
     WP = '{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}'
     for pr in doc.iter(WP + 'docPr'):
         if not (pr.get('descr') or '').strip():

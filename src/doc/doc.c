@@ -247,6 +247,15 @@ doc_image(struct doc_node *parent, const char *path, const char *alt,
 	return n;
 }
 
+struct doc_node *
+doc_toc(struct doc_node *sec, const char *title)
+{
+	struct doc_node *n = doc_append(sec, doc_node_new(DOC_TOC));
+
+	n->text = utf8_sanitize(title ? title : "Contents");
+	return n;
+}
+
 static void
 plain(const struct doc_node *n, struct buf *b)
 {

@@ -19,6 +19,8 @@
  *       DOC_PAGEBREAK
  *       DOC_IMAGE               (text: PNG path; alt; width_mm), a block
  *                               of a section only
+ *       DOC_TOC                 (text: its title) the contents: every
+ *                               heading of the document, levels 1-3
  *
  *   inlines: DOC_TEXT (bold/italic flags, text), DOC_LINEBREAK,
  *            DOC_LINK (url) containing DOC_TEXT
@@ -40,7 +42,8 @@ enum doc_type {
 	DOC_TEXT,
 	DOC_LINEBREAK,
 	DOC_LINK,
-	DOC_IMAGE
+	DOC_IMAGE,
+	DOC_TOC
 };
 
 #define DOC_BOLD	0x01u	/* TEXT */
@@ -116,6 +119,8 @@ struct doc_node	*doc_pagebreak(struct doc_node *parent);
  * readers of every format rely on it). */
 struct doc_node	*doc_image(struct doc_node *parent, const char *path,
 		    const char *alt, double width_mm);
+/* The contents, titled title, listing every heading of the document. */
+struct doc_node	*doc_toc(struct doc_node *sec, const char *title);
 
 /* The plain text of a subtree, inlines joined (caller frees). */
 char		*doc_plain(const struct doc_node *n);

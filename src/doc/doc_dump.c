@@ -3,7 +3,7 @@
 
 static const char *const names[] = {
 	"root", "section", "heading", "para", "list", "item", "table",
-	"row", "cell", "pagebreak", "text", "linebreak", "link", "image"
+	"row", "cell", "pagebreak", "text", "linebreak", "link", "image", "toc"
 };
 
 static void
@@ -53,6 +53,9 @@ dump(FILE *out, const struct doc_node *n, unsigned depth)
 		break;
 	case DOC_LINK:
 		fprintf(out, " <%s>", n->text);
+		break;
+	case DOC_TOC:
+		fprintf(out, " \"%s\"", n->text);
 		break;
 	case DOC_IMAGE:
 		/* Not the path: it depends on where the templates are. */

@@ -30,6 +30,7 @@ doc_sample(const char *logo)
 		doc_image(sec, logo, "Example Safeguarding Children Partnership "
 		    "logo", 50);
 	doc_heading(sec, 1, "Sample document: every feature");
+	doc_toc(sec, "Contents");
 	p = doc_para(sec);
 	doc_text(p, "Plain text, ", 0);
 	doc_text(p, "bold text, ", DOC_BOLD);

@@ -145,6 +145,24 @@ styles(struct buf *b, const struct style *st)
 		    (int)(hpt[i] * 2), (int)(hpt[i] * 2));
 		style_para(b, id, name, ppr, rpr);
 	}
+	/* The contents: a title outside the outline, entries by level with
+	 * a dotted tab to the page number at the right of a portrait page. */
+	snprintf(rpr, sizeof(rpr), "<w:b/><w:color w:val=\"%s\"/>"
+	    "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>", st->heading_rgb,
+	    (int)(st->h1_pt * 2), (int)(st->h1_pt * 2));
+	style_para(b, "TOCHeading", "TOC Heading", "<w:keepNext/>"
+	    "<w:spacing w:before=\"360\" w:after=\"120\"/>", rpr);
+	for (i = 0; i < 3; i++) {
+		char id[8], name[8], ppr[200];
+
+		snprintf(id, sizeof(id), "TOC%d", i + 1);
+		snprintf(name, sizeof(name), "toc %d", i + 1);
+		snprintf(ppr, sizeof(ppr), "<w:tabs><w:tab w:val=\"right\" "
+		    "w:leader=\"dot\" w:pos=\"%ld\"/></w:tabs><w:spacing "
+		    "w:after=\"60\"/><w:ind w:left=\"%d\"/>",
+		    11906 - 2 * (long)(st->margin_mm * 56.6929 + 0.5), 240 * i);
+		style_para(b, id, name, ppr, "");
+	}
 	snprintf(rpr, sizeof(rpr), "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>",
 	    (int)(st->table_pt * 2), (int)(st->table_pt * 2));
 	style_para(b, "TableText", "Table Text",

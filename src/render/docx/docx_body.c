@@ -14,6 +14,7 @@
 
 struct dx {
 	xmlTextWriterPtr	 w;
+	unsigned		 nheadings;	/* bookmarks _Toc1, _Toc2, ... */
 	const struct doc	*d;
 	const struct style	*st;
 	struct docx_refs	*refs;
@@ -162,6 +163,111 @@ para(struct dx *x, const struct doc_node *n, const char *pstyle,
 static void blocks(struct dx *, const struct doc_node *, int, int, unsigned);
 static void image(struct dx *, const struct doc_node *);
 
+/* A heading, inside bookmark _Toc<n> so the contents can link to it. */
+static void
+heading(struct dx *x, const struct doc_node *n)
+{
+	char style[16], name[32];
+
+	snprintf(style, sizeof(style), "Heading%u", n->level);
+	snprintf(name, sizeof(name), "_Toc%u", ++x->nheadings);
+	st_(x, "w:p");
+	st_(x, "w:pPr");
+	val_(x, "w:pStyle", style);
+	end_(x);
+	st_(x, "w:bookmarkStart");
+	atn_(x, "w:id", x->nheadings);
+	at_(x, "w:name", name);
+	end_(x);
+	inlines(x, n);
+	st_(x, "w:bookmarkEnd");
+	atn_(x, "w:id", x->nheadings);
+	end_(x);
+	end_(x);
+}
+
+static void
+fldchar(struct dx *x, const char *type)
+{
+	st_(x, "w:r");
+	st_(x, "w:fldChar");
+	at_(x, "w:fldCharType", type);
+	end_(x);
+	end_(x);
+}
+
+/*
+ * The contents: a TOC field whose result is filled in already with every
+ * heading, linked to its bookmark, so it is not empty before the reader
+ * updates fields (which adds the page numbers). Headings are numbered in
+ * document order, as heading() numbers their bookmarks.
+ */
+static void
+toc_entries(struct dx *x, const struct doc_node *n, unsigned *k, int *first)
+{
+	const struct doc_node *c;
+	char style[8], anchor[32];
+
+	for (c = n->first; c != NULL; c = c->next) {
+		if (c->type == DOC_SECTION) {
+			toc_entries(x, c, k, first);
+			continue;
+		}
+		if (c->type != DOC_HEADING)
+			continue;
+		snprintf(style, sizeof(style), "TOC%u", c->level);
+		snprintf(anchor, sizeof(anchor), "_Toc%u", ++*k);
+		st_(x, "w:p");
+		st_(x, "w:pPr");
+		val_(x, "w:pStyle", style);
+		end_(x);
+		if (*first) {
+			fldchar(x, "begin");
+			st_(x, "w:r");
+			st_(x, "w:instrText");
+			at_(x, "xml:space", "preserve");
+			text_(x, " TOC \\o \"1-3\" \\h \\z \\u ");
+			end_(x);
+			end_(x);
+			fldchar(x, "separate");
+			*first = 0;
+		}
+		st_(x, "w:hyperlink");
+		at_(x, "w:anchor", anchor);
+		inlines(x, c);
+		end_(x);
+		end_(x);
+	}
+}
+
+static void
+toc(struct dx *x, const struct doc_node *n)
+{
+	unsigned k = 0;
+	int first = 1;
+
+	st_(x, "w:p");
+	st_(x, "w:pPr");
+	val_(x, "w:pStyle", "TOCHeading");
+	end_(x);
+	run(x, n->text, 0, NULL);
+	end_(x);
+	toc_entries(x, x->d->root, &k, &first);
+	st_(x, "w:p");
+	if (first) {	/* no headings: an empty field all the same */
+		fldchar(x, "begin");
+		st_(x, "w:r");
+		st_(x, "w:instrText");
+		at_(x, "xml:space", "preserve");
+		text_(x, " TOC \\o \"1-3\" \\h \\z \\u ");
+		end_(x);
+		end_(x);
+		fldchar(x, "separate");
+	}
+	fldchar(x, "end");
+	end_(x);
+}
+
 static void
 list(struct dx *x, const struct doc_node *l, int landscape, int small,
     unsigned depth)
@@ -275,15 +381,16 @@ blocks(struct dx *x, const struct doc_node *n, int landscape, int small,
     unsigned depth)
 {
 	const struct doc_node *c;
-	char style[16];
 
 	if (depth > 32)		/* deeper trees are not built by cspr */
 		return;
 	for (c = n->first; c != NULL; c = c->next) {
 		switch (c->type) {
 		case DOC_HEADING:
-			snprintf(style, sizeof(style), "Heading%u", c->level);
-			para(x, c, style, 0, 0);
+			heading(x, c);
+			break;
+		case DOC_TOC:
+			toc(x, c);
 			break;
 		case DOC_PARA:
 			para(x, c, small ? "TableText" : NULL, 0, 0);

@@ -442,7 +442,7 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 			report(&c, "cannot lay out PDF pages");
 		goto out;
 	}
-	if (decorate(&c) == -1) {
+	if (pdf_toc_finish(&c) == -1 || decorate(&c) == -1) {
 		report(&c, "cannot draw PDF headers and footers");
 		goto out;
 	}
@@ -464,6 +464,8 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 	rc = 0;
 out:
 	free(c.pages);
+	free(c.toc);
+	free(c.placed);
 	if (c.pdf != NULL)
 		HPDF_Free(c.pdf);
 	return rc;

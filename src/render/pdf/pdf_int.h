@@ -40,6 +40,21 @@ struct pdf_frame {
 	double	 foot_y;		/* top of the footer's first line */
 };
 
+/* A contents entry: where its page number goes, once layout knows it. */
+struct pdf_tocent {
+	const struct doc_node *heading;
+	size_t		 page;		/* index of the page the entry ends on */
+	double		 top, base;	/* its last line, from the page top */
+	double		 size;
+};
+
+/* Where a heading was placed: its page and its destination. */
+struct pdf_placed {
+	const struct doc_node *heading;
+	size_t		 page;		/* 1-based */
+	HPDF_Destination dst;		/* or NULL */
+};
+
 struct pdf_ctx {
 	HPDF_Doc	 pdf;
 	const struct doc *d;
@@ -64,6 +79,10 @@ struct pdf_ctx {
 	double		 y;		/* next free position from the top */
 	int		 fresh;		/* nothing placed on the page yet */
 	HPDF_Outline	 outline[4];	/* last bookmark per heading level */
+	struct pdf_tocent *toc;		/* contents entries, document order */
+	size_t		 ntoc, toccap;
+	struct pdf_placed *placed;	/* every heading, as placed */
+	size_t		 nplaced, placedcap;
 };
 
 /* A piece of a line in one font and link: what one text-showing operator draws. */
@@ -132,5 +151,7 @@ void	 pdf_lines_free(struct pdf_lines *ls);
 
 /* pdf_layout.c: the page flow of blocks, lists and tables. */
 int	 pdf_layout(struct pdf_ctx *c);
+/* After layout: contents page numbers and links. */
+int	 pdf_toc_finish(struct pdf_ctx *c);
 
 #endif

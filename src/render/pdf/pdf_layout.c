@@ -284,6 +284,13 @@ bookmark(struct pdf_ctx *c, const struct doc_node *n, double top)
 	if ((dst = HPDF_Page_CreateDestination(c->page)) != NULL &&
 	    set_xyz(c, dst, c->fr.ph - top) == 0)
 		HPDF_Outline_SetDestination(o, dst);
+	else
+		dst = NULL;
+	c->placed = xgrow(c->placed, &c->placedcap, c->nplaced,
+	    sizeof(*c->placed));
+	c->placed[c->nplaced].heading = n;
+	c->placed[c->nplaced].page = c->npages;
+	c->placed[c->nplaced++].dst = dst;
 	c->outline[level] = o;
 	for (i = level + 1; i < 4; i++)
 		c->outline[i] = NULL;
@@ -693,6 +700,125 @@ keep_height(struct pdf_ctx *c, const struct doc_node *n)
 	return h < bodyh / 2 ? h : bodyh / 2;
 }
 
+#define TOC_NUMW	36.0	/* room for a page number, points */
+#define TOC_INDENT	12.0	/* per heading level, points */
+
+/* Places one paragraph-like node's lines; returns its last line, whose
+ * copy goes to *last. */
+static int
+place_node(struct pdf_ctx *c, const struct doc_node *n,
+    const struct pdf_tstyle *ts, struct pdf_line *last)
+{
+	struct pdf_lines ls = { NULL, 0, 0 };
+	int rc = -1;
+
+	pdf_break(c, n, ts, &ls);
+	if (ls.n == 0 || place_lines(c, &ls, 0) == -1)
+		goto out;
+	*last = ls.v[ls.n - 1];
+	rc = 0;
+out:
+	pdf_lines_free(&ls);
+	return rc;
+}
+
+static int
+toc_entries(struct pdf_ctx *c, const struct doc_node *n,
+    const struct pdf_tstyle *ts)
+{
+	const struct doc_node *h;
+	struct pdf_tstyle es;
+	struct pdf_line last;
+	struct pdf_tocent *e;
+
+	for (h = n->first; h != NULL; h = h->next) {
+		if (h->type == DOC_SECTION) {
+			if (toc_entries(c, h, ts) == -1)
+				return -1;
+			continue;
+		}
+		if (h->type != DOC_HEADING || h->first == NULL)
+			continue;
+		es = *ts;
+		es.x = TOC_INDENT * (h->level - 1);
+		es.width = ts->width - es.x - TOC_NUMW;
+		es.before = 0.2 * ts->size;
+		if (place_node(c, h, &es, &last) == -1)
+			return -1;
+		c->toc = xgrow(c->toc, &c->toccap, c->ntoc, sizeof(*c->toc));
+		e = &c->toc[c->ntoc++];
+		memset(e, 0, sizeof(*e));
+		e->heading = h;
+		e->page = c->npages - 1;
+		e->top = c->y - last.h;
+		e->base = e->top + pdf_baseline(c, &last);
+		e->size = last.size;
+	}
+	return 0;
+}
+
+/* The contents: a title outside the bookmarks, then an entry per
+ * heading; page numbers are drawn by pdf_toc_finish after layout. */
+static int
+place_toc(struct pdf_ctx *c, const struct doc_node *n,
+    const struct pdf_tstyle *ts)
+{
+	struct doc_node *title = doc_node_new(DOC_PARA);
+	struct pdf_tstyle hs = *ts;
+	struct pdf_line last;
+	int rc;
+
+	doc_text(title, n->text, 0);
+	hs.size = heading_size(c, 1);
+	hs.font = PDF_BOLD;
+	hs.rgb = c->heading_rgb;
+	rc = place_node(c, title, &hs, &last);
+	doc_node_free(title);
+	if (rc == -1)
+		return -1;
+	return toc_entries(c, c->d->root, ts);
+}
+
+int
+pdf_toc_finish(struct pdf_ctx *c)
+{
+	const struct pdf_tocent *e;
+	const struct pdf_placed *h;
+	struct pdf_frame fr;
+	HPDF_Page pg;
+	HPDF_Annotation a;
+	HPDF_Rect r;
+	char num[24];
+	double ph, w;
+	size_t i, j;
+
+	for (i = 0; i < c->ntoc; i++) {
+		e = &c->toc[i];
+		for (j = 0, h = NULL; j < c->nplaced && h == NULL; j++)
+			if (c->placed[j].heading == e->heading)
+				h = &c->placed[j];
+		if (h == NULL)	/* a heading with no text is not placed */
+			continue;
+		pg = c->pages[e->page];
+		ph = HPDF_Page_GetHeight(pg);
+		pdf_frame_for(c, HPDF_Page_GetWidth(pg), ph, &fr);
+		snprintf(num, sizeof(num), "%zu", h->page);
+		w = pdf_text_width(c, 0, e->size, num);
+		if (pdf_show(c, pg, 0, e->size, &black, fr.right - w,
+		    ph - e->base, num) == -1)
+			return -1;
+		if (h->dst == NULL)
+			continue;
+		r.left = (HPDF_REAL)fr.left;
+		r.right = (HPDF_REAL)fr.right;
+		r.top = (HPDF_REAL)(ph - e->top);
+		r.bottom = (HPDF_REAL)(ph - e->top - e->size * PDF_LEADING);
+		if ((a = HPDF_Page_CreateLinkAnnot(pg, r, h->dst)) != NULL)
+			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	}
+	return pdf_failed(c) ? -1 : 0;
+}
+
 /* A PNG at its width (at most the text width), moved whole to the next
  * page when it does not fit. Its alternative text has nowhere to go
  * until the PDF is tagged (issue 4). */
@@ -753,6 +879,11 @@ place_block(struct pdf_ctx *c, const struct doc_node *n)
 		break;
 	case DOC_IMAGE:
 		if (place_image(c, n, ts.before) == -1)
+			goto out;
+		break;
+	case DOC_TOC:
+		ts.before = block_gap(c, n, ts.size);
+		if (place_toc(c, n, &ts) == -1)
 			goto out;
 		break;
 	default:
