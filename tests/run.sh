@@ -198,6 +198,15 @@ t "sample docx: one picture, with alternative text" $PY -c "
 import docx, sys
 s = docx.Document('$T/sample.docx').inline_shapes
 sys.exit(not (len(s) == 1 and 'logo' in s[0]._inline.docPr.get('descr')))"
+rm -rf "$T/spaced" && cp -r templates "$T/spaced" && sed -i 's/^spacing.line .*/spacing.line = 2/' "$T/spaced/style.conf"
+"$BIN" sample pdf --templates "$T/spaced" -o "$T/spaced.pdf" 2> /dev/null
+"$BIN" sample docx --templates "$T/spaced" -o "$T/spaced.docx" 2> /dev/null
+t "style.conf spacing.line = 2: the PDF takes more pages" sh -c \
+    "test \$(pdfinfo '$T/spaced.pdf' | awk '/^Pages/ { print \$2 }') -gt \$(pdfinfo '$T/sample.pdf' | awk '/^Pages/ { print \$2 }')"
+t "style.conf spacing.line = 2: the DOCX line spacing follows" sh -c \
+    "unzip -p '$T/spaced.docx' word/styles.xml | grep -q 'w:line=\"417\"'"
+sed 's/^spacing.line .*/spacing.line = 9/' templates/style.conf > "$T/spaced/style.conf"
+exits "style.conf spacing.line = 9: exit 65" 65 "$BIN" sample pdf --templates "$T/spaced" -o "$T/spaced2.pdf"
 rm -rf "$T/badtpl" && cp -r templates "$T/badtpl" && echo 'not a picture' > "$T/badtpl/logo.png"
 exits "a template logo that is not a PNG: exit 65" 65 "$BIN" build -q --templates "$T/badtpl" -o "$T/badtplout" fixtures/cases/northshire-2025-014
 cp "$T/last.out" "$T/badtpl.out"

@@ -33,6 +33,8 @@ defaults(struct style *st)
 	st->h3_pt = 13;
 	memcpy(st->heading_rgb, "1F3864", 7);
 	st->margin_mm = 20;
+	st->line_spacing = 1.2;
+	st->para_space = 0.5;
 }
 
 /* A font path relative to the style file's folder. */
@@ -156,23 +158,31 @@ style_load(struct style *st, const char *path, struct diag_ctx *dg)
 		    setnum(&st->h3_pt, val, 6, 96) == 0) ||
 		    (strcmp(key, "page.margin") == 0 &&
 		    setnum(&st->margin_mm, val, 5, 60) == 0) ||
+		    (strcmp(key, "spacing.line") == 0 &&
+		    setnum(&st->line_spacing, val, 1, 3) == 0) ||
+		    (strcmp(key, "spacing.paragraph") == 0 &&
+		    setnum(&st->para_space, val, 0, 3) == 0) ||
 		    (strcmp(key, "colour.heading") == 0 &&
 		    sethex(st->heading_rgb, val) == 0))
 			continue;
 		else if (strncmp(key, "size.", 5) == 0 ||
+		    strncmp(key, "spacing.", 8) == 0 ||
 		    strcmp(key, "page.margin") == 0 ||
 		    strcmp(key, "colour.heading") == 0) {
 			diag_at(dg, DIAG_ERROR, path, lineno,
 			    (unsigned)(val - line) + 1,
 			    "bad value '%s' for %s (sizes are points, "
-			    "margin millimetres, colours #RRGGBB)", val, key);
+			    "margin millimetres, spacing.line a multiple of "
+			    "the font size from 1 to 3, spacing.paragraph a "
+			    "multiple from 0 to 3, colours #RRGGBB)", val, key);
 			bad = 1;
 		} else {
 			diag_at(dg, DIAG_ERROR, path, lineno, 1,
 			    "unknown setting '%s' (valid: font.family, "
 			    "font.regular, font.bold, font.italic, "
 			    "font.bolditalic, size.body, size.table, size.h1, "
-			    "size.h2, size.h3, page.margin, colour.heading)", key);
+			    "size.h2, size.h3, page.margin, spacing.line, "
+			    "spacing.paragraph, colour.heading)", key);
 			bad = 1;
 		}
 	}

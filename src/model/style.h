@@ -15,6 +15,8 @@ struct style {
 	double	 h1_pt, h2_pt, h3_pt;
 	char	 heading_rgb[7];/* heading colour "RRGGBB" */
 	double	 margin_mm;	/* page margins, all sides */
+	double	 line_spacing;	/* line height / font size, default 1.2 */
+	double	 para_space;	/* between paragraphs, in text sizes (0.5) */
 };
 
 /* Defaults, then settings from path (key = value lines) if path is not NULL.

@@ -122,9 +122,12 @@ styles(struct buf *b, const struct style *st)
 	buf_printf(b, "\"/><w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>"
 	    "<w:lang w:val=\"en-GB\" w:eastAsia=\"en-GB\" w:bidi=\"ar-SA\"/>"
 	    "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
-	    "<w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/>"
+	    "<w:spacing w:after=\"%d\" w:line=\"%d\" w:lineRule=\"auto\"/>"
 	    "</w:pPr></w:pPrDefault></w:docDefaults>",
-	    (int)(st->body_pt * 2), (int)(st->body_pt * 2));
+	    (int)(st->body_pt * 2), (int)(st->body_pt * 2),
+	    /* twips after; Word's 240 is about 1.15 times the font size */
+	    (int)(st->para_space * st->body_pt * 20 + 0.5),
+	    (int)(st->line_spacing / 1.15 * 240 + 0.5));
 	buf_puts(b, "<w:style w:type=\"paragraph\" w:default=\"1\" "
 	    "w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
 	    "</w:style>");

@@ -17,7 +17,8 @@
 
 #define PDF_A4_SHORT	595.276
 #define PDF_A4_LONG	841.89
-#define PDF_LEADING	1.2	/* line height as a multiple of the font size */
+#define PDF_LEADING	1.2	/* header and footer line height / font size;
+				 * body text uses style.conf's spacing.line */
 #define PDF_MAXDEPTH	32	/* nesting of lists and cells we lay out */
 
 struct pdf_rgb {
@@ -146,7 +147,9 @@ int	 pdf_draw_line(struct pdf_ctx *c, HPDF_Page page, double ph,
 int	 pdf_show(struct pdf_ctx *c, HPDF_Page page, unsigned font,
 	    double size, const struct pdf_rgb *rgb, double x, double base,
 	    const char *s);
-struct pdf_line *pdf_lines_add(struct pdf_lines *ls, double size);
+/* A new line at size; leading is the line height over the size. */
+struct pdf_line *pdf_lines_add(struct pdf_lines *ls, double size,
+	    double leading);
 void	 pdf_lines_free(struct pdf_lines *ls);
 
 /* pdf_layout.c: the page flow of blocks, lists and tables. */

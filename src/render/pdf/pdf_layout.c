@@ -7,7 +7,6 @@
 #include <string.h>
 
 #define EPS		1e-6
-#define GAP_PARA	0.5	/* space between blocks, in text sizes */
 #define GAP_ITEM	0.25	/* between list items */
 #define GAP_HEAD	0.9	/* above a heading, in heading sizes */
 #define BORDER_W	0.5	/* table rule width, points */
@@ -58,7 +57,7 @@ block_gap(const struct pdf_ctx *c, const struct doc_node *n, double size)
 	if (n->type == DOC_LIST && n->parent != NULL &&
 	    n->parent->type == DOC_ITEM)
 		return GAP_ITEM * size;
-	return GAP_PARA * size;
+	return c->st->para_space * size;
 }
 
 static unsigned
@@ -120,7 +119,8 @@ layout_list(struct pdf_ctx *c, const struct doc_node *list,
 		} else if (layout_block(c, it, &its, depth + 1, out) == -1)
 			return -1;
 		if (out->n == mark) {
-			struct pdf_line *l = pdf_lines_add(out, its.size);
+			struct pdf_line *l = pdf_lines_add(out, its.size,
+			    c->st->line_spacing);
 
 			l->x = its.x;
 			l->rgb = its.rgb;
@@ -171,7 +171,7 @@ layout_block(struct pdf_ctx *c, const struct doc_node *n,
 				if (layout_blocks(c, cell->first, &hs,
 				    depth + 1, out) == -1)
 					return -1;
-				hs.before = GAP_PARA * ts->size;
+				hs.before = c->st->para_space * ts->size;
 			}
 		break;
 	default:
@@ -410,7 +410,7 @@ table_layout(struct pdf_ctx *c, const struct doc_node *n, double width,
 		if (r->type == DOC_ROW)
 			nrow++;
 	t->row = xcalloc(nrow, sizeof(*t->row));
-	minh = size * PDF_LEADING;
+	minh = size * c->st->line_spacing;
 	for (r = n->first; r != NULL; r = r->next) {
 		if (r->type != DOC_ROW)
 			continue;
@@ -812,7 +812,8 @@ pdf_toc_finish(struct pdf_ctx *c)
 		r.left = (HPDF_REAL)fr.left;
 		r.right = (HPDF_REAL)fr.right;
 		r.top = (HPDF_REAL)(ph - e->top);
-		r.bottom = (HPDF_REAL)(ph - e->top - e->size * PDF_LEADING);
+		r.bottom = (HPDF_REAL)(ph - e->top - e->size *
+		    c->st->line_spacing);
 		if ((a = HPDF_Page_CreateLinkAnnot(pg, r, h->dst)) != NULL)
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 	}

@@ -119,7 +119,7 @@ chs_clear(struct pdf_chs *a)
 }
 
 struct pdf_line *
-pdf_lines_add(struct pdf_lines *ls, double size)
+pdf_lines_add(struct pdf_lines *ls, double size, double leading)
 {
 	struct pdf_line *l;
 
@@ -127,7 +127,7 @@ pdf_lines_add(struct pdf_lines *ls, double size)
 	l = &ls->v[ls->n++];
 	memset(l, 0, sizeof(*l));
 	l->size = size;
-	l->h = size * PDF_LEADING;
+	l->h = size * leading;
 	return l;
 }
 
@@ -150,7 +150,8 @@ pdf_lines_free(struct pdf_lines *ls)
 static void
 emit_line(struct brk *b)
 {
-	struct pdf_line *l = pdf_lines_add(b->out, b->ts->size);
+	struct pdf_line *l = pdf_lines_add(b->out, b->ts->size,
+	    b->c->st->line_spacing);
 	struct pdf_run *r = NULL;
 	struct buf text = BUF_INIT;
 	char enc[4];
