@@ -20,7 +20,7 @@
  *       DOC_IMAGE               (text: PNG path; alt; width_mm), a block
  *                               of a section only
  *       DOC_TOC                 (text: its title) the contents: every
- *                               heading of the document, levels 1-3
+ *                               heading that is a block of a section
  *
  *   inlines: DOC_TEXT (bold/italic flags, text), DOC_LINEBREAK,
  *            DOC_LINK (url) containing DOC_TEXT

@@ -381,13 +381,22 @@ blocks(struct dx *x, const struct doc_node *n, int landscape, int small,
     unsigned depth)
 {
 	const struct doc_node *c;
+	char style[16];
 
 	if (depth > 32)		/* deeper trees are not built by cspr */
 		return;
 	for (c = n->first; c != NULL; c = c->next) {
 		switch (c->type) {
 		case DOC_HEADING:
-			heading(x, c);
+			/* Only a section's own headings are in the contents
+			 * (as in the PDF), so only they are bookmarked. */
+			if (depth == 0)
+				heading(x, c);
+			else {
+				snprintf(style, sizeof(style), "Heading%u",
+				    c->level);
+				para(x, c, style, 0, 0);
+			}
 			break;
 		case DOC_TOC:
 			toc(x, c);
