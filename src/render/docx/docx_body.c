@@ -767,6 +767,9 @@ docx_footer(const struct doc *d, struct buf *out)
 	x.d = d;
 	if ((x.w = part_begin(&xb, "w:ftr")) == NULL)
 		return part_end(x.w, xb, 1, out);
+	/* The marking before the line, not after it: LibreOffice clips a
+	 * footer paragraph that follows a table. */
+	marking(&x);
 	line_begin(&x, "Footer");
 	if (d->draft)
 		run(&x, "DRAFT", DOC_BOLD, NULL);
@@ -776,7 +779,21 @@ docx_footer(const struct doc *d, struct buf *out)
 	run(&x, " of ", 0, NULL);
 	field(&x, " NUMPAGES ");
 	line_end(&x);
-	marking(&x);
+	/* A footer ends with a paragraph: a hairline one, as nothing
+	 * after the table can show. */
+	st_(&x, "w:p");
+	st_(&x, "w:pPr");
+	st_(&x, "w:spacing");
+	at_(&x, "w:before", "0");
+	at_(&x, "w:after", "0");
+	at_(&x, "w:line", "20");
+	at_(&x, "w:lineRule", "exact");
+	end_(&x);
+	st_(&x, "w:rPr");
+	val_(&x, "w:sz", "2");
+	end_(&x);
+	end_(&x);
+	end_(&x);
 	end_(&x);
 	return part_end(x.w, xb, x.err, out);
 }
