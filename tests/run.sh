@@ -107,6 +107,10 @@ fi
 /usr/bin/python3 -c "import sys; sys.stdout.write('Agency: hv\\n\\n|' + ' a |' * 20000 + '\\n|' + ' --- |' * 20000 + '\\n' + ('|' + ' x |' * 20000 + '\\n') * 50)" > "$T/wide.md"
 exits "a 20,000-column table: exit 65 within 5 s" 65 timeout 5 "$BIN" check "$T/wide.md"
 
+# A "Key: value" block of 80,000 lines took 40 s (a rescan per line).
+/usr/bin/python3 -c "import sys; sys.stdout.write('a: b\\n' * 80000)" > "$T/meta.md"
+exits "80,000 metadata lines: exit 65 within 5 s" 65 timeout 5 "$BIN" check "$T/meta.md"
+
 # Too large to ship: generated here.
 head -c 9000000 /dev/zero | tr '\0' 'a' > "$T/too-big.md"
 exits "a 9 MB return: exit 65" 65 timeout 20 "$BIN" check "$T/too-big.md"

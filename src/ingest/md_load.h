@@ -7,6 +7,9 @@
 #include "../model/case.h"
 #include "../util/buf.h"
 
+/* Most lines a metadata block may have. */
+#define MD_MAX_META	32
+
 /* Most cells a table row may have (see check_row_width in md_load.c). */
 #define MD_MAX_CELLS	64
 
