@@ -111,6 +111,10 @@ exits "a 20,000-column table: exit 65 within 5 s" 65 timeout 5 "$BIN" check "$T/
 /usr/bin/python3 -c "import sys; sys.stdout.write('a: b\\n' * 80000)" > "$T/meta.md"
 exits "80,000 metadata lines: exit 65 within 5 s" 65 timeout 5 "$BIN" check "$T/meta.md"
 
+# A metadata key given twice is an error, not a silent first-one-wins.
+printf 'Agency: edu\nAgency: police\n\n| Start date | What happened | Source |\n| --- | --- | --- |\n| 01/01/2024 | w | s |\n' > "$T/twice.md"
+exits "a metadata key given twice: exit 65" 65 "$BIN" check "$T/twice.md"
+
 # Too large to ship: generated here.
 head -c 9000000 /dev/zero | tr '\0' 'a' > "$T/too-big.md"
 exits "a 9 MB return: exit 65" 65 timeout 20 "$BIN" check "$T/too-big.md"
@@ -155,6 +159,13 @@ if [ -d "$c" ]; then
 	( cd "$T/out3" && find . -type f | sort | xargs md5sum ) > "$T/after.sum"
 	t "earlier outputs untouched, no temporary files left" cmp "$T/before.sum" "$T/after.sum"
 	exits "build into an unwritable place: exit 73" 73 "$BIN" build -q -o /proc/cspr-cannot "$c"
+	rm -rf "$T/out3/NSCP-2025-014/integrated-chronology.pdf" && mkdir "$T/out3/NSCP-2025-014/integrated-chronology.pdf"
+	md5sum "$T/out3/NSCP-2025-014/integrated-chronology.docx" > "$T/docx.sum"
+	exits "a folder where an output goes: exit 73" 73 "$BIN" build -q -o "$T/out3" "$c"
+	t "... and the other output was not replaced" md5sum -c --quiet "$T/docx.sum"
+	rm -rf "$T/c2" && cp -r "$c" "$T/c2"
+	exits "two cases with one reference: exit 65" 65 "$BIN" build -q -o "$T/out4" "$c" "$T/c2"
+	t "... and nothing was written" test ! -e "$T/out4"
 fi
 
 echo "== control characters in a return never reach the outputs"

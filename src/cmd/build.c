@@ -33,7 +33,8 @@ struct build {
 	size_t		  njobs, jobcap;
 };
 
-/* Renders one document in every format to temporary files. */
+/* Renders one document in every format to temporary files: an exit
+ * status (EXIT_CANTCREAT if an output cannot be created). */
 static int
 render_doc(struct build *b, const struct doc *d, const char *dir,
     const char *name, const unsigned fmts, const struct style *st,
@@ -43,7 +44,7 @@ render_doc(struct build *b, const struct doc *d, const char *dir,
 	struct buf path = BUF_INIT;
 	struct job *j;
 	size_t i;
-	int rc = -1;
+	int rc = EXIT_CANTCREAT;
 
 	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
 		if (!(fmts & (1u << all[i])))
@@ -57,10 +58,12 @@ render_doc(struct build *b, const struct doc *d, const char *dir,
 			goto out;
 		b->njobs++;
 		j->shown = xstrdup(path.data);
-		if (render(all[i], d, st, j->of.tmp, dg) == -1)
+		if (render(all[i], d, st, j->of.tmp, dg) == -1) {
+			rc = EXIT_SOFTWARE;
 			goto out;
+		}
 	}
-	rc = 0;
+	rc = EXIT_OK;
 out:
 	buf_free(&path);
 	return rc;
@@ -81,11 +84,7 @@ render_case(struct build *b, const struct kase *k, const char *outdir,
 		goto out;
 	ch = merge_case(k, mo);
 	d = chron_doc(ch, logo);
-	rc = EXIT_SOFTWARE;
-	if (render_doc(b, d, dir.data, "integrated-chronology", fmts, st,
-	    dg) == -1)
-		goto out;
-	rc = EXIT_OK;
+	rc = render_doc(b, d, dir.data, "integrated-chronology", fmts, st, dg);
 out:
 	doc_free(d);
 	chronology_free(ch);
@@ -159,6 +158,18 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 		else if (r == EXIT_NOINPUT || rc == EXIT_OK)
 			rc = r;
 	}
+	if (rc != EXIT_OK)
+		goto out;
+	/* Two cases with one reference would write over each other. */
+	for (i = 0; i < b.ncases; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(b.cases[i]->ref, b.cases[j]->ref) == 0) {
+				diag(dg, DIAG_ERROR, &b.cases[i]->pos, "case "
+				    "reference '%s' is also the reference of %s: "
+				    "each case needs its own", b.cases[i]->ref,
+				    b.cases[j]->manifest);
+				rc = EXIT_DATAERR;
+			}
 	if (rc != EXIT_OK)
 		goto out;
 	tdir = cmd_templates_dir(topt);

@@ -54,14 +54,23 @@ read_meta(struct md_in *in, cmark_node *n)
 	int l, pass;
 	size_t i;
 
+	/* cmark-gfm 0.29 lets the paragraph run on over a table that
+	 * follows it with no blank line: stop before the next block. */
+	if (cmark_node_next(n) != NULL &&
+	    cmark_node_get_start_line(cmark_node_next(n)) > first &&
+	    cmark_node_get_start_line(cmark_node_next(n)) <= last)
+		last = cmark_node_get_start_line(cmark_node_next(n)) - 1;
 	if (first <= 0 || last < first || last - first >= MD_MAX_META ||
 	    (start = line_start(&in->data, (unsigned)first)) == NULL)
 		return 0;
 	/* Pass 0 checks every line; pass 1 records them. */
 	for (pass = 0; pass < 2; pass++) {
-		for (l = first, s = start; l <= last; l++, s = e + 1) {
-			if (s > end)
-				return 0;
+		for (l = first, s = start; l <= last; l++) {
+			if (l > first) {
+				if (e == end)
+					return 0;
+				s = e + 1;
+			}
 			e = memchr(s, '\n', (size_t)(end - s));
 			if (e == NULL)
 				e = end;
@@ -109,8 +118,23 @@ check_row_width(const struct md_in *in)
 {
 	const char *p = in->data.data, *end = p + in->data.len, *line = p;
 	unsigned lineno = 1, bars = 0;
+	int table = 0;	/* the line starts, after indent, with '|' */
 
 	for (; p < end; p++) {
+		if (p == line) {
+			const char *q = p;
+
+			while (q < end && q - p < 4 && *q == ' ')
+				q++;
+			table = q < end && *q == '|';
+		}
+		if (!table) {
+			if (*p == '\n') {
+				lineno++;
+				line = p + 1;
+			}
+			continue;
+		}
 		if (*p == '\\' && p + 1 < end && p[1] == '|') {
 			p++;
 			continue;
@@ -202,6 +226,13 @@ md_meta_only(struct md_in *in, const char *const *valid, const char *list)
 	size_t i, j;
 
 	for (i = 0; i < in->nmeta; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(in->meta[i].key, in->meta[j].key) == 0) {
+				diag(in->dg, DIAG_ERROR, &in->meta[i].pos,
+				    "'%s' given twice (first at line %u)",
+				    in->meta[i].key, in->meta[j].pos.line);
+				in->bad = 1;
+			}
 		for (j = 0; valid[j] != NULL; j++)
 			if (strcmp(in->meta[i].key, valid[j]) == 0)
 				break;

@@ -16,9 +16,19 @@ outfile_begin(struct outfile *of, const char *final, struct diag_ctx *dg)
 {
 	struct buf b = BUF_INIT;
 	const char *slash = strrchr(final, '/');
+	struct stat sb;
+	mode_t mask;
 	int fd;
 
 	of->final = xstrdup(final);
+	/* Fail now, not at the rename after other outputs were replaced. */
+	if (lstat(final, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		diag_at(dg, DIAG_ERROR, final, 0, 0, "cannot create output: "
+		    "a folder or other non-file is in the way");
+		free(of->final);
+		of->final = NULL;
+		return -1;
+	}
 	if (slash != NULL)
 		buf_printf(&b, "%.*s/.%s.XXXXXX", (int)(slash - final), final,
 		    slash + 1);
@@ -32,7 +42,10 @@ outfile_begin(struct outfile *of, const char *final, struct diag_ctx *dg)
 		of->tmp = NULL;
 		return -1;
 	}
-	fchmod(fd, 0644);
+	/* mkstemp makes 0600; give what the user's umask allows. */
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
 	close(fd);
 	return 0;
 }
@@ -73,6 +86,10 @@ mkdirs(const char *path, struct diag_ctx *dg)
 	char *p = xstrdup(path), *s;
 	int rc = -1;
 
+	if (*p == '\0') {
+		free(p);
+		return 0;
+	}
 	for (s = p + 1; ; s++) {
 		if (*s != '/' && *s != '\0')
 			continue;
