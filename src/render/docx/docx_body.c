@@ -196,6 +196,20 @@ fldchar(struct dx *x, const char *type)
 	end_(x);
 }
 
+/* Opens the TOC field: its instruction, then the result to come. */
+static void
+toc_field_begin(struct dx *x)
+{
+	fldchar(x, "begin");
+	st_(x, "w:r");
+	st_(x, "w:instrText");
+	at_(x, "xml:space", "preserve");
+	text_(x, " TOC \\o \"1-3\" \\h \\z \\u ");
+	end_(x);
+	end_(x);
+	fldchar(x, "separate");
+}
+
 /*
  * The contents: a TOC field whose result is filled in already with every
  * heading, linked to its bookmark, so it is not empty before the reader
@@ -222,14 +236,7 @@ toc_entries(struct dx *x, const struct doc_node *n, unsigned *k, int *first)
 		val_(x, "w:pStyle", style);
 		end_(x);
 		if (*first) {
-			fldchar(x, "begin");
-			st_(x, "w:r");
-			st_(x, "w:instrText");
-			at_(x, "xml:space", "preserve");
-			text_(x, " TOC \\o \"1-3\" \\h \\z \\u ");
-			end_(x);
-			end_(x);
-			fldchar(x, "separate");
+			toc_field_begin(x);
 			*first = 0;
 		}
 		st_(x, "w:hyperlink");
@@ -255,14 +262,7 @@ toc(struct dx *x, const struct doc_node *n)
 	toc_entries(x, x->d->root, &k, &first);
 	st_(x, "w:p");
 	if (first) {	/* no headings: an empty field all the same */
-		fldchar(x, "begin");
-		st_(x, "w:r");
-		st_(x, "w:instrText");
-		at_(x, "xml:space", "preserve");
-		text_(x, " TOC \\o \"1-3\" \\h \\z \\u ");
-		end_(x);
-		end_(x);
-		fldchar(x, "separate");
+		toc_field_begin(x);
 	}
 	fldchar(x, "end");
 	end_(x);
