@@ -171,8 +171,7 @@ event_row(struct doc_node *t, const struct mrow *r, size_t n)
 	doc_cell(t, b.data, 0, sh);
 
 	/* What happened, under its category, above its source. */
-	cell = doc_append(t, doc_node_new(DOC_CELL));
-	memcpy(cell->shade, sh, sizeof(cell->shade));
+	cell = doc_cell_blocks(t, sh);
 	if (e->category)
 		doc_text(doc_para(cell), e->category, DOC_BOLD);
 	doc_paras(cell, e->what, 0);

@@ -1,6 +1,7 @@
 /* The document tree: allocation, builders and the plain-text view. */
 #include "doc.h"
 #include "../util/alloc.h"
+#include "../util/arena.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
 
@@ -12,7 +13,10 @@ doc_new(void)
 {
 	struct doc *d = xcalloc(1, sizeof(*d));
 
-	d->root = doc_node_new(DOC_ROOT);
+	d->arena = xcalloc(1, sizeof(*d->arena));
+	d->root = arena_alloc(d->arena, sizeof(*d->root));
+	d->root->type = DOC_ROOT;
+	d->root->arena = d->arena;
 	d->lang = xstrdup("en-GB");
 	return d;
 }
@@ -22,7 +26,8 @@ doc_free(struct doc *d)
 {
 	if (d == NULL)
 		return;
-	doc_node_free(d->root);
+	arena_free(d->arena);
+	free(d->arena);
 	free(d->title);
 	free(d->subject);
 	free(d->keywords);
@@ -40,44 +45,41 @@ doc_set(char **field, const char *value)
 	*field = utf8_sanitize(value);
 }
 
-struct doc_node *
-doc_node_new(enum doc_type type)
+static struct arena *
+arena_of(const struct doc_node *n)
 {
-	struct doc_node *n = xcalloc(1, sizeof(*n));
-
-	n->type = type;
-	return n;
+	while (n->parent != NULL)
+		n = n->parent;
+	return n->arena;
 }
 
-/* Iterative, so that no tree depth can exhaust the stack. */
-void
-doc_node_free(struct doc_node *n)
+/* A sanitised copy of s[0..n) in the arena, newlines made spaces if
+ * inline. */
+static char *
+text_copy(struct arena *a, const char *s, size_t n, int is_inline)
 {
-	struct doc_node *next, *tail;
+	char *t, *raw, *clean = NULL;
 
-	if (n == NULL)
-		return;
-	n->next = NULL;
-	tail = n;
-	while (n != NULL) {
-		/* Splice the children onto the end of the work list. */
-		if (n->first != NULL) {
-			tail->next = n->first;
-			while (tail->next != NULL)
-				tail = tail->next;
-		}
-		next = n->next;
-		free(n->text);
-		free(n->alt);
-		free(n->colw);
-		free(n);
-		n = next;
+	if (!utf8_clean(s, n)) {
+		raw = xstrndup(s, n);
+		s = clean = utf8_sanitize(raw);
+		n = strlen(clean);
+		free(raw);
 	}
+	t = arena_strndup(a, s, n);
+	free(clean);
+	if (is_inline)
+		for (char *p = t; (p = memchr(p, '\n', n - (size_t)(p - t)));)
+			*p++ = ' ';
+	return t;
 }
 
 struct doc_node *
-doc_append(struct doc_node *parent, struct doc_node *child)
+doc_node_add(struct doc_node *parent, enum doc_type type)
 {
+	struct doc_node *child = arena_alloc(arena_of(parent), sizeof(*child));
+
+	child->type = (unsigned char)type;
 	child->parent = parent;
 	if (parent->last)
 		parent->last->next = child;
@@ -90,18 +92,18 @@ doc_append(struct doc_node *parent, struct doc_node *child)
 struct doc_node *
 doc_section(struct doc_node *root, unsigned flags)
 {
-	struct doc_node *n = doc_append(root, doc_node_new(DOC_SECTION));
+	struct doc_node *n = doc_node_add(root, DOC_SECTION);
 
-	n->flags = flags;
+	n->flags = (unsigned short)flags;
 	return n;
 }
 
 struct doc_node *
 doc_heading(struct doc_node *sec, unsigned level, const char *text)
 {
-	struct doc_node *n = doc_append(sec, doc_node_new(DOC_HEADING));
+	struct doc_node *n = doc_node_add(sec, DOC_HEADING);
 
-	n->level = level < 1 ? 1 : level > 3 ? 3 : level;
+	n->level = (unsigned char)(level < 1 ? 1 : level > 3 ? 3 : level);
 	if (text != NULL)
 		doc_text(n, text, 0);
 	return n;
@@ -110,21 +112,26 @@ doc_heading(struct doc_node *sec, unsigned level, const char *text)
 struct doc_node *
 doc_para(struct doc_node *parent)
 {
-	return doc_append(parent, doc_node_new(DOC_PARA));
+	return doc_node_add(parent, DOC_PARA);
+}
+
+static struct doc_node *
+text_node(struct doc_node *para, const char *s, size_t len, unsigned flags)
+{
+	struct doc_node *n = doc_node_add(para, DOC_TEXT);
+
+	n->flags = (unsigned short)flags;
+	/* Newlines are not inline text: stray ones become spaces. */
+	n->text = text_copy(arena_of(n), s, len, 1);
+	return n;
 }
 
 struct doc_node *
 doc_text(struct doc_node *para, const char *text, unsigned flags)
 {
-	struct doc_node *n = doc_append(para, doc_node_new(DOC_TEXT));
-
-	n->flags = flags;
-	n->text = utf8_sanitize(text ? text : "");
-	/* Newlines are not inline text: turn stray ones into spaces. */
-	for (char *p = n->text; *p; p++)
-		if (*p == '\n')
-			*p = ' ';
-	return n;
+	if (text == NULL)
+		text = "";
+	return text_node(para, text, strlen(text), flags);
 }
 
 struct doc_node *
@@ -132,7 +139,6 @@ doc_paras(struct doc_node *parent, const char *text, unsigned flags)
 {
 	struct doc_node *para = NULL;
 	const char *p = text ? text : "", *e;
-	char *chunk;
 
 	while (*p) {
 		while (*p == '\n')
@@ -144,9 +150,7 @@ doc_paras(struct doc_node *parent, const char *text, unsigned flags)
 			e = strchr(p, '\n');
 			if (e == NULL)
 				e = p + strlen(p);
-			chunk = xstrndup(p, (size_t)(e - p));
-			doc_text(para, chunk, flags);
-			free(chunk);
+			text_node(para, p, (size_t)(e - p), flags);
 			p = e;
 			if (*p == '\0' || p[1] == '\n' || p[1] == '\0')
 				break;
@@ -162,15 +166,15 @@ doc_paras(struct doc_node *parent, const char *text, unsigned flags)
 struct doc_node *
 doc_linebreak(struct doc_node *para)
 {
-	return doc_append(para, doc_node_new(DOC_LINEBREAK));
+	return doc_node_add(para, DOC_LINEBREAK);
 }
 
 struct doc_node *
 doc_link(struct doc_node *para, const char *url, const char *text)
 {
-	struct doc_node *n = doc_append(para, doc_node_new(DOC_LINK));
+	struct doc_node *n = doc_node_add(para, DOC_LINK);
 
-	n->text = utf8_sanitize(url);
+	n->text = text_copy(arena_of(n), url, strlen(url), 1);
 	doc_text(n, text ? text : url, 0);
 	return n;
 }
@@ -178,28 +182,28 @@ doc_link(struct doc_node *para, const char *url, const char *text)
 struct doc_node *
 doc_list(struct doc_node *parent, unsigned flags)
 {
-	struct doc_node *n = doc_append(parent, doc_node_new(DOC_LIST));
+	struct doc_node *n = doc_node_add(parent, DOC_LIST);
 
-	n->flags = flags;
+	n->flags = (unsigned short)flags;
 	return n;
 }
 
 struct doc_node *
 doc_item(struct doc_node *list)
 {
-	return doc_append(list, doc_node_new(DOC_ITEM));
+	return doc_node_add(list, DOC_ITEM);
 }
 
 struct doc_node *
 doc_table(struct doc_node *parent, unsigned ncols, const unsigned *colw,
     unsigned flags)
 {
-	struct doc_node *n = doc_append(parent, doc_node_new(DOC_TABLE));
+	struct doc_node *n = doc_node_add(parent, DOC_TABLE);
 	unsigned i;
 
-	n->flags = flags;
+	n->flags = (unsigned short)flags;
 	n->ncols = ncols;
-	n->colw = xcalloc(ncols, sizeof(*n->colw));
+	n->colw = arena_alloc(arena_of(n), ncols * sizeof(*n->colw));
 	for (i = 0; i < ncols; i++)
 		n->colw[i] = colw ? colw[i] : 1;
 	return n;
@@ -208,9 +212,9 @@ doc_table(struct doc_node *parent, unsigned ncols, const unsigned *colw,
 struct doc_node *
 doc_row(struct doc_node *table, unsigned flags)
 {
-	struct doc_node *n = doc_append(table, doc_node_new(DOC_ROW));
+	struct doc_node *n = doc_node_add(table, DOC_ROW);
 
-	n->flags = flags;
+	n->flags = (unsigned short)flags;
 	return n;
 }
 
@@ -218,7 +222,7 @@ struct doc_node *
 doc_cell(struct doc_node *row, const char *text, unsigned textflags,
     const char *shade)
 {
-	struct doc_node *n = doc_append(row, doc_node_new(DOC_CELL));
+	struct doc_node *n = doc_node_add(row, DOC_CELL);
 
 	if (shade != NULL && strlen(shade) == 6)
 		memcpy(n->shade, shade, 7);
@@ -230,19 +234,30 @@ doc_cell(struct doc_node *row, const char *text, unsigned textflags,
 }
 
 struct doc_node *
+doc_cell_blocks(struct doc_node *row, const char *shade)
+{
+	struct doc_node *n = doc_node_add(row, DOC_CELL);
+
+	if (shade != NULL && strlen(shade) == 6)
+		memcpy(n->shade, shade, 7);
+	return n;
+}
+
+struct doc_node *
 doc_pagebreak(struct doc_node *parent)
 {
-	return doc_append(parent, doc_node_new(DOC_PAGEBREAK));
+	return doc_node_add(parent, DOC_PAGEBREAK);
 }
 
 struct doc_node *
 doc_image(struct doc_node *parent, const char *path, const char *alt,
     double width_mm)
 {
-	struct doc_node *n = doc_append(parent, doc_node_new(DOC_IMAGE));
+	struct doc_node *n = doc_node_add(parent, DOC_IMAGE);
 
-	n->text = xstrdup(path);
-	n->alt = utf8_sanitize(alt ? alt : "");
+	n->text = arena_strndup(arena_of(n), path, strlen(path));
+	alt = alt ? alt : "";
+	n->alt = text_copy(arena_of(n), alt, strlen(alt), 1);
 	n->width_mm = width_mm;
 	return n;
 }
@@ -250,9 +265,10 @@ doc_image(struct doc_node *parent, const char *path, const char *alt,
 struct doc_node *
 doc_toc(struct doc_node *sec, const char *title)
 {
-	struct doc_node *n = doc_append(sec, doc_node_new(DOC_TOC));
+	struct doc_node *n = doc_node_add(sec, DOC_TOC);
 
-	n->text = utf8_sanitize(title ? title : "Contents");
+	title = title ? title : "Contents";
+	n->text = text_copy(arena_of(n), title, strlen(title), 1);
 	return n;
 }
 

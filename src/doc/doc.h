@@ -54,26 +54,37 @@ enum doc_type {
 #define DOC_KEEP	0x20u	/* ROW: do not split across pages */
 #define DOC_SMALL	0x40u	/* TABLE: set in the smaller table text size */
 
+struct arena;
+
+/* 64 bytes on LP64: a 50,000-row chronology has some two million nodes. */
 struct doc_node {
-	enum doc_type	 type;
-	unsigned	 flags;
-	unsigned	 level;		/* HEADING: 1..3 */
-	char		*text;		/* TEXT: the text; LINK: the URL;
-					 * IMAGE: the PNG file's path */
-	char		*alt;		/* IMAGE: alternative text */
-	double		 width_mm;	/* IMAGE: printed width */
-	char		 shade[7];	/* CELL: "RRGGBB" fill or "" for none */
-	unsigned	 ncols;		/* TABLE */
-	unsigned	*colw;		/* TABLE: relative column widths */
 	struct doc_node	*parent;
 	struct doc_node	*first;
 	struct doc_node	*last;
 	struct doc_node	*next;
+	char		*text;		/* TEXT: the text; LINK: the URL;
+					 * IMAGE: the PNG file's path;
+					 * TOC: its title */
+	unsigned char	 type;		/* enum doc_type */
+	unsigned char	 level;		/* HEADING: 1..3 */
+	unsigned short	 flags;
+	union {
+		struct {			/* IMAGE */
+			char	*alt;		/* alternative text */
+			double	 width_mm;	/* printed width */
+		};
+		struct {			/* TABLE */
+			unsigned  ncols;
+			unsigned *colw;		/* relative column widths */
+		};
+		char	 shade[7];		/* CELL: "RRGGBB" fill or "" */
+		struct arena *arena;		/* ROOT: where nodes live */
+	};
 };
 
 /* Document-wide properties; all strings owned by the doc. */
 struct doc {
-	struct doc_node	*root;
+	struct doc_node	*root;		/* it and every node in arena */
 	char		*title;		/* shown by viewers; also header text */
 	char		*subject;
 	char		*keywords;
@@ -82,15 +93,16 @@ struct doc {
 	char		*marking;	/* e.g. "OFFICIAL-SENSITIVE", or NULL */
 	char		*date;		/* ISO 8601 "YYYY-MM-DD" from the case */
 	int		 draft;		/* print DRAFT in headers */
+	struct arena	*arena;
 };
 
 struct doc	*doc_new(void);
 void		 doc_free(struct doc *d);		/* accepts NULL */
 void		 doc_set(char **field, const char *value); /* sanitised copy */
 
-struct doc_node	*doc_node_new(enum doc_type type);
-void		 doc_node_free(struct doc_node *n);	/* and its subtree */
-struct doc_node	*doc_append(struct doc_node *parent, struct doc_node *child);
+/* A new node of type appended to parent: nodes live in the arena of
+ * parent's document and are freed with it, never one by one. */
+struct doc_node	*doc_node_add(struct doc_node *parent, enum doc_type type);
 
 /* Builders: each appends a new node to parent and returns it. */
 struct doc_node	*doc_section(struct doc_node *root, unsigned flags);
@@ -114,6 +126,8 @@ struct doc_node	*doc_row(struct doc_node *table, unsigned flags);
 /* A cell holding one paragraph of text (NULL for an empty one). */
 struct doc_node	*doc_cell(struct doc_node *row, const char *text,
 		    unsigned textflags, const char *shade);
+/* A cell with no blocks yet: the caller adds at least one paragraph. */
+struct doc_node	*doc_cell_blocks(struct doc_node *row, const char *shade);
 struct doc_node	*doc_pagebreak(struct doc_node *parent);
 /* A PNG image as a block of its own, with alternative text (required:
  * readers of every format rely on it). */

@@ -101,6 +101,25 @@ keep(uint32_t cp)
 	    (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF);
 }
 
+int
+utf8_clean(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	uint32_t cp;
+	size_t k;
+
+	while (p < end) {
+		if (*p >= 0x20 && *p < 0x7F) {
+			p++;
+			continue;
+		}
+		if ((k = seqlen(p, end, &cp)) == 0 || !keep(cp))
+			return 0;
+		p += k;
+	}
+	return 1;
+}
+
 char *
 utf8_sanitize(const char *s)
 {

@@ -27,4 +27,7 @@ size_t	 utf8_encode(uint32_t cp, char *out);
  */
 char	*utf8_sanitize(const char *s);
 
+/* 1 if s[0..n) is what utf8_sanitize would leave unchanged. */
+int	 utf8_clean(const char *s, size_t n);
+
 #endif

@@ -3,7 +3,8 @@
 #include "../../util/alloc.h"
 #include "../../util/png.h"
 
-#include <libxml/xmlwriter.h>
+#include "xw.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,7 @@
 #define A4_LONG		16838
 
 struct dx {
-	xmlTextWriterPtr	 w;
+	struct xw		 w;
 	unsigned		 nheadings;	/* bookmarks _Toc1, _Toc2, ... */
 	const struct doc	*d;
 	const struct style	*st;
@@ -21,52 +22,52 @@ struct dx {
 	int			 err;	/* a writer call failed */
 };
 
-/* Writer calls whose failure is remembered rather than checked each time. */
+/* Short names for the writer calls, which remember their failures. */
 static void
 st_(struct dx *x, const char *name)
 {
-	if (xmlTextWriterStartElement(x->w, BAD_CAST name) < 0)
-		x->err = 1;
+	xw_start(&x->w, name);
 }
 
 static void
 end_(struct dx *x)
 {
-	if (xmlTextWriterEndElement(x->w) < 0)
-		x->err = 1;
+	xw_end(&x->w);
 }
 
 static void
 at_(struct dx *x, const char *name, const char *v)
 {
-	if (xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST v) < 0)
-		x->err = 1;
+	xw_attr(&x->w, name, v);
 }
 
 static void
 atn_(struct dx *x, const char *name, long v)
 {
-	char n[32];
-
-	snprintf(n, sizeof(n), "%ld", v);
-	at_(x, name, n);
+	xw_attrn(&x->w, name, v);
 }
 
 /* <name w:val="v"/> */
 static void
 val_(struct dx *x, const char *name, const char *v)
 {
-	st_(x, name);
-	if (v != NULL)
-		at_(x, "w:val", v);
-	end_(x);
+	xw_empty(&x->w, name, NULL, v);
 }
 
 static void
 text_(struct dx *x, const char *s)
 {
-	if (xmlTextWriterWriteString(x->w, BAD_CAST s) < 0)
-		x->err = 1;
+	xw_text(&x->w, s);
+}
+
+/* Whether XML would lose spaces of s without xml:space="preserve". */
+static int
+needs_preserve(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 0 && (s[0] == ' ' || s[n - 1] == ' ' ||
+	    strstr(s, "  ") != NULL || strchr(s, '\t') != NULL);
 }
 
 static long
@@ -92,7 +93,8 @@ run(struct dx *x, const char *text, unsigned flags, const char *rstyle)
 		end_(x);
 	}
 	st_(x, "w:t");
-	at_(x, "xml:space", "preserve");
+	if (needs_preserve(text))
+		at_(x, "xml:space", "preserve");
 	text_(x, text);
 	end_(x);
 	end_(x);
@@ -358,7 +360,6 @@ table(struct dx *x, const struct doc_node *t, int landscape, unsigned depth)
 			if (c->shade[0]) {
 				st_(x, "w:shd");
 				at_(x, "w:val", "clear");
-				at_(x, "w:color", "auto");
 				at_(x, "w:fill", c->shade);
 				end_(x);
 			}
@@ -543,44 +544,28 @@ sectpr(struct dx *x, int landscape)
 }
 
 /* Starts a part: XML declaration and the root with both namespaces. */
-static xmlTextWriterPtr
-part_begin(xmlBufferPtr *xb, const char *root)
+static void
+part_begin(struct dx *x, const char *root)
 {
-	xmlTextWriterPtr w;
-
-	if ((*xb = xmlBufferCreate()) == NULL)
-		return NULL;
-	/* Grow by doubling: the default grows a little at a time. */
-	xmlBufferSetAllocationScheme(*xb, XML_BUFFER_ALLOC_DOUBLEIT);
-	if ((w = xmlNewTextWriterMemory(*xb, 0)) == NULL)
-		return NULL;
-	if (xmlTextWriterStartDocument(w, "1.0", "UTF-8", "yes") < 0 ||
-	    xmlTextWriterStartElement(w, BAD_CAST root) < 0 ||
-	    xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:w",
-	    BAD_CAST DOCX_NS_W) < 0 ||
-	    xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:r",
-	    BAD_CAST DOCX_NS_R) < 0) {
-		xmlFreeTextWriter(w);
-		return NULL;
-	}
-	return w;
+	xw_init(&x->w, NULL, NULL);
+	st_(x, root);
+	at_(x, "xmlns:w", DOCX_NS_W);
+	at_(x, "xmlns:r", DOCX_NS_R);
 }
 
 /* Ends the part and moves its text into out. */
 static int
-part_end(xmlTextWriterPtr w, xmlBufferPtr xb, int err, struct buf *out)
+part_end(struct dx *x, struct buf *out)
 {
 	int rc = -1;
 
-	if (w != NULL && !err && xmlTextWriterEndDocument(w) >= 0) {
-		xmlFreeTextWriter(w);	/* flushes */
-		w = NULL;
-		buf_puts(out, (const char *)xmlBufferContent(xb));
+	if (xw_finish(&x->w) == 0 && !x->err) {
+		buf_free(out);
+		*out = x->w.buf;
+		memset(&x->w.buf, 0, sizeof(x->w.buf));
 		rc = 0;
 	}
-	xmlFreeTextWriter(w);
-	if (xb != NULL)
-		xmlBufferFree(xb);
+	xw_free(&x->w);
 	return rc;
 }
 
@@ -589,15 +574,13 @@ docx_body(const struct doc *d, const struct style *st,
     struct docx_refs *refs, struct buf *out)
 {
 	struct dx x;
-	xmlBufferPtr xb = NULL;
 	const struct doc_node *sec;
 
 	memset(&x, 0, sizeof(x));
 	x.d = d;
 	x.st = st;
 	x.refs = refs;
-	if ((x.w = part_begin(&xb, "w:document")) == NULL)
-		return part_end(x.w, xb, 1, out);
+	part_begin(&x, "w:document");
 	at_(&x, "xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/"
 	    "wordprocessingDrawing");
 	at_(&x, "xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
@@ -622,9 +605,7 @@ docx_body(const struct doc *d, const struct style *st,
 		para(&x, NULL, NULL, 0, 0);
 		sectpr(&x, 0);
 	}
-	end_(&x);
-	end_(&x);
-	return part_end(x.w, xb, x.err, out);
+	return part_end(&x, out);
 }
 
 /* The protective marking, centred and bold. */
@@ -727,12 +708,10 @@ int
 docx_header(const struct doc *d, struct buf *out)
 {
 	struct dx x;
-	xmlBufferPtr xb = NULL;
 
 	memset(&x, 0, sizeof(x));
 	x.d = d;
-	if ((x.w = part_begin(&xb, "w:hdr")) == NULL)
-		return part_end(x.w, xb, 1, out);
+	part_begin(&x, "w:hdr");
 	marking(&x);
 	line_begin(&x, "Header");
 	if (d->title)
@@ -745,7 +724,7 @@ docx_header(const struct doc *d, struct buf *out)
 	styled_para_begin(&x, "Header");
 	end_(&x);
 	end_(&x);
-	return part_end(x.w, xb, x.err, out);
+	return part_end(&x, out);
 }
 
 static void
@@ -761,12 +740,10 @@ int
 docx_footer(const struct doc *d, struct buf *out)
 {
 	struct dx x;
-	xmlBufferPtr xb = NULL;
 
 	memset(&x, 0, sizeof(x));
 	x.d = d;
-	if ((x.w = part_begin(&xb, "w:ftr")) == NULL)
-		return part_end(x.w, xb, 1, out);
+	part_begin(&x, "w:ftr");
 	/* The marking before the line, not after it: LibreOffice clips a
 	 * footer paragraph that follows a table. */
 	marking(&x);
@@ -795,7 +772,7 @@ docx_footer(const struct doc *d, struct buf *out)
 	end_(&x);
 	end_(&x);
 	end_(&x);
-	return part_end(x.w, xb, x.err, out);
+	return part_end(&x, out);
 }
 
 void

@@ -763,7 +763,8 @@ static int
 place_toc(struct pdf_ctx *c, const struct doc_node *n,
     const struct pdf_tstyle *ts)
 {
-	struct doc_node *title = doc_node_new(DOC_PARA);
+	struct doc *tmp = doc_new();
+	struct doc_node *title = doc_para(tmp->root);
 	struct pdf_tstyle hs = *ts;
 	struct pdf_line last;
 	int rc;
@@ -773,7 +774,7 @@ place_toc(struct pdf_ctx *c, const struct doc_node *n,
 	hs.font = PDF_BOLD;
 	hs.rgb = c->heading_rgb;
 	rc = place_node(c, title, &hs, &last);
-	doc_node_free(title);
+	doc_free(tmp);
 	if (rc == -1)
 		return -1;
 	return toc_entries(c, c->d->root, ts);

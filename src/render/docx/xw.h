@@ -1,0 +1,44 @@
+/* A small streaming XML writer for the DOCX parts: escapes, nests, flushes. */
+#ifndef CSPR_XW_H
+#define CSPR_XW_H
+
+#include "../../util/buf.h"
+
+#define XW_MAXDEPTH	128
+
+/*
+ * Output collects in buf; when a sink is set, every full chunk goes to
+ * it and buf is emptied, so a part of any size needs little memory.
+ * Errors are remembered, not returned by every call: xw_finish reports.
+ * Text and attribute values must be UTF-8; C0 controls other than tab
+ * and newline are dropped, as XML 1.0 cannot carry them.
+ */
+struct xw {
+	struct buf	  buf;
+	int		(*sink)(void *arg, const char *p, size_t n);
+	void		 *arg;
+	const char	 *stack[XW_MAXDEPTH];
+	unsigned	  depth;
+	int		  open;		/* a start tag awaits its '>' */
+	int		  err;
+};
+
+/* The XML declaration; sink may be NULL to keep everything in buf. */
+void	xw_init(struct xw *x, int (*sink)(void *, const char *, size_t),
+	    void *arg);
+/* name must live until its xw_end. */
+void	xw_start(struct xw *x, const char *name);
+void	xw_attr(struct xw *x, const char *name, const char *value);
+void	xw_attrn(struct xw *x, const char *name, long value);
+void	xw_text(struct xw *x, const char *s);
+/* Ends the innermost element ("<a/>" if it is empty). */
+void	xw_end(struct xw *x);
+/* <name val="v"/>, attribute left out when v is NULL (w:val by default). */
+void	xw_empty(struct xw *x, const char *name, const char *attr,
+	    const char *v);
+/* Ends every open element and sends the rest to the sink; 0, or -1 if
+ * any call failed. buf keeps the text when there is no sink. */
+int	xw_finish(struct xw *x);
+void	xw_free(struct xw *x);
+
+#endif
