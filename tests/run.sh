@@ -133,6 +133,7 @@ for c in fixtures/cases/*/; do
 	docx=$T/out1/$ref/integrated-chronology.docx
 	pdf=$T/out1/$ref/integrated-chronology.pdf
 	t "$n docx: parts, relationships, python-docx" $PY tests/docx_check.py "$docx"
+	t "$n docx: unzip tests every part's CRC" unzip -tq "$docx"
 	t "$n docx: every event's text, in order, in its table row" \
 	    $PY tests/chron_check.py docx "$T/$n.merge.xml" "$docx"
 	mkdir -p "$T/lo"
@@ -166,6 +167,16 @@ if [ -d "$c" ]; then
 	rm -rf "$T/c2" && cp -r "$c" "$T/c2"
 	exits "two cases with one reference: exit 65" 65 "$BIN" build -q -o "$T/out4" "$c" "$T/c2"
 	t "... and nothing was written" test ! -e "$T/out4"
+fi
+
+echo "== build --timings notes every stage"
+if [ -d "$c" ]; then
+	"$BIN" build -q --timings -o "$T/out5" "$c" > /dev/null 2> "$T/timings.err"
+	for w in "read and checked" merged "integrated chronology built" \
+	    "integrated-chronology.docx: note: rendered" \
+	    "integrated-chronology.pdf: note: rendered"; do
+		t "--timings: $w" grep -q "$w: [0-9.]* s (peak memory so far [0-9]* MiB)" "$T/timings.err"
+	done
 fi
 
 echo "== control characters in a return never reach the outputs"

@@ -11,15 +11,18 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 
 static const char usage[] =
     "usage: cspr build [-q] [-o OUTDIR] [--templates DIR] [--format FMT]\n"
-    "                  [--key-only] [--gap-days N] CASE...\n"
+    "                  [--key-only] [--gap-days N] [--timings] CASE...\n"
     "  -o OUTDIR        where to write (default out); files go in OUTDIR/<case-ref>/\n"
     "  --templates DIR  style and template folder\n"
     "  --format FMT     docx, pdf or all (default all)\n"
     "  --key-only       leave out background events\n"
-    "  --gap-days N     report periods over N days with no contact (28)\n";
+    "  --gap-days N     report periods over N days with no contact (28)\n"
+    "  --timings        note the time each stage takes, and peak memory\n";
 
 struct job {
 	struct outfile	 of;
@@ -31,7 +34,26 @@ struct build {
 	size_t		  ncases;
 	struct job	 *jobs;
 	size_t		  njobs, jobcap;
+	int		  timings;	/* --timings */
+	struct timespec	  lap;		/* when the last stage ended */
 };
+
+/* With --timings, notes how long the stage that just ended took. */
+static void
+lap(struct build *b, const char *what, const char *name, struct diag_ctx *dg)
+{
+	struct timespec now;
+	struct rusage ru;
+
+	if (!b->timings)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	getrusage(RUSAGE_SELF, &ru);
+	diag_at(dg, DIAG_NOTE, name, 0, 0, "%s: %.3f s (peak memory so far "
+	    "%ld MiB)", what, (double)(now.tv_sec - b->lap.tv_sec) +
+	    (double)(now.tv_nsec - b->lap.tv_nsec) / 1e9, ru.ru_maxrss / 1024);
+	b->lap = now;
+}
 
 /* Renders one document in every format to temporary files: an exit
  * status (EXIT_CANTCREAT if an output cannot be created). */
@@ -62,6 +84,7 @@ render_doc(struct build *b, const struct doc *d, const char *dir,
 			rc = EXIT_SOFTWARE;
 			goto out;
 		}
+		lap(b, "rendered", j->shown, dg);
 	}
 	rc = EXIT_OK;
 out:
@@ -83,7 +106,9 @@ render_case(struct build *b, const struct kase *k, const char *outdir,
 	if (mkdirs(dir.data, dg) == -1)
 		goto out;
 	ch = merge_case(k, mo);
+	lap(b, "merged", k->manifest, dg);
 	d = chron_doc(ch, logo);
+	lap(b, "integrated chronology built", k->manifest, dg);
 	rc = render_doc(b, d, dir.data, "integrated-chronology", fmts, st, dg);
 out:
 	doc_free(d);
@@ -101,6 +126,7 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 		{ "format", required_argument, NULL, 'f' },
 		{ "key-only", no_argument, NULL, 'k' },
 		{ "gap-days", required_argument, NULL, 'g' },
+		{ "timings", no_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -122,6 +148,7 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 		case 'o': outdir = optarg; break;
 		case 't': topt = optarg; break;
 		case 'k': mo.key_only = 1; break;
+		case 'T': b.timings = 1; break;
 		case 'g':
 			if ((mo.gap_days = cmd_gap_days(optarg, dg)) == -1)
 				return EXIT_USAGE;
@@ -150,11 +177,14 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 
 	/* Every case is read and checked before anything is written. */
 	rc = EXIT_OK;
+	clock_gettime(CLOCK_MONOTONIC, &b.lap);
 	b.cases = xcalloc((size_t)(argc - optind), sizeof(*b.cases));
 	for (i = 0; i < (size_t)(argc - optind); i++) {
 		r = cmd_load_case(argv[optind + (int)i], &b.cases[b.ncases], dg);
-		if (r == EXIT_OK)
+		if (r == EXIT_OK) {
+			lap(&b, "read and checked", argv[optind + (int)i], dg);
 			b.ncases++;
+		}
 		else if (r == EXIT_NOINPUT || rc == EXIT_OK)
 			rc = r;
 	}

@@ -22,7 +22,7 @@ vdiag(struct diag_ctx *d, enum diag_sev sev, const char *file,
 		d->nerrors++;
 	else if (sev == DIAG_WARNING)
 		d->nwarnings++;
-	if (sev != DIAG_ERROR && d->quiet_warnings)
+	if (sev == DIAG_WARNING && d->quiet_warnings)
 		return;
 	if (file == NULL)
 		fprintf(d->out, "%s: ", d->prog);

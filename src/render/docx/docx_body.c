@@ -545,24 +545,27 @@ sectpr(struct dx *x, int landscape)
 
 /* Starts a part: XML declaration and the root with both namespaces. */
 static void
-part_begin(struct dx *x, const char *root)
+part_begin(struct dx *x, const char *root,
+    int (*sink)(void *, const char *, size_t), void *arg)
 {
-	xw_init(&x->w, NULL, NULL);
+	xw_init(&x->w, sink, arg);
 	st_(x, root);
 	at_(x, "xmlns:w", DOCX_NS_W);
 	at_(x, "xmlns:r", DOCX_NS_R);
 }
 
-/* Ends the part and moves its text into out. */
+/* Ends the part and moves what is left of its text into out. */
 static int
 part_end(struct dx *x, struct buf *out)
 {
 	int rc = -1;
 
 	if (xw_finish(&x->w) == 0 && !x->err) {
-		buf_free(out);
-		*out = x->w.buf;
-		memset(&x->w.buf, 0, sizeof(x->w.buf));
+		if (out != NULL) {
+			buf_free(out);
+			*out = x->w.buf;
+			memset(&x->w.buf, 0, sizeof(x->w.buf));
+		}
 		rc = 0;
 	}
 	xw_free(&x->w);
@@ -571,7 +574,8 @@ part_end(struct dx *x, struct buf *out)
 
 int
 docx_body(const struct doc *d, const struct style *st,
-    struct docx_refs *refs, struct buf *out)
+    struct docx_refs *refs, int (*sink)(void *, const char *, size_t),
+    void *arg)
 {
 	struct dx x;
 	const struct doc_node *sec;
@@ -580,7 +584,7 @@ docx_body(const struct doc *d, const struct style *st,
 	x.d = d;
 	x.st = st;
 	x.refs = refs;
-	part_begin(&x, "w:document");
+	part_begin(&x, "w:document", sink, arg);
 	at_(&x, "xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/"
 	    "wordprocessingDrawing");
 	at_(&x, "xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
@@ -605,7 +609,7 @@ docx_body(const struct doc *d, const struct style *st,
 		para(&x, NULL, NULL, 0, 0);
 		sectpr(&x, 0);
 	}
-	return part_end(&x, out);
+	return part_end(&x, NULL);
 }
 
 /* The protective marking, centred and bold. */
@@ -711,7 +715,7 @@ docx_header(const struct doc *d, struct buf *out)
 
 	memset(&x, 0, sizeof(x));
 	x.d = d;
-	part_begin(&x, "w:hdr");
+	part_begin(&x, "w:hdr", NULL, NULL);
 	marking(&x);
 	line_begin(&x, "Header");
 	if (d->title)
@@ -743,7 +747,7 @@ docx_footer(const struct doc *d, struct buf *out)
 
 	memset(&x, 0, sizeof(x));
 	x.d = d;
-	part_begin(&x, "w:ftr");
+	part_begin(&x, "w:ftr", NULL, NULL);
 	/* The marking before the line, not after it: LibreOffice clips a
 	 * footer paragraph that follows a table. */
 	marking(&x);

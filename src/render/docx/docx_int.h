@@ -28,9 +28,11 @@ struct docx_refs {
 	size_t		 nimages, imagecap;
 };
 
-/* word/document.xml into out; fills refs. 0, or -1 on a writer error. */
+/* word/document.xml, in chunks to sink(arg, ...); fills refs. 0, or -1
+ * on a writer or sink error. */
 int	docx_body(const struct doc *d, const struct style *st,
-	    struct docx_refs *refs, struct buf *out);
+	    struct docx_refs *refs, int (*sink)(void *, const char *, size_t),
+	    void *arg);
 /* word/header1.xml and word/footer1.xml. */
 int	docx_header(const struct doc *d, struct buf *out);
 int	docx_footer(const struct doc *d, struct buf *out);
