@@ -3,23 +3,27 @@
 # poppler extracts the text without complaint, no word leaves its page or
 # overlaps another, and (given a file of expected strings, one a line) each
 # string appears in the extracted text, whitespace runs counting as one space.
-# Usage: tests/pdf_check.sh [-o] [-t] FILE.pdf [EXPECTED]
+# Usage: tests/pdf_check.sh [-o] [-t] [-m MM] FILE.pdf [EXPECTED]
 #   -o: the strings must appear in order
+#   -m MM: no word comes nearer than MM millimetres (less 1 pt) to the
+#       page's left or right edge: the side margins hold
 #   -t: text only, no word-box checks (for PDFs cspr did not lay out, such as
 #       LibreOffice's, whose single-spaced lines have touching glyph boxes)
 # Needs qpdf, poppler-utils and python3.
 set -u
 order=0
 boxes=1
+margin=0
 while :; do
 	case "${1:-}" in
 	-o) order=1; shift ;;
+	-m) margin=$2; shift 2 ;;
 	-t) boxes=0; shift ;;
 	*) break ;;
 	esac
 done
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-	echo "usage: pdf_check.sh [-o] [-t] FILE.pdf [EXPECTED]" >&2
+	echo "usage: pdf_check.sh [-o] [-t] [-m MM] FILE.pdf [EXPECTED]" >&2
 	exit 64
 fi
 pdf=$1
@@ -52,10 +56,11 @@ pdftotext -enc UTF-8 "$pdf" "$tmp/text" 2> "$tmp/err" || fail "pdftotext failed"
 pdftotext -enc UTF-8 -bbox "$pdf" "$tmp/bbox.html" 2> /dev/null ||
 	fail "pdftotext -bbox failed"
 
-python3 - "$tmp/text" "$tmp/bbox.html" "$expected" "$order" "$boxes" <<'EOF' ||
+python3 - "$tmp/text" "$tmp/bbox.html" "$expected" "$order" "$boxes" "$margin" <<'EOF' ||
 import html, re, sys
 
-text_path, bbox_path, expected_path, order, boxes = sys.argv[1:6]
+text_path, bbox_path, expected_path, order, boxes, margin = sys.argv[1:7]
+side = float(margin) * 72 / 25.4 - 1 if float(margin) > 0 else 0
 problems = []
 
 # Word boxes: inside the page, and not overlapping any other word.
@@ -72,6 +77,9 @@ for pno, (pw, ph, body) in enumerate(page_re.findall(doc) if boxes == "1" else [
     for x0, y0, x1, y1, w in words:
         if x0 < -EPS or y0 < -EPS or x1 > pw + EPS or y1 > ph + EPS:
             problems.append(f"page {pno}: '{w}' leaves the page")
+        elif x0 < side - EPS or x1 > pw - side + EPS:
+            problems.append(f"page {pno}: '{w}' is in the side margin "
+                            f"({x0:.1f}-{x1:.1f} of {pw:.1f})")
     words.sort(key=lambda b: b[1])
     for i, a in enumerate(words):
         for b in words[i + 1:]:

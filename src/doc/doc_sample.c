@@ -43,6 +43,11 @@ doc_sample(const char *logo)
 	doc_linebreak(p);
 	doc_text(p, "After a line break: names Zoë, Łukasz, Siân, Nguyễn; "
 	    "quotes ‘single’ and “double”; dashes – and —.", 0);
+	doc_text(doc_para(sec), "Long words break inside the text box: "
+	    "https://www.example.org/safeguarding/partnership/reviews/2025/"
+	    "rapid-review-report-for-child-a-final-version-two.pdf and "
+	    "LlanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogochLlanfair"
+	    "pwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch.", 0);
 	doc_heading(sec, 2, "Lists");
 	l = doc_list(sec, 0);
 	for (i = 0; i < 3; i++) {

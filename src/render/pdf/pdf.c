@@ -4,6 +4,7 @@
 #include "../../util/alloc.h"
 #include "../../util/buf.h"
 
+#include <linebreak.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -414,6 +415,8 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 	int rc = -1;
 
 	memset(&c, 0, sizeof(c));
+	/* libunibreak's index of line breaking classes (set once, reused). */
+	init_linebreak();
 	c.d = d;
 	c.st = st;
 	c.dg = dg;

@@ -4,6 +4,7 @@
 #include "../../util/buf.h"
 #include "../../util/utf8.h"
 
+#include <linebreak.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,12 +32,14 @@ struct brk {
 	struct pdf_ctx		*c;
 	const struct pdf_tstyle	*ts;
 	struct pdf_lines	*out;
+	struct pdf_chs		 para;	/* every character of the paragraph */
 	struct pdf_chs		 line;	/* the line being filled */
-	struct pdf_chs		 word;	/* the word being read */
-	struct pdf_ch		 space;	/* pending space before the word */
-	int			 havespace;
 	size_t			 first;	/* index of the paragraph's first line */
 };
+
+/* Stands for a line break of the tree in the paragraph's text: UAX #14
+ * makes a break after it mandatory; it is never drawn. */
+#define HARD_BREAK	0x2028u
 
 /*
  * What is drawn for cp: tabs are spaces, and libharu's 16-bit encoder
@@ -146,7 +149,8 @@ pdf_lines_free(struct pdf_lines *ls)
 	memset(ls, 0, sizeof(*ls));
 }
 
-/* Turns the characters of the line being filled into a line of runs. */
+/* Turns the characters of the line being filled into a line of runs,
+ * without the spaces at its end. */
 static void
 emit_line(struct brk *b)
 {
@@ -156,12 +160,14 @@ emit_line(struct brk *b)
 	struct buf text = BUF_INIT;
 	char enc[4];
 	double x = 0;
-	size_t i;
+	size_t i, n = b->line.n;
 
+	while (n > 0 && b->line.v[n - 1].cp == ' ')
+		n--;
 	l->x = b->ts->x;
 	l->rgb = b->ts->rgb;
 	l->before = b->out->n - 1 == b->first ? b->ts->before : 0;
-	for (i = 0; i < b->line.n; i++) {
+	for (i = 0; i < n; i++) {
 		const struct pdf_ch *ch = &b->line.v[i];
 
 		if (r == NULL || ch->font != r->font || ch->url != r->url) {
@@ -185,7 +191,6 @@ emit_line(struct brk *b)
 	buf_free(&text);
 	l->w = x;
 	chs_clear(&b->line);
-	b->havespace = 0;
 }
 
 /* Combining marks stay with the character before them. */
@@ -193,44 +198,81 @@ static int
 combining(uint32_t cp)
 {
 	return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 &&
-	    cp <= 0x1AFF) || (cp >= 0x20D0 && cp <= 0x20FF);
+	    cp <= 0x1AFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+	    (cp >= 0xFE20 && cp <= 0xFE2F);
 }
 
-/* Puts the word just read on the line, or on a new one; splits a word
- * wider than the whole line between characters. */
+/* Adds one character to the line; runs of spaces collapse, and a line
+ * never starts with one. */
 static void
-commit_word(struct brk *b)
+put(struct brk *b, const struct pdf_ch *ch)
 {
-	double width = b->ts->width;
-	size_t i;
-
-	if (b->word.n == 0)
+	if (ch->cp == ' ' && (b->line.n == 0 ||
+	    b->line.v[b->line.n - 1].cp == ' '))
 		return;
-	if (b->line.n > 0) {
-		double sw = b->havespace ? b->space.w : 0;
-
-		if (b->line.w + sw + b->word.w <= width + EPS) {
-			if (b->havespace)
-				chs_push(&b->line, &b->space);
-			for (i = 0; i < b->word.n; i++)
-				chs_push(&b->line, &b->word.v[i]);
-			goto done;
-		}
-		emit_line(b);
-	}
-	for (i = 0; i < b->word.n; i++) {
-		const struct pdf_ch *ch = &b->word.v[i];
-
-		if (b->line.n > 0 && b->line.w + ch->w > width + EPS &&
-		    !combining(ch->cp))
-			emit_line(b);
-		chs_push(&b->line, ch);
-	}
-done:
-	chs_clear(&b->word);
-	b->havespace = 0;
+	chs_push(&b->line, ch);
 }
 
+/*
+ * Puts the segment para[from..to) (a stretch between two break
+ * opportunities, its spaces at its end) on the line, or starts a new
+ * line with it; a segment wider than a whole line is split between
+ * characters, never before a combining mark.
+ */
+static void
+segment(struct brk *b, size_t from, size_t to)
+{
+	const struct pdf_ch *v = b->para.v;
+	double width = b->ts->width, w = 0;
+	size_t i, end = to;
+
+	while (end > from && v[end - 1].cp == ' ')
+		end--;
+	for (i = from; i < end; i++)
+		w += v[i].w;
+	/* The line's width counts its trailing space: it comes between. */
+	if (b->line.n > 0 && end > from && b->line.w + w > width + EPS)
+		emit_line(b);
+	for (i = from; i < to; i++) {
+		if (v[i].cp != ' ' && b->line.n > 0 && !combining(v[i].cp) &&
+		    b->line.w + v[i].w > width + EPS)
+			emit_line(b);
+		put(b, &v[i]);
+	}
+}
+
+/* Lays out the collected paragraph at the break opportunities of
+ * UAX #14 (libunibreak). */
+static void
+lay_out(struct brk *b)
+{
+	utf32_t *cps;
+	char *brks;
+	size_t i, from = 0, n = b->para.n;
+
+	if (n == 0)
+		return;
+	cps = xcalloc(n, sizeof(*cps));
+	brks = xcalloc(n, 1);
+	for (i = 0; i < n; i++)
+		cps[i] = b->para.v[i].cp;
+	set_linebreaks_utf32(cps, n, "en", brks);
+	for (i = 0; i < n; i++) {
+		if (brks[i] != LINEBREAK_ALLOWBREAK &&
+		    brks[i] != LINEBREAK_MUSTBREAK && i + 1 < n)
+			continue;
+		if (b->para.v[i].cp == HARD_BREAK) {
+			segment(b, from, i);
+			emit_line(b);
+		} else
+			segment(b, from, i + 1);
+		from = i + 1;
+	}
+	free(cps);
+	free(brks);
+}
+
+/* Collects the characters of s, as drawn, with their font and link. */
 static void
 feed(struct brk *b, const char *s, unsigned font, const char *url)
 {
@@ -242,15 +284,7 @@ feed(struct brk *b, const char *s, unsigned font, const char *url)
 		ch.font = font;
 		ch.url = url;
 		ch.w = pdf_char_width(b->c, font, b->ts->size, ch.cp);
-		if (ch.cp == ' ') {
-			commit_word(b);
-			/* Runs of spaces collapse; none at a line start. */
-			if (!b->havespace && b->line.n > 0) {
-				b->space = ch;
-				b->havespace = 1;
-			}
-		} else
-			chs_push(&b->word, &ch);
+		chs_push(&b->para, &ch);
 	}
 }
 
@@ -262,7 +296,9 @@ text_font(const struct doc_node *n, unsigned base)
 }
 
 /*
- * Breaks the inlines of para into lines at spaces, greedily; appends
+ * Breaks the inlines of para into lines, greedily, at the break
+ * opportunities of the Unicode line breaking algorithm (after spaces,
+ * hyphens and slashes, not before closing punctuation, ...); appends
  * them to out. An empty paragraph gives one empty line.
  */
 void
@@ -288,19 +324,21 @@ pdf_break(struct pdf_ctx *c, const struct doc_node *para,
 					feed(&b, t->text, text_font(t, ts->font),
 					    n->text);
 			break;
-		case DOC_LINEBREAK:
-			commit_word(&b);
-			emit_line(&b);
+		case DOC_LINEBREAK: {
+			struct pdf_ch hard = { HARD_BREAK, ts->font, NULL, 0 };
+
+			chs_push(&b.para, &hard);
 			break;
+		}
 		default:
 			break;
 		}
 	}
-	commit_word(&b);
+	lay_out(&b);
 	if (b.line.n > 0 || out->n == b.first)
 		emit_line(&b);
+	free(b.para.v);
 	free(b.line.v);
-	free(b.word.v);
 }
 
 /* s as shown: tabs as spaces and characters beyond U+FFFF replaced,
