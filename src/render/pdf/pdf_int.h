@@ -108,6 +108,7 @@ struct pdf_line {
 	double		 labelx;	/* label start from the box's left edge */
 	const struct doc_node *heading;	/* first line of a heading */
 	int		 keepnext;	/* a heading: keep with what follows */
+	int		 parafirst;	/* first line of a paragraph */
 };
 
 struct pdf_lines {

@@ -297,9 +297,40 @@ bookmark(struct pdf_ctx *c, const struct doc_node *n, double top)
 }
 
 /*
+ * Whether line i must go to a new page to keep its paragraph from
+ * leaving one line alone: its first line at a page's foot (an orphan)
+ * or its last line at a page's head (a widow). One-line paragraphs,
+ * and places where moving would strand another line, are let be.
+ */
+static int
+lonely(const struct pdf_ctx *c, const struct pdf_lines *ls, size_t i,
+    double before)
+{
+	const struct pdf_line *v = ls->v;
+	size_t s = i, e = i + 1;
+	double y = c->y + before + v[i].h;
+
+	if (c->fresh || i + 1 >= ls->n || v[i + 1].parafirst)
+		return 0;
+	while (s > 0 && !v[s].parafirst)
+		s--;
+	while (e < ls->n && !v[e].parafirst)
+		e++;
+	if (y > c->fr.bottom + EPS)
+		return 0;		/* does not fit anyway */
+	if (y + v[i + 1].h > c->fr.bottom + EPS)
+		/* An orphan, or a widow with two lines to stay behind. */
+		return i == s || (i + 2 == e && i - s >= 2);
+	/* Three lines, two of which fit: all three go, or a widow stays. */
+	return i == s && e - s == 3 &&
+	    y + v[i + 1].h + v[i + 2].h > c->fr.bottom + EPS;
+}
+
+/*
  * Places lines on pages from the current position, breaking pages
  * between lines. A heading's lines stay with the line after them, or
- * with keep points of what follows the block.
+ * with keep points of what follows the block; no paragraph leaves a
+ * single line at the foot or head of a page when it can be helped.
  */
 static int
 place_lines(struct pdf_ctx *c, const struct pdf_lines *ls, double keep)
@@ -321,6 +352,10 @@ place_lines(struct pdf_ctx *c, const struct pdf_lines *ls, double keep)
 					return -1;
 				before = 0;
 			}
+		} else if (!l->keepnext && lonely(c, ls, i, before)) {
+			if (new_page(c, c->landscape) == -1)
+				return -1;
+			before = 0;
 		}
 		if (!c->fresh && c->y + before + l->h > c->fr.bottom + EPS) {
 			if (new_page(c, c->landscape) == -1)

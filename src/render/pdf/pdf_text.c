@@ -166,7 +166,8 @@ emit_line(struct brk *b)
 		n--;
 	l->x = b->ts->x;
 	l->rgb = b->ts->rgb;
-	l->before = b->out->n - 1 == b->first ? b->ts->before : 0;
+	l->parafirst = b->out->n - 1 == b->first;
+	l->before = l->parafirst ? b->ts->before : 0;
 	for (i = 0; i < n; i++) {
 		const struct pdf_ch *ch = &b->line.v[i];
 
