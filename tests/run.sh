@@ -205,6 +205,15 @@ t "sample docx via LibreOffice: every paragraph and cell, in order" \
 t "sample pdf" "$BIN" sample pdf -o "$T/sample.pdf"
 t "sample pdf: qpdf, fonts, boxes within the margins, every text in order" \
     sh tests/pdf_check.sh -o -m 20 "$T/sample.pdf" tests/sample-expected.txt
+t "sample pdf: a table without widths gets them from its content" $PY -c "
+import re, subprocess
+x = subprocess.run(['pdftotext', '-bbox', '$T/sample.pdf', '-'], capture_output=True, text=True).stdout
+words = re.findall(r'<word xMin=\"([\d.]+)\"[^>]*>([^<]*)</word>', x)
+seen = [float(a) for a, w in words if w == 'Seen']
+what = [float(a) for a, w in words if w == 'What']
+# text box 57 pt to 538 pt: equal thirds would put them at 217 and 378
+assert seen and seen[0] < 120 and what and what[0] < 160, (seen, what)
+"
 t "sample pdf: the contents give each heading's page" sh -c "pdftotext -layout -l 1 '$T/sample.pdf' - |
     grep -Eq '^ *A landscape section with a long table +4\$'"
 t "sample pdf: the contents link to the headings" sh -c "qpdf --qdf --object-streams=disable '$T/sample.pdf' '$T/sample-qdf.pdf';
@@ -218,7 +227,7 @@ x = d.element.xml
 entries = [''.join(t.text for t in p._p.iter(qn('w:t')))
            for p in d.paragraphs if re.fullmatch('toc [1-9]', p.style.name.lower())]
 sys.exit(not (' TOC ' in x and entries == ['Sample document: every feature', 'Lists',
-    'A small table', 'A landscape section with a long table']))"
+    'A small table', 'Column widths from content', 'A landscape section with a long table']))"
 t "sample pdf: the template logo is drawn" sh -c "pdfimages -list '$T/sample.pdf' | grep -q ' image '"
 t "sample docx via LibreOffice: the logo is there" sh -c "pdfimages -list '$T/lo/sample.pdf' | grep -q ' image '"
 t "sample docx: one picture, with alternative text" $PY -c "

@@ -74,6 +74,21 @@ doc_sample(const char *logo)
 		doc_cell(r, "First paragraph.\n\nSecond paragraph of the cell.",
 		    0, NULL);
 	}
+	/* No widths given: the PDF sizes the columns from their content. */
+	doc_heading(sec, 3, "Column widths from content");
+	t = doc_table(sec, 3, NULL, 0);
+	r = doc_row(t, DOC_HEADER);
+	doc_cell(r, "No.", DOC_BOLD, NULL);
+	doc_cell(r, "Seen", DOC_BOLD, NULL);
+	doc_cell(r, "What the agency recorded", DOC_BOLD, NULL);
+	for (i = 0; i < 3; i++) {
+		r = doc_row(t, DOC_KEEP);
+		snprintf(buf, sizeof(buf), "%u", i + 1);
+		doc_cell(r, buf, 0, NULL);
+		doc_cell(r, i % 2 ? "no" : "yes", 0, NULL);
+		doc_cell(r, "A longer account of the contact, which takes the "
+		    "room the short columns do not need.", 0, NULL);
+	}
 	doc_pagebreak(sec);
 	doc_paras(sec, "After a page break.\n\nA second paragraph.", 0);
 

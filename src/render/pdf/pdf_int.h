@@ -142,6 +142,10 @@ char	*pdf_text_fit(struct pdf_ctx *c, unsigned font, double size,
 char	*pdf_shown(struct pdf_ctx *c, const char *s);
 void	 pdf_break(struct pdf_ctx *c, const struct doc_node *para,
 	    const struct pdf_tstyle *ts, struct pdf_lines *out);
+/* Widens *minw to para's widest unbreakable stretch and *maxw to its
+ * widest line unbroken (set in ts). */
+void	 pdf_measure(struct pdf_ctx *c, const struct doc_node *para,
+	    const struct pdf_tstyle *ts, double *minw, double *maxw);
 double	 pdf_baseline(const struct pdf_ctx *c, const struct pdf_line *l);
 int	 pdf_draw_line(struct pdf_ctx *c, HPDF_Page page, double ph,
 	    const struct pdf_line *l, double x0, double top);

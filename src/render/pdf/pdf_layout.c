@@ -410,6 +410,116 @@ table_free(struct pdf_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/* Widens min and max to what the blocks from first need: the widest
+ * unbreakable stretch, and the widest line set without breaks. */
+static void
+measure_blocks(struct pdf_ctx *c, const struct doc_node *first,
+    const struct pdf_tstyle *ts, unsigned depth, double *minw, double *maxw)
+{
+	const struct doc_node *n, *r;
+	struct pdf_tstyle hs;
+	double mn, mx, hang = 1.5 * ts->size;
+
+	if (depth > PDF_MAXDEPTH)
+		return;
+	for (n = first; n != NULL; n = n->next) {
+		switch (n->type) {
+		case DOC_PARA:
+			pdf_measure(c, n, ts, minw, maxw);
+			break;
+		case DOC_HEADING:
+			hs = *ts;
+			hs.size = heading_size(c, n->level);
+			hs.font = PDF_BOLD;
+			pdf_measure(c, n, &hs, minw, maxw);
+			break;
+		case DOC_LIST:
+			mn = mx = 0;
+			for (r = n->first; r != NULL; r = r->next)
+				measure_blocks(c, r->first, ts, depth + 1,
+				    &mn, &mx);
+			if (mn + hang > *minw)
+				*minw = mn + hang;
+			if (mx + hang > *maxw)
+				*maxw = mx + hang;
+			break;
+		case DOC_TABLE:
+			for (r = n->first; r != NULL; r = r->next)
+				measure_blocks(c, r->first, ts, depth + 1,
+				    minw, maxw);
+			break;
+		case DOC_ROW:
+		case DOC_CELL:
+			measure_blocks(c, n->first, ts, depth + 1, minw, maxw);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* Whether the tree left the column widths to us: all weights equal. */
+static int
+equal_weights(const struct doc_node *n)
+{
+	unsigned k;
+
+	for (k = 1; k < n->ncols; k++)
+		if (n->colw[k] != n->colw[0])
+			return 0;
+	return 1;
+}
+
+/*
+ * Column widths from content, filling width: every column gets at least
+ * its widest word where that can be, and what is left goes to columns
+ * in proportion to how much more their longest line would take (as
+ * HTML's automatic table layout does).
+ */
+static void
+auto_widths(struct pdf_ctx *c, const struct doc_node *n, double size,
+    double width, struct pdf_table *t)
+{
+	struct pdf_tstyle ts;
+	const struct doc_node *r, *cn;
+	double *mn, *mx, smin = 0, smax = 0, pad = 2 * t->padx, f;
+	unsigned k;
+
+	memset(&ts, 0, sizeof(ts));
+	ts.size = size;
+	mn = xcalloc(t->ncols, sizeof(*mn));
+	mx = xcalloc(t->ncols, sizeof(*mx));
+	for (r = n->first; r != NULL; r = r->next) {
+		if (r->type != DOC_ROW)
+			continue;
+		for (k = 0, cn = r->first; cn != NULL && k < t->ncols;
+		    cn = cn->next)
+			if (cn->type == DOC_CELL) {
+				measure_blocks(c, cn->first, &ts, 1, &mn[k],
+				    &mx[k]);
+				k++;
+			}
+	}
+	for (k = 0; k < t->ncols; k++) {
+		mn[k] += pad + 1;	/* a point of slack for rounding */
+		mx[k] += pad + 1;
+		smin += mn[k];
+		smax += mx[k];
+	}
+	for (k = 0; k < t->ncols; k++) {
+		if (smax <= width)		/* all fits: widen by need */
+			t->colw[k] = mx[k] + (width - smax) * mx[k] / smax;
+		else if (smin >= width)		/* words are too long anyway */
+			t->colw[k] = width * mn[k] / smin;
+		else {
+			f = (width - smin) / (smax - smin);
+			t->colw[k] = mn[k] + f * (mx[k] - mn[k]);
+		}
+	}
+	free(mn);
+	free(mx);
+}
+
 /* Lays out every cell of table n at width; rows get their heights. */
 static int
 table_layout(struct pdf_ctx *c, const struct doc_node *n, double width,
@@ -436,11 +546,13 @@ table_layout(struct pdf_ctx *c, const struct doc_node *n, double width,
 	t->colw = xcalloc(t->ncols, sizeof(*t->colw));
 	for (k = 0; k < t->ncols; k++)
 		sum += n->colw[k];
-	for (k = 0; k < t->ncols; k++) {
+	for (k = 0; k < t->ncols; k++)
 		t->colw[k] = sum > 0 ? width * n->colw[k] / sum :
 		    width / t->ncols;
+	if (equal_weights(n))
+		auto_widths(c, n, size, width, t);
+	for (k = 0; k < t->ncols; k++)
 		t->colx[k] = k == 0 ? 0 : t->colx[k - 1] + t->colw[k - 1];
-	}
 	for (r = n->first; r != NULL; r = r->next)
 		if (r->type == DOC_ROW)
 			nrow++;

@@ -296,6 +296,36 @@ text_font(const struct doc_node *n, unsigned base)
 	    (n->flags & DOC_ITALIC ? PDF_ITALIC : 0);
 }
 
+/* Collects the characters of para's inlines. */
+static void
+collect(struct brk *b, const struct doc_node *para)
+{
+	const struct doc_node *n, *t;
+	const struct pdf_tstyle *ts = b->ts;
+
+	for (n = para->first; n != NULL; n = n->next) {
+		switch (n->type) {
+		case DOC_TEXT:
+			feed(b, n->text, text_font(n, ts->font), NULL);
+			break;
+		case DOC_LINK:
+			for (t = n->first; t != NULL; t = t->next)
+				if (t->type == DOC_TEXT)
+					feed(b, t->text, text_font(t, ts->font),
+					    n->text);
+			break;
+		case DOC_LINEBREAK: {
+			struct pdf_ch hard = { HARD_BREAK, ts->font, NULL, 0 };
+
+			chs_push(&b->para, &hard);
+			break;
+		}
+		default:
+			break;
+		}
+	}
+}
+
 /*
  * Breaks the inlines of para into lines, greedily, at the break
  * opportunities of the Unicode line breaking algorithm (after spaces,
@@ -307,39 +337,67 @@ pdf_break(struct pdf_ctx *c, const struct doc_node *para,
     const struct pdf_tstyle *ts, struct pdf_lines *out)
 {
 	struct brk b;
-	const struct doc_node *n, *t;
 
 	memset(&b, 0, sizeof(b));
 	b.c = c;
 	b.ts = ts;
 	b.out = out;
 	b.first = out->n;
-	for (n = para->first; n != NULL; n = n->next) {
-		switch (n->type) {
-		case DOC_TEXT:
-			feed(&b, n->text, text_font(n, ts->font), NULL);
-			break;
-		case DOC_LINK:
-			for (t = n->first; t != NULL; t = t->next)
-				if (t->type == DOC_TEXT)
-					feed(&b, t->text, text_font(t, ts->font),
-					    n->text);
-			break;
-		case DOC_LINEBREAK: {
-			struct pdf_ch hard = { HARD_BREAK, ts->font, NULL, 0 };
-
-			chs_push(&b.para, &hard);
-			break;
-		}
-		default:
-			break;
-		}
-	}
+	collect(&b, para);
 	lay_out(&b);
 	if (b.line.n > 0 || out->n == b.first)
 		emit_line(&b);
 	free(b.para.v);
 	free(b.line.v);
+}
+
+void
+pdf_measure(struct pdf_ctx *c, const struct doc_node *para,
+    const struct pdf_tstyle *ts, double *minw, double *maxw)
+{
+	struct brk b;
+	utf32_t *cps;
+	char *brks;
+	double seg = 0, line = 0, space = 0;
+	size_t i, n;
+
+	memset(&b, 0, sizeof(b));
+	b.c = c;
+	b.ts = ts;
+	collect(&b, para);
+	if ((n = b.para.n) == 0)
+		goto out;
+	cps = xcalloc(n, sizeof(*cps));
+	brks = xcalloc(n, 1);
+	for (i = 0; i < n; i++)
+		cps[i] = b.para.v[i].cp;
+	set_linebreaks_utf32(cps, n, "en", brks);
+	for (i = 0; i < n; i++) {
+		const struct pdf_ch *ch = &b.para.v[i];
+
+		if (ch->cp == ' ') {
+			/* Spaces count between words, not at the ends. */
+			if (line > 0 && space == 0)
+				space = ch->w;
+		} else if (ch->cp != HARD_BREAK) {
+			line += space + ch->w;
+			seg += ch->w;
+			space = 0;
+		}
+		if (seg > *minw)
+			*minw = seg;
+		if (line > *maxw)
+			*maxw = line;
+		if (brks[i] == LINEBREAK_ALLOWBREAK ||
+		    brks[i] == LINEBREAK_MUSTBREAK)
+			seg = 0;
+		if (ch->cp == HARD_BREAK)
+			line = space = 0;
+	}
+	free(cps);
+	free(brks);
+out:
+	free(b.para.v);
 }
 
 /* s as shown: tabs as spaces and characters beyond U+FFFF replaced,
