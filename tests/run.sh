@@ -143,6 +143,8 @@ for c in fixtures/cases/*/; do
 	t "$n docx via LibreOffice: every event's text in order" \
 	    $PY tests/chron_check.py pdf "$T/$n.merge.xml" "$T/lo/integrated-chronology.pdf"
 	t "$n pdf: qpdf, fonts embedded, boxes within the margins" sh tests/pdf_check.sh -m 20 "$pdf"
+	t "$n pdf: tagged: table, header cells, headings, logo with alt text" \
+	    $PY tests/pdf_tags.py "$pdf" "" Document H1 H2 Table TR TH TD P Figure
 	t "$n pdf: every event's text, in order (pdftotext)" \
 	    $PY tests/chron_check.py pdf "$T/$n.merge.xml" "$pdf"
 	t "$n pdf: Unicode names come out right" sh -c \
@@ -205,6 +207,13 @@ t "sample docx via LibreOffice: every paragraph and cell, in order" \
 t "sample pdf" "$BIN" sample pdf -o "$T/sample.pdf"
 t "sample pdf: qpdf, fonts, boxes within the margins, every text in order" \
     sh tests/pdf_check.sh -o -m 20 "$T/sample.pdf" tests/sample-expected.txt
+grep -v -E '^(OFFICIAL-SENSITIVE|DRAFT|Page [0-9]+ of [0-9]+|Sample document: every feature)$' \
+    tests/sample-expected.txt > "$T/sample-expected-tags.txt"
+t "sample pdf: tagged, every text in the structure tree in order, artifacts out" \
+    $PY tests/pdf_tags.py "$T/sample.pdf" "$T/sample-expected-tags.txt" \
+    Document Sect H1 H2 H3 P L LI Lbl LBody Table TR TH TD Figure TOC TOCI
+t "sample pdf: a header row repeated on each page is read once" sh -c \
+    "test \$(pdfinfo -struct-text '$T/sample.pdf' | grep -c '\"What happened\"') = 1"
 t "sample pdf: a table without widths gets them from its content" $PY -c "
 import re, subprocess
 x = subprocess.run(['pdftotext', '-bbox', '$T/sample.pdf', '-'], capture_output=True, text=True).stdout

@@ -397,11 +397,18 @@ decorate(struct pdf_ctx *c)
 		marking = pdf_shown(c, c->d->marking);
 	if (c->d->title != NULL && *c->d->title != '\0')
 		title = pdf_shown(c, c->d->title);
-	for (i = 0; i < c->npages; i++)
-		if (decorate_page(c, i, marking, title) == -1)
+	/* Headers and footers repeat on every page: artifacts, not text
+	 * to read each time. */
+	c->tags.artifact = 1;
+	for (i = 0; i < c->npages; i++) {
+		if (pdf_tag_begin(c, i, NULL) == -1 ||
+		    decorate_page(c, i, marking, title) == -1)
 			goto out;
+		pdf_tag_end(c, i);
+	}
 	rc = 0;
 out:
+	c->tags.artifact = 0;
 	free(marking);
 	free(title);
 	return rc;
@@ -436,7 +443,7 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 	}
 	if (load_fonts(&c) == -1)
 		goto out;
-	if (set_info(&c) == -1) {
+	if (set_info(&c) == -1 || pdf_tag_init(&c) == -1) {
 		report(&c, "cannot set PDF document information");
 		goto out;
 	}
@@ -447,6 +454,10 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 	}
 	if (pdf_toc_finish(&c) == -1 || decorate(&c) == -1) {
 		report(&c, "cannot draw PDF headers and footers");
+		goto out;
+	}
+	if (pdf_tag_finish(&c) == -1) {
+		report(&c, "cannot write the PDF structure tree");
 		goto out;
 	}
 	if (c.outline[1] != NULL || c.outline[2] != NULL ||
@@ -469,6 +480,7 @@ out:
 	free(c.pages);
 	free(c.toc);
 	free(c.placed);
+	pdf_tags_free(&c.tags);
 	if (c.pdf != NULL)
 		HPDF_Free(c.pdf);
 	return rc;

@@ -47,6 +47,21 @@ struct pdf_tocent {
 	size_t		 page;		/* index of the page the entry ends on */
 	double		 top, base;	/* its last line, from the page top */
 	double		 size;
+	HPDF_Dict	 toci;		/* its structure element */
+};
+
+/* The structure tree being built (pdf_tag.c). */
+struct pdf_tags {
+	HPDF_Dict	 root;		/* StructTreeRoot */
+	HPDF_Array	 rootkids;
+	HPDF_Dict	 docelem;	/* Document */
+	const void	**keys;		/* node -> element, open addressing */
+	HPDF_Dict	*vals;
+	size_t		 n, cap;
+	HPDF_Array	*parr;		/* per page: MCID -> element */
+	size_t		 nparr, parrcap;
+	HPDF_Dict	 override;	/* tag content as this element */
+	int		 artifact;	/* tag content as an artifact */
 };
 
 /* Where a heading was placed: its page and its destination. */
@@ -84,6 +99,7 @@ struct pdf_ctx {
 	size_t		 ntoc, toccap;
 	struct pdf_placed *placed;	/* every heading, as placed */
 	size_t		 nplaced, placedcap;
+	struct pdf_tags	 tags;
 };
 
 /* A piece of a line in one font and link: what one text-showing operator draws. */
@@ -109,6 +125,7 @@ struct pdf_line {
 	const struct doc_node *heading;	/* first line of a heading */
 	int		 keepnext;	/* a heading: keep with what follows */
 	int		 parafirst;	/* first line of a paragraph */
+	const struct doc_node *node;	/* the block it belongs to */
 };
 
 struct pdf_lines {
@@ -156,6 +173,24 @@ int	 pdf_show(struct pdf_ctx *c, HPDF_Page page, unsigned font,
 struct pdf_line *pdf_lines_add(struct pdf_lines *ls, double size,
 	    double leading);
 void	 pdf_lines_free(struct pdf_lines *ls);
+
+/* pdf_tag.c: tagged PDF. Content drawn between pdf_tag_begin and
+ * pdf_tag_end on page index pi is marked as n's (or the override's, or
+ * an artifact); every page made must be registered first. */
+int	 pdf_tag_init(struct pdf_ctx *c);
+int	 pdf_tag_page(struct pdf_ctx *c, HPDF_Page page);
+int	 pdf_tag_begin(struct pdf_ctx *c, size_t pi, const struct doc_node *n);
+/* As pdf_tag_begin, for the bullet or number of the item n is in. */
+int	 pdf_tag_label(struct pdf_ctx *c, size_t pi, const struct doc_node *n);
+void	 pdf_tag_end(struct pdf_ctx *c, size_t pi);
+/* Makes n's element now, so that it has its place in reading order even
+ * with nothing drawn (an empty table cell). */
+void	 pdf_tag_touch(struct pdf_ctx *c, const struct doc_node *n);
+/* A new element of role under n's element, returned (NULL on error). */
+HPDF_Dict pdf_tag_new(struct pdf_ctx *c, const struct doc_node *n,
+	    const char *role);
+int	 pdf_tag_finish(struct pdf_ctx *c);
+void	 pdf_tags_free(struct pdf_tags *t);
 
 /* pdf_layout.c: the page flow of blocks, lists and tables. */
 int	 pdf_layout(struct pdf_ctx *c);

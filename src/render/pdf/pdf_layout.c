@@ -15,6 +15,7 @@ static const struct pdf_rgb black = { 0, 0, 0 };
 static const struct pdf_rgb rule_rgb = { 0.45, 0.45, 0.45 };
 
 struct pdf_cell {
+	const struct doc_node *node;
 	struct pdf_lines lines;
 	double		 h;		/* height of the lines */
 	const char	*shade;		/* "RRGGBB" or NULL */
@@ -125,6 +126,7 @@ layout_list(struct pdf_ctx *c, const struct doc_node *list,
 			l->x = its.x;
 			l->rgb = its.rgb;
 			l->before = its.before;
+			l->node = it;
 		}
 		if (ordered)
 			snprintf(label, sizeof(label), "%zu.", k + 1);
@@ -223,6 +225,8 @@ new_page(struct pdf_ctx *c, int landscape)
 	    sizeof(*c->pages));
 	c->pages[c->npages++] = p;
 	c->page = p;
+	if (pdf_tag_page(c, p) == -1)
+		return -1;
 	c->landscape = landscape;
 	pdf_frame_for(c, pw, ph, &c->fr);
 	c->y = c->fr.top;
@@ -577,6 +581,7 @@ table_layout(struct pdf_ctx *c, const struct doc_node *n, double width,
 			ts.size = size;
 			ts.rgb = black;
 			ts.width = t->colw[k] - 2 * t->padx;
+			row->cell[k].node = cn;
 			if (is_hex6(cn->shade))
 				row->cell[k].shade = cn->shade;
 			if (layout_blocks(c, cn->first, &ts, depth + 1,
@@ -614,9 +619,14 @@ draw_segment(struct pdf_ctx *c, const struct pdf_table *t,
 {
 	HPDF_Page pg = c->page;
 	double x0 = c->fr.left + t->x, ph = c->fr.ph, top = c->y, ly;
-	size_t i;
+	size_t i, pi = c->npages - 1;
 	unsigned k;
+	int was = c->tags.artifact;
 
+	/* Shading and rules are decoration. */
+	c->tags.artifact = 1;
+	if (pdf_tag_begin(c, pi, NULL) == -1)
+		return -1;
 	for (k = 0; k < t->ncols; k++) {
 		if (row->cell[k].shade == NULL)
 			continue;
@@ -634,9 +644,12 @@ draw_segment(struct pdf_ctx *c, const struct pdf_table *t,
 		    (HPDF_REAL)(ph - top - segh), (HPDF_REAL)t->colw[k],
 		    (HPDF_REAL)segh);
 	HPDF_Page_Stroke(pg);
+	pdf_tag_end(c, pi);
+	c->tags.artifact = was;
 	for (k = 0; k < t->ncols; k++) {
 		const struct pdf_lines *ls = &row->cell[k].lines;
 
+		pdf_tag_touch(c, row->cell[k].node);
 		ly = top + t->pady;
 		for (i = from[k]; i < to[k]; i++) {
 			if (i != from[k])
@@ -679,12 +692,16 @@ table_page(struct pdf_ctx *c, const struct pdf_table *t, size_t nrep)
 {
 	size_t i;
 
+	int rc = 0;
+
 	if (new_page(c, c->landscape) == -1)
 		return -1;
-	for (i = 0; i < nrep; i++)
-		if (draw_row(c, t, &t->row[i]) == -1)
-			return -1;
-	return 0;
+	/* The header rows again: read once, at the table's start. */
+	c->tags.artifact++;
+	for (i = 0; i < nrep && rc == 0; i++)
+		rc = draw_row(c, t, &t->row[i]);
+	c->tags.artifact--;
+	return rc;
 }
 
 /*
@@ -871,7 +888,7 @@ out:
 
 static int
 toc_entries(struct pdf_ctx *c, const struct doc_node *n,
-    const struct pdf_tstyle *ts)
+    const struct doc_node *toc, const struct pdf_tstyle *ts)
 {
 	const struct doc_node *h;
 	struct pdf_tstyle es;
@@ -880,7 +897,7 @@ toc_entries(struct pdf_ctx *c, const struct doc_node *n,
 
 	for (h = n->first; h != NULL; h = h->next) {
 		if (h->type == DOC_SECTION) {
-			if (toc_entries(c, h, ts) == -1)
+			if (toc_entries(c, h, toc, ts) == -1)
 				return -1;
 			continue;
 		}
@@ -890,11 +907,14 @@ toc_entries(struct pdf_ctx *c, const struct doc_node *n,
 		es.x = TOC_INDENT * (h->level - 1);
 		es.width = ts->width - es.x - TOC_NUMW;
 		es.before = 0.2 * ts->size;
-		if (place_node(c, h, &es, &last) == -1)
+		if ((c->tags.override = pdf_tag_new(c, toc, "TOCI")) == NULL ||
+		    place_node(c, h, &es, &last) == -1)
 			return -1;
 		c->toc = xgrow(c->toc, &c->toccap, c->ntoc, sizeof(*c->toc));
 		e = &c->toc[c->ntoc++];
 		memset(e, 0, sizeof(*e));
+		e->toci = c->tags.override;
+		c->tags.override = NULL;
 		e->heading = h;
 		e->page = c->npages - 1;
 		e->top = c->y - last.h;
@@ -920,11 +940,16 @@ place_toc(struct pdf_ctx *c, const struct doc_node *n,
 	hs.size = heading_size(c, 1);
 	hs.font = PDF_BOLD;
 	hs.rgb = c->heading_rgb;
-	rc = place_node(c, title, &hs, &last);
+	/* The title is a paragraph of the contents' section, before them:
+	 * it is not a heading, as it is not in the contents itself. */
+	rc = -1;
+	if ((c->tags.override = pdf_tag_new(c, n->parent, "P")) != NULL)
+		rc = place_node(c, title, &hs, &last);
+	c->tags.override = NULL;
 	doc_free(tmp);
 	if (rc == -1)
 		return -1;
-	return toc_entries(c, c->d->root, ts);
+	return toc_entries(c, c->d->root, n, ts);
 }
 
 int
@@ -952,9 +977,14 @@ pdf_toc_finish(struct pdf_ctx *c)
 		pdf_frame_for(c, HPDF_Page_GetWidth(pg), ph, &fr);
 		snprintf(num, sizeof(num), "%zu", h->page);
 		w = pdf_text_width(c, 0, e->size, num);
+		c->tags.override = e->toci;
+		if (pdf_tag_begin(c, e->page, NULL) == -1)
+			return -1;
+		c->tags.override = NULL;
 		if (pdf_show(c, pg, 0, e->size, &black, fr.right - w,
 		    ph - e->base, num) == -1)
 			return -1;
+		pdf_tag_end(c, e->page);
 		if (h->dst == NULL)
 			continue;
 		r.left = (HPDF_REAL)fr.left;
@@ -997,8 +1027,11 @@ place_image(struct pdf_ctx *c, const struct doc_node *n, double before)
 		before = 0;
 	}
 	c->y += before;
+	if (pdf_tag_begin(c, c->npages - 1, n) == -1)
+		return -1;
 	HPDF_Page_DrawImage(c->page, img, (HPDF_REAL)c->fr.left,
 	    (HPDF_REAL)(c->fr.ph - c->y - h), (HPDF_REAL)w, (HPDF_REAL)h);
+	pdf_tag_end(c, c->npages - 1);
 	c->y += h;
 	c->fresh = 0;
 	return pdf_failed(c) ? -1 : 0;

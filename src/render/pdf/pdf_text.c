@@ -35,6 +35,7 @@ struct brk {
 	struct pdf_chs		 para;	/* every character of the paragraph */
 	struct pdf_chs		 line;	/* the line being filled */
 	size_t			 first;	/* index of the paragraph's first line */
+	const struct doc_node	*node;	/* the paragraph */
 };
 
 /* Stands for a line break of the tree in the paragraph's text: UAX #14
@@ -167,6 +168,7 @@ emit_line(struct brk *b)
 	l->x = b->ts->x;
 	l->rgb = b->ts->rgb;
 	l->parafirst = b->out->n - 1 == b->first;
+	l->node = b->node;
 	l->before = l->parafirst ? b->ts->before : 0;
 	for (i = 0; i < n; i++) {
 		const struct pdf_ch *ch = &b->line.v[i];
@@ -343,6 +345,7 @@ pdf_break(struct pdf_ctx *c, const struct doc_node *para,
 	b.ts = ts;
 	b.out = out;
 	b.first = out->n;
+	b.node = para;
 	collect(&b, para);
 	lay_out(&b);
 	if (b.line.n > 0 || out->n == b.first)
@@ -485,15 +488,22 @@ pdf_draw_line(struct pdf_ctx *c, HPDF_Page page, double ph,
 
 	if (l->nrun == 0 && l->label == NULL)
 		return pdf_failed(c) ? -1 : 0;
+	if (page != c->page)
+		return -1;
 	HPDF_Page_BeginText(page);
 	if (l->label != NULL) {
 		font = 0;
+		if (pdf_tag_label(c, c->npages - 1, l->node) == -1)
+			return -1;
 		HPDF_Page_SetFontAndSize(page, c->font[font],
 		    (HPDF_REAL)l->size);
 		set_fill(page, rgb = &l->rgb);
 		HPDF_Page_TextOut(page, (HPDF_REAL)(x0 + l->labelx),
 		    (HPDF_REAL)base, l->label);
+		pdf_tag_end(c, c->npages - 1);
 	}
+	if (pdf_tag_begin(c, c->npages - 1, l->node) == -1)
+		return -1;
 	for (i = 0; i < l->nrun; i++) {
 		const struct pdf_run *r = &l->run[i];
 
@@ -508,6 +518,7 @@ pdf_draw_line(struct pdf_ctx *c, HPDF_Page page, double ph,
 		HPDF_Page_TextOut(page, (HPDF_REAL)(x0 + l->x + r->x),
 		    (HPDF_REAL)base, r->text);
 	}
+	pdf_tag_end(c, c->npages - 1);
 	HPDF_Page_EndText(page);
 	/* Links after the text object: paths are not allowed inside one. */
 	for (i = 0; i < l->nrun; i = j) {
