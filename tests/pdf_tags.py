@@ -10,7 +10,8 @@ Usage: pdf_tags.py FILE.pdf [EXPECTED [ROLE...]]
   starting "#" are not looked for): the reading order is the text order;
 - headers, footers ("OFFICIAL-SENSITIVE", "DRAFT", "Page N of M") are
   artifacts, never in the tree;
-- every Figure has alternative text.
+- every Figure has alternative text; every link annotation has its
+  place in the tree (/StructParent) and a description (/Contents).
 """
 import re
 import subprocess
@@ -28,7 +29,7 @@ def main():
     found = set()
     text = []
     for line in tree.splitlines():
-        m = re.match(r'^ *([A-Za-z][A-Za-z0-9]*)(?: \(block\)|:)?$', line)
+        m = re.match(r'^ *([A-Za-z][A-Za-z0-9]*)(?: \((?:block|inline)\)|:)?$', line)
         if m:
             found.add(m.group(1))
             continue
@@ -44,12 +45,15 @@ def main():
     if re.search(r'Page \d+ of \d+', flat):
         problems.append('"Page N of M" is in the structure tree, not an artifact')
     if expected:
+        # Without spaces: the tree splits text where links and lines
+        # start, and poppler prints each piece on a line of its own.
+        flat = ''.join(flat.split())
         pos = 0
         with open(expected, encoding='utf-8') as f:
             for want in f:
                 if want.startswith('#'):
                     continue
-                want = ' '.join(want.split())
+                want = ''.join(want.split())
                 if not want:
                     continue
                 at = flat.find(want, pos)
@@ -69,6 +73,10 @@ def main():
     for obj in re.split(r'\nendobj', qdf):
         if '/S /Figure' in obj and '/Alt' not in obj:
             problems.append('a Figure without /Alt')
+        if '/Subtype /Link' in obj and ('/StructParent' not in obj or
+                                        '/Contents' not in obj):
+            problems.append('a link annotation outside the structure tree '
+                            'or without /Contents')
 
     for p in problems[:20]:
         print('  ' + p, file=sys.stderr)

@@ -211,7 +211,7 @@ grep -v -E '^(OFFICIAL-SENSITIVE|DRAFT|Page [0-9]+ of [0-9]+|Sample document: ev
     tests/sample-expected.txt > "$T/sample-expected-tags.txt"
 t "sample pdf: tagged, every text in the structure tree in order, artifacts out" \
     $PY tests/pdf_tags.py "$T/sample.pdf" "$T/sample-expected-tags.txt" \
-    Document Sect H1 H2 H3 P L LI Lbl LBody Table TR TH TD Figure TOC TOCI
+    Document Sect H1 H2 H3 P L LI Lbl LBody Table TR TH TD Figure TOC TOCI Link
 t "sample pdf: a header row repeated on each page is read once" sh -c \
     "test \$(pdfinfo -struct-text '$T/sample.pdf' | grep -c '\"What happened\"') = 1"
 t "sample pdf: a table without widths gets them from its content" $PY -c "

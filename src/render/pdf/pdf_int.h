@@ -60,6 +60,9 @@ struct pdf_tags {
 	size_t		 n, cap;
 	HPDF_Array	*parr;		/* per page: MCID -> element */
 	size_t		 nparr, parrcap;
+	void		**nums;		/* the parent tree: key -> page's
+					 * array or annotation's element */
+	size_t		 nnums, numscap;
 	HPDF_Dict	 override;	/* tag content as this element */
 	int		 artifact;	/* tag content as an artifact */
 };
@@ -180,6 +183,16 @@ void	 pdf_lines_free(struct pdf_lines *ls);
 int	 pdf_tag_init(struct pdf_ctx *c);
 int	 pdf_tag_page(struct pdf_ctx *c, HPDF_Page page);
 int	 pdf_tag_begin(struct pdf_ctx *c, size_t pi, const struct doc_node *n);
+/* As pdf_tag_begin, for the text of the link to url in paragraph n. */
+int	 pdf_tag_link(struct pdf_ctx *c, size_t pi, const struct doc_node *n,
+	    const char *url);
+/* Ties the annotation of the link to url (drawn on page pi) to its
+ * element. */
+void	 pdf_tag_annot(struct pdf_ctx *c, size_t pi, const char *url,
+	    HPDF_Annotation a);
+/* Ties a contents entry's link annotation to a Link in its TOCI. */
+void	 pdf_tag_toc_link(struct pdf_ctx *c, size_t pi, HPDF_Dict toci,
+	    HPDF_Annotation a, const char *what);
 /* As pdf_tag_begin, for the bullet or number of the item n is in. */
 int	 pdf_tag_label(struct pdf_ctx *c, size_t pi, const struct doc_node *n);
 void	 pdf_tag_end(struct pdf_ctx *c, size_t pi);

@@ -992,8 +992,11 @@ pdf_toc_finish(struct pdf_ctx *c)
 		r.top = (HPDF_REAL)(ph - e->top);
 		r.bottom = (HPDF_REAL)(ph - e->top - e->size *
 		    c->st->line_spacing);
-		if ((a = HPDF_Page_CreateLinkAnnot(pg, r, h->dst)) != NULL)
+		if ((a = HPDF_Page_CreateLinkAnnot(pg, r, h->dst)) != NULL) {
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+			pdf_tag_toc_link(c, e->page, e->toci, a,
+			    "Go to the section");
+		}
 	}
 	return pdf_failed(c) ? -1 : 0;
 }

@@ -226,8 +226,10 @@ pdf_tag_page(struct pdf_ctx *c, HPDF_Page page)
 	    chk(c, HPDF_Xref_Add(c->pdf->xref, a)) != HPDF_OK)
 		return chk(c, HPDF_FAILD_TO_ALLOC_MEM), -1;
 	t->parr[t->nparr] = a;
+	t->nums = xgrow(t->nums, &t->numscap, t->nnums, sizeof(*t->nums));
+	t->nums[t->nnums] = a;
 	if (chk(c, HPDF_Dict_AddNumber(page, "StructParents",
-	    (HPDF_INT32)t->nparr)) != HPDF_OK ||
+	    (HPDF_INT32)t->nnums++)) != HPDF_OK ||
 	    chk(c, HPDF_Dict_AddName(page, "Tabs", "S")) != HPDF_OK)
 		return -1;
 	t->nparr++;
@@ -291,6 +293,78 @@ pdf_tag_begin(struct pdf_ctx *c, size_t pi, const struct doc_node *n)
 	}
 	return begin_elem(c, pi, c->tags.override != NULL ? c->tags.override :
 	    elem_for(c, n));
+}
+
+/* The Link element of url (the link node's own text, so one per link)
+ * in paragraph n, made on first use. */
+static HPDF_Dict
+link_elem(struct pdf_ctx *c, const struct doc_node *n, const char *url)
+{
+	HPDF_Dict e;
+
+	if ((e = map_get(&c->tags, url)) != NULL)
+		return e;
+	if ((e = new_elem(c, "Link", elem_for(c, n))) != NULL)
+		map_put(&c->tags, url, e);
+	return e;
+}
+
+int
+pdf_tag_link(struct pdf_ctx *c, size_t pi, const struct doc_node *n,
+    const char *url)
+{
+	if (c->tags.artifact || c->tags.override != NULL)
+		return pdf_tag_begin(c, pi, n);
+	return begin_elem(c, pi, link_elem(c, n, url));
+}
+
+/* Puts annotation a (on page pi) in Link element e. */
+static void
+annot_in(struct pdf_ctx *c, size_t pi, HPDF_Dict e, HPDF_Annotation a,
+    const char *what)
+{
+	struct pdf_tags *t = &c->tags;
+	HPDF_Dict objr;
+	HPDF_Array kids;
+
+	if ((objr = HPDF_Dict_New(c->pdf->mmgr)) == NULL) {
+		chk(c, HPDF_FAILD_TO_ALLOC_MEM);
+		return;
+	}
+	chk(c, HPDF_Dict_AddName(objr, "Type", "OBJR"));
+	chk(c, HPDF_Dict_Add(objr, "Obj", a));
+	chk(c, HPDF_Dict_Add(objr, "Pg", c->pages[pi]));
+	if ((kids = HPDF_Dict_GetItem(e, "K", HPDF_OCLASS_ARRAY)) != NULL)
+		chk(c, HPDF_Array_Add(kids, objr));
+	t->nums = xgrow(t->nums, &t->numscap, t->nnums, sizeof(*t->nums));
+	t->nums[t->nnums] = e;
+	chk(c, HPDF_Dict_AddNumber(a, "StructParent",
+	    (HPDF_INT32)t->nnums++));
+	/* PDF/UA: an annotation says what it is for. */
+	chk(c, HPDF_Dict_Add(a, "Contents", HPDF_String_New(c->pdf->mmgr,
+	    what, c->enc)));
+}
+
+void
+pdf_tag_annot(struct pdf_ctx *c, size_t pi, const char *url,
+    HPDF_Annotation a)
+{
+	HPDF_Dict e;
+
+	if (c->tags.artifact || c->tags.override != NULL ||
+	    (e = map_get(&c->tags, url)) == NULL)
+		return;
+	annot_in(c, pi, e, a, url);
+}
+
+void
+pdf_tag_toc_link(struct pdf_ctx *c, size_t pi, HPDF_Dict toci,
+    HPDF_Annotation a, const char *what)
+{
+	HPDF_Dict e;
+
+	if (toci != NULL && (e = new_elem(c, "Link", toci)) != NULL)
+		annot_in(c, pi, e, a, what);
 }
 
 int
@@ -387,14 +461,14 @@ pdf_tag_finish(struct pdf_ctx *c)
 	if ((tree = HPDF_Dict_New(c->pdf->mmgr)) == NULL ||
 	    (nums = HPDF_Array_New(c->pdf->mmgr)) == NULL)
 		return chk(c, HPDF_FAILD_TO_ALLOC_MEM), -1;
-	for (i = 0; i < t->nparr; i++) {
+	for (i = 0; i < t->nnums; i++) {
 		chk(c, HPDF_Array_AddNumber(nums, (HPDF_INT32)i));
-		chk(c, HPDF_Array_Add(nums, t->parr[i]));
+		chk(c, HPDF_Array_Add(nums, t->nums[i]));
 	}
 	chk(c, HPDF_Dict_Add(tree, "Nums", nums));
 	chk(c, HPDF_Dict_Add(t->root, "ParentTree", tree));
 	chk(c, HPDF_Dict_AddNumber(t->root, "ParentTreeNextKey",
-	    (HPDF_INT32)t->nparr));
+	    (HPDF_INT32)t->nnums));
 	if (pdf_failed(c))
 		return -1;
 	return metadata(c);
@@ -406,5 +480,6 @@ pdf_tags_free(struct pdf_tags *t)
 	free(t->keys);
 	free(t->vals);
 	free(t->parr);
+	free(t->nums);
 	memset(t, 0, sizeof(*t));
 }

@@ -450,19 +450,28 @@ draw_link(struct pdf_ctx *c, HPDF_Page page, const struct pdf_line *l,
 	HPDF_Rect rect;
 	char *uri = uri_escape(url);
 
+	int was = c->tags.artifact;
+
+	/* The underline is decoration: the Link element carries the link. */
+	c->tags.artifact = 1;
+	pdf_tag_begin(c, c->npages - 1, NULL);
 	HPDF_Page_SetRGBStroke(page, (HPDF_REAL)link_rgb.r,
 	    (HPDF_REAL)link_rgb.g, (HPDF_REAL)link_rgb.b);
 	HPDF_Page_SetLineWidth(page, (HPDF_REAL)(l->size * 0.06));
 	HPDF_Page_MoveTo(page, (HPDF_REAL)x1, (HPDF_REAL)(base - l->size * 0.12));
 	HPDF_Page_LineTo(page, (HPDF_REAL)x2, (HPDF_REAL)(base - l->size * 0.12));
 	HPDF_Page_Stroke(page);
+	pdf_tag_end(c, c->npages - 1);
+	c->tags.artifact = was;
 	rect.left = (HPDF_REAL)x1;
 	rect.right = (HPDF_REAL)x2;
 	rect.bottom = (HPDF_REAL)(base - c->descent * l->size);
 	rect.top = (HPDF_REAL)(base + c->ascent * l->size);
 	a = HPDF_Page_CreateURILinkAnnot(page, rect, uri);
-	if (a != NULL)
+	if (a != NULL) {
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		pdf_tag_annot(c, c->npages - 1, url, a);
+	}
 	free(uri);
 }
 
@@ -502,11 +511,18 @@ pdf_draw_line(struct pdf_ctx *c, HPDF_Page page, double ph,
 		    (HPDF_REAL)base, l->label);
 		pdf_tag_end(c, c->npages - 1);
 	}
-	if (pdf_tag_begin(c, c->npages - 1, l->node) == -1)
-		return -1;
 	for (i = 0; i < l->nrun; i++) {
 		const struct pdf_run *r = &l->run[i];
 
+		/* Link text is a Link element's; the rest the paragraph's. */
+		if (i == 0 || r->url != l->run[i - 1].url) {
+			if (i > 0)
+				pdf_tag_end(c, c->npages - 1);
+			if ((r->url != NULL ? pdf_tag_link(c, c->npages - 1,
+			    l->node, r->url) : pdf_tag_begin(c, c->npages - 1,
+			    l->node)) == -1)
+				return -1;
+		}
 		if (r->font != font) {
 			font = r->font;
 			HPDF_Page_SetFontAndSize(page, c->font[font],
@@ -518,7 +534,8 @@ pdf_draw_line(struct pdf_ctx *c, HPDF_Page page, double ph,
 		HPDF_Page_TextOut(page, (HPDF_REAL)(x0 + l->x + r->x),
 		    (HPDF_REAL)base, r->text);
 	}
-	pdf_tag_end(c, c->npages - 1);
+	if (l->nrun > 0)
+		pdf_tag_end(c, c->npages - 1);
 	HPDF_Page_EndText(page);
 	/* Links after the text object: paths are not allowed inside one. */
 	for (i = 0; i < l->nrun; i = j) {
