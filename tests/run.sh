@@ -223,8 +223,17 @@ what = [float(a) for a, w in words if w == 'What']
 # text box 57 pt to 538 pt: equal thirds would put them at 217 and 378
 assert seen and seen[0] < 120 and what and what[0] < 160, (seen, what)
 "
-t "sample pdf: the contents give each heading's page" sh -c "pdftotext -layout -l 1 '$T/sample.pdf' - |
-    grep -Eq '^ *A landscape section with a long table +4\$'"
+for f in "$T/sample.pdf" "$T/lo/sample.pdf"; do
+	t "title page: the title a third of the way down ($(basename "$(dirname "$f")")/$(basename "$f"))" $PY -c "
+import re, subprocess
+x = subprocess.run(['pdftotext', '-bbox', '-f', '1', '-l', '1', '$f', '-'], capture_output=True, text=True).stdout
+h = float(re.search(r'<page width=\"[\d.]+\" height=\"([\d.]+)\"', x).group(1))
+ys = [float(y) for y, w in re.findall(r'<word xMin=\"[\d.]+\" yMin=\"([\d.]+)\"[^>]*>([^<]*)</word>', x) if w == 'every']
+assert ys and 0.3 * h < max(ys) < 0.6 * h, (ys, h)  # the largest: the header has it too
+"
+done
+t "sample pdf: the contents give each heading's page" sh -c "pdftotext -layout -f 2 -l 2 '$T/sample.pdf' - |
+    grep -Eq '^ *A landscape section with a long table +5\$'"
 t "sample pdf: the contents link to the headings" sh -c "qpdf --qdf --object-streams=disable '$T/sample.pdf' '$T/sample-qdf.pdf';
     test \$(grep -ac '/Subtype /Link' '$T/sample-qdf.pdf') -ge 5"
 t "sample docx: a TOC field, filled in with every heading" $PY -c "

@@ -8,7 +8,8 @@
  * Shape of a tree:
  *
  *   DOC_ROOT
- *     DOC_SECTION            (landscape flag; a new page starts each one)
+ *     DOC_SECTION            (landscape and title page flags; a new page
+ *                             starts each one)
  *       DOC_HEADING level 1-3   inlines
  *       DOC_PARA                inlines
  *       DOC_LIST (ordered flag)
@@ -53,6 +54,9 @@ enum doc_type {
 #define DOC_HEADER	0x10u	/* ROW: header row, repeats on every page */
 #define DOC_KEEP	0x20u	/* ROW: do not split across pages */
 #define DOC_SMALL	0x40u	/* TABLE: set in the smaller table text size */
+#define DOC_TITLEPAGE	0x80u	/* SECTION: a title page, its blocks set a
+				 * third of the way down a page of their own */
+#define DOC_TITLEDROP	0.3	/* ... that is, this much of the body height */
 
 struct arena;
 

@@ -19,6 +19,8 @@ dump(FILE *out, const struct doc_node *n, unsigned depth)
 	case DOC_SECTION:
 		if (n->flags & DOC_LANDSCAPE)
 			fputs(" landscape", out);
+		if (n->flags & DOC_TITLEPAGE)
+			fputs(" title-page", out);
 		break;
 	case DOC_HEADING:
 		fprintf(out, " %u", n->level);

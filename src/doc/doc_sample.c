@@ -25,11 +25,15 @@ doc_sample(const char *logo)
 	doc_set(&d->date, "2025-04-02");
 	d->draft = 1;
 
-	sec = doc_section(d->root, 0);
+	/* A title page, then the contents on a page of their own. */
+	sec = doc_section(d->root, DOC_TITLEPAGE);
 	if (logo != NULL)
 		doc_image(sec, logo, "Example Safeguarding Children Partnership "
 		    "logo", 50);
 	doc_heading(sec, 1, "Sample document: every feature");
+	doc_paras(sec, "Example Safeguarding Children Partnership\n"
+	    "2 April 2025", 0);
+	sec = doc_section(d->root, 0);
 	doc_toc(sec, "Contents");
 	p = doc_para(sec);
 	doc_text(p, "Plain text, ", 0);

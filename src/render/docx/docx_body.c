@@ -543,6 +543,29 @@ sectpr(struct dx *x, int landscape)
 	end_(x);
 }
 
+/*
+ * A title page's blocks start a third of the way down: an empty
+ * paragraph of that exact height (Word and LibreOffice both honour it;
+ * LibreOffice ignores a section's vertical alignment).
+ */
+static void
+title_drop(struct dx *x, int landscape)
+{
+	long margin = (long)(x->st->margin_mm * TWIPS_PER_MM + 0.5);
+	long body = (landscape ? A4_SHORT : A4_LONG) - 2 * margin;
+
+	st_(x, "w:p");
+	st_(x, "w:pPr");
+	st_(x, "w:spacing");
+	at_(x, "w:before", "0");
+	at_(x, "w:after", "0");
+	atn_(x, "w:line", (long)(body * DOC_TITLEDROP));
+	at_(x, "w:lineRule", "exact");
+	end_(x);
+	end_(x);
+	end_(x);
+}
+
 /* Starts a part: XML declaration and the root with both namespaces. */
 static void
 part_begin(struct dx *x, const char *root,
@@ -594,6 +617,8 @@ docx_body(const struct doc *d, const struct style *st,
 	for (sec = d->root->first; sec != NULL; sec = sec->next) {
 		int landscape = (sec->flags & DOC_LANDSCAPE) != 0;
 
+		if (sec->flags & DOC_TITLEPAGE)
+			title_drop(&x, landscape);
 		blocks(&x, sec, landscape, 0, 0);
 		if (sec->next != NULL) {
 			/* A section ends with a paragraph holding its sectPr. */

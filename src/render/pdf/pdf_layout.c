@@ -1096,6 +1096,9 @@ pdf_layout(struct pdf_ctx *c)
 		if (n->type == DOC_SECTION) {
 			if (new_page(c, (n->flags & DOC_LANDSCAPE) != 0) == -1)
 				goto out;
+			if (n->flags & DOC_TITLEPAGE)
+				c->y += (c->fr.bottom - c->fr.top) *
+				    DOC_TITLEDROP;
 			for (b = n->first; b != NULL; b = b->next)
 				if (place_block(c, b) == -1)
 					goto out;
