@@ -1,6 +1,7 @@
 #!/bin/sh
-# Checks a PDF that cspr wrote: qpdf finds no errors, every font is embedded,
-# poppler extracts the text without complaint, no word leaves its page or
+# Checks a PDF that cspr wrote: qpdf finds no errors, every font is embedded
+# and subset, poppler extracts the text without complaint, no word leaves its
+# page or
 # overlaps another, and (given a file of expected strings, one a line) each
 # string appears in the extracted text, whitespace runs counting as one space.
 # Usage: tests/pdf_check.sh [-o] [-t] [-m MM] FILE.pdf [EXPECTED]
@@ -49,6 +50,11 @@ pdffonts "$pdf" > "$tmp/fonts" 2> /dev/null || fail "pdffonts failed"
 awk 'NR > 2 && $(NF - 4) != "yes" { print "  " $1; bad = 1 }
 	NR > 2 { n++ } END { exit bad || n == 0 }' "$tmp/fonts" > "$tmp/bad" ||
 	fail "fonts not embedded (or none at all):$(printf '\n'; cat "$tmp/bad")"
+# Subset (only the glyphs used), unless -t: LibreOffice's are not ours.
+[ "$boxes" = 0 ] ||
+	awk 'NR > 2 && $(NF - 3) != "yes" { print "  " $1; bad = 1 }
+	END { exit bad }' "$tmp/fonts" > "$tmp/bad" ||
+	fail "fonts not subset:$(printf '\n'; cat "$tmp/bad")"
 
 pdftotext -enc UTF-8 "$pdf" "$tmp/text" 2> "$tmp/err" || fail "pdftotext failed"
 [ -s "$tmp/err" ] &&
