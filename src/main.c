@@ -12,6 +12,7 @@ static const char usage[] =
     "  check CASE|FILE...   validate case folders or single returns\n"
     "  merge CASE           the integrated chronology as XML\n"
     "  build CASE...        render documents (DOCX and PDF) into OUTDIR\n"
+    "  deadlines CASE       the statutory timescales, in working days\n"
     "  dump CASE            text dump of the case, chronology or document tree\n"
     "  sample docx|pdf      render the backends' every-feature sample\n"
     "\n"
@@ -24,6 +25,7 @@ static const struct {
 	{ "check", cmd_check },
 	{ "merge", cmd_merge },
 	{ "build", cmd_build },
+	{ "deadlines", cmd_deadlines },
 	{ "dump", cmd_dump },
 	{ "sample", cmd_sample },
 };

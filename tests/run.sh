@@ -68,7 +68,15 @@ for c in fixtures/cases/*/; do
 	    --schema schemas/integrated-chronology.xsd "$T/$n.merge.xml"
 	"$BIN" merge -q -o "$T/$n.merge2.xml" "$c"
 	t "merge -o $n equals stdout" cmp "$T/$n.merge.xml" "$T/$n.merge2.xml"
+	# As of a fixed day: the table is the same whenever the test runs.
+	"$BIN" deadlines --as-of 2025-04-09 "$c" > "$T/$n.deadlines" 2>&1
+	golden "deadlines $n" "tests/golden/$n.deadlines" "$T/$n.deadlines"
 done
+exits "deadlines --as-of a month: usage (64)" 64 "$BIN" deadlines --as-of 2025-04 fixtures/cases/northshire-2025-014
+rm -rf "$T/badcal" && cp -r templates "$T/badcal" && echo "2031-02-30 No such day" >> "$T/badcal/bank-holidays.txt"
+exits "deadlines with a bad bank-holiday file: exit 65" 65 "$BIN" deadlines --templates "$T/badcal" fixtures/cases/northshire-2025-014
+cp "$T/last.out" "$T/badcal.out"
+t "... naming the line and column" grep -q "bank-holidays.txt:$(wc -l < templates/bank-holidays.txt | awk '{print $1 + 1}'):9: error: expected a date" "$T/badcal.out"
 
 echo "== bad input: each file in fixtures/bad/ against its .err golden"
 for f in fixtures/bad/*; do

@@ -7,6 +7,7 @@
 int	cmd_check(int argc, char **argv, struct diag_ctx *dg);
 int	cmd_merge(int argc, char **argv, struct diag_ctx *dg);
 int	cmd_build(int argc, char **argv, struct diag_ctx *dg);
+int	cmd_deadlines(int argc, char **argv, struct diag_ctx *dg);
 int	cmd_dump(int argc, char **argv, struct diag_ctx *dg);
 int	cmd_sample(int argc, char **argv, struct diag_ctx *dg);
 
@@ -25,6 +26,12 @@ struct kase;
  * has been reported.
  */
 int	cmd_load_case(const char *dir, struct kase **out, struct diag_ctx *dg);
+
+struct calendar;
+
+/* Loads dir/bank-holidays.txt into cal; -1 after reporting. */
+int	cmd_calendar(const char *dir, struct calendar *cal,
+	    struct diag_ctx *dg);
 
 /* Parses a --gap-days value (1 to 3650); -1 after reporting. */
 int	cmd_gap_days(const char *s, struct diag_ctx *dg);

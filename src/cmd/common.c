@@ -1,5 +1,6 @@
 /* What several subcommands share: loading and checking a case, option values, the summary line. */
 #include "cmd.h"
+#include "../model/calendar.h"
 #include "../check/check.h"
 #include "../ingest/ingest.h"
 #include "../util/buf.h"
@@ -128,4 +129,16 @@ cmd_logo(const char *dir, char **logo, struct diag_ctx *dg)
 	}
 	*logo = buf_detach(&b);
 	return 0;
+}
+
+int
+cmd_calendar(const char *dir, struct calendar *cal, struct diag_ctx *dg)
+{
+	struct buf path = BUF_INIT;
+	int rc;
+
+	buf_printf(&path, "%s/bank-holidays.txt", dir);
+	rc = calendar_load(cal, path.data, dg);
+	buf_free(&path);
+	return rc;
 }

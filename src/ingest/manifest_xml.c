@@ -21,6 +21,13 @@ read_dates(struct xr *x, struct kase *k, const xmlNode *dates)
 		{ "notification", offsetof(struct case_dates, notification) },
 		{ "meeting", offsetof(struct case_dates, meeting) },
 		{ "decision", offsetof(struct case_dates, decision) },
+		{ "scoping-request", offsetof(struct case_dates,
+		    scoping_request) },
+		{ "report", offsetof(struct case_dates, report) },
+		{ "lcspr-complete", offsetof(struct case_dates,
+		    lcspr_complete) },
+		{ "copied", offsetof(struct case_dates, copied) },
+		{ "publication", offsetof(struct case_dates, publication) },
 	};
 	xmlNodePtr n;
 	char *v;
@@ -32,6 +39,12 @@ read_dates(struct xr *x, struct kase *k, const xmlNode *dates)
 		v = xr_line(x, n);
 		xr_date(x, n, d[i].name, v, (struct cdate *)(void *)
 		    ((char *)&k->dates + d[i].off));
+		free(v);
+	}
+	if ((n = xr_child(dates, "publication")) != NULL &&
+	    (v = xr_attr(x, n, "copy-working-days")) != NULL) {
+		/* The schema allows 1 to 60 only. */
+		k->dates.copy_days = atoi(v);
 		free(v);
 	}
 }

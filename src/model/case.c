@@ -27,7 +27,10 @@ strlist_free(struct strlist *l)
 struct kase *
 case_new(void)
 {
-	return xcalloc(1, sizeof(struct kase));
+	struct kase *k = xcalloc(1, sizeof(struct kase));
+
+	k->dates.copy_days = 7;
+	return k;
 }
 
 #define ADD(arr, n, cap) \

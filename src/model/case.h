@@ -109,9 +109,18 @@ struct scoping_return {
 	struct srcpos	 pos;
 };
 
+/* The review's dates: what happened, and the steps the statutory
+ * timescales run from and to (see src/transform/timescales.h). */
 struct case_dates {
 	struct cdate	 incident, awareness, referral, notification,
 			 meeting, decision;
+	struct cdate	 scoping_request;	/* scoping template sent */
+	struct cdate	 report;		/* RR report sent to the Panel */
+	struct cdate	 lcspr_complete;
+	struct cdate	 copied;	/* final report to Panel, Ofsted, DfE */
+	struct cdate	 publication;	/* planned or actual */
+	int		 copy_days;	/* working days copied before
+					 * publication (default 7) */
 };
 
 struct kase {

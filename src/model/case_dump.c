@@ -90,6 +90,11 @@ case_dump(FILE *out, const struct kase *k)
 	date(out, "  ", "notification", &k->dates.notification);
 	date(out, "  ", "meeting", &k->dates.meeting);
 	date(out, "  ", "decision", &k->dates.decision);
+	date(out, "  ", "scoping-request", &k->dates.scoping_request);
+	date(out, "  ", "report", &k->dates.report);
+	date(out, "  ", "lcspr-complete", &k->dates.lcspr_complete);
+	date(out, "  ", "copied", &k->dates.copied);
+	date(out, "  ", "publication", &k->dates.publication);
 	date(out, "  ", "period-from", &k->period_from);
 	date(out, "  ", "period-to", &k->period_to);
 	for (i = 0; i < k->nag; i++)
