@@ -69,7 +69,7 @@ for c in fixtures/cases/*/; do
 	"$BIN" merge -q -o "$T/$n.merge2.xml" "$c"
 	t "merge -o $n equals stdout" cmp "$T/$n.merge.xml" "$T/$n.merge2.xml"
 	# As of a fixed day: the table is the same whenever the test runs.
-	"$BIN" deadlines --as-of 2025-04-09 "$c" > "$T/$n.deadlines" 2>&1
+	"$BIN" deadlines -q --as-of 2025-04-09 "$c" > "$T/$n.deadlines" 2>&1
 	golden "deadlines $n" "tests/golden/$n.deadlines" "$T/$n.deadlines"
 done
 exits "deadlines --as-of a month: usage (64)" 64 "$BIN" deadlines --as-of 2025-04 fixtures/cases/northshire-2025-014
@@ -177,6 +177,23 @@ if [ -d "$c" ]; then
 	rm -rf "$T/c2" && cp -r "$c" "$T/c2"
 	exits "two cases with one reference: exit 65" 65 "$BIN" build -q -o "$T/out4" "$c" "$T/c2"
 	t "... and nothing was written" test ! -e "$T/out4"
+fi
+
+echo "== the reviewer's material"
+if [ -d "$c" ]; then
+	rm -rf "$T/rv" && cp -r "$c" "$T/rv"
+	sed -i 's/partner="police" vote="yes"/partner="police" vote="maybe"/' "$T/rv/review/review.xml"
+	exits "a vote that is not yes or no: exit 65" 65 "$BIN" check "$T/rv"
+	cp "$T/last.out" "$T/rv.out"
+	t "... at its line, naming what is valid" grep -q "review/review.xml:6:.*error:.*maybe.*\(yes\|{yes, no}\|'yes', 'no'\)" "$T/rv.out"
+	rm -rf "$T/rv" && cp -r "$c" "$T/rv" && echo "notes" > "$T/rv/review/notes.md"
+	"$BIN" check "$T/rv" > "$T/rv.out" 2>&1
+	t "an unknown file in review/: a warning naming the valid ones" \
+	    grep -q "notes.md: warning: ignored: .*valid: summary.md" "$T/rv.out"
+	rm -rf "$T/rv" && cp -r "$c" "$T/rv" && sed -i 's/<disagreement>.*<\/disagreement>//' "$T/rv/review/review.xml"
+	"$BIN" check "$T/rv" > "$T/rv.out" 2>&1
+	t "votes that differ with no disagreement recorded: a warning" \
+	    grep -q "votes differ but no <disagreement> is recorded" "$T/rv.out"
 fi
 
 echo "== build --timings notes every stage"

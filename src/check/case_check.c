@@ -170,12 +170,52 @@ check_agencies(const struct kase *k, struct diag_ctx *dg)
 			    "unknown agency '%s'", k->pp[i].id, k->pp[i].agency);
 }
 
+/* The decision's votes, and action-plan rows that are not SMART. */
+static void
+check_review(const struct kase *k, struct diag_ctx *dg)
+{
+	const struct review *r = &k->review;
+	struct srcpos p = { r->file, 0, 0 };
+	const struct action *a;
+	unsigned i, yes = 0, no = 0;
+
+	if (r->file == NULL)
+		return;
+	if (r->lcspr != TRI_UNKNOWN) {
+		for (i = 0; i < NPARTNERS; i++) {
+			if (r->vote[i] == TRI_UNKNOWN)
+				diag(dg, DIAG_WARNING, &p, "the decision has no "
+				    "vote from the %s partner (<vote partner="
+				    "\"%s\">)", partner_name(i), partner_id(i));
+			yes += r->vote[i] == TRI_YES;
+			no += r->vote[i] == TRI_NO;
+		}
+		if (yes > 0 && no > 0 && r->disagreement == NULL)
+			diag(dg, DIAG_WARNING, &p, "the partners' votes differ "
+			    "but no <disagreement> is recorded");
+	}
+	for (i = 0; i < r->nact; i++) {
+		a = &r->act[i];
+		if (a->owner == NULL || a->by.prec != DATE_DAY ||
+		    a->measure == NULL)
+			diag(dg, DIAG_WARNING, &a->pos, "action %u is not SMART: "
+			    "it has no %s", i + 1, a->owner == NULL ? "owner "
+			    "(owner=\"agency id\")" : a->by.prec != DATE_DAY ?
+			    "date to be done by (by=\"DD/MM/YYYY\")" :
+			    "measure of success (<measure>)");
+		else if (case_agency(k, a->owner) == NULL)
+			diag(dg, DIAG_WARNING, &a->pos, "action %u: owner '%s' "
+			    "is not an agency of case.xml", i + 1, a->owner);
+	}
+}
+
 void
 case_check(const struct kase *k, struct diag_ctx *dg)
 {
 	size_t i;
 
 	check_agencies(k, dg);
+	check_review(k, dg);
 	for (i = 0; i < k->ncr; i++)
 		check_events(&k->cr[i], k, dg);
 }

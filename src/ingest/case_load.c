@@ -1,5 +1,6 @@
 /* Loads a case folder: the manifest, then every chronology and scoping return in name order. */
 #include "ingest.h"
+#include "input.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
 
@@ -143,6 +144,74 @@ load_scoping(struct kase *k, const char *dir, struct diag_ctx *dg)
 	buf_free(&path);
 }
 
+const char *const review_sections[] = {
+	"summary", "immediate-actions", "lived-experience", "vulnerabilities",
+	"family", "perpetrator", "equality", "practice-episodes", "learning",
+	"good-practice", "references", "national", "brief-summary",
+	"reflective-questions", "further-reading", "briefing", NULL
+};
+
+static void
+valid_sections(struct buf *b)
+{
+	size_t i;
+
+	for (i = 0; review_sections[i] != NULL; i++)
+		buf_printf(b, "%s%s.md", i ? ", " : "", review_sections[i]);
+}
+
+/* review/: review.xml and the narrative sections, review/<key>.md. */
+static void
+load_review(struct kase *k, const char *dir, struct diag_ctx *dg)
+{
+	struct buf path = BUF_INIT, text = BUF_INIT, valid = BUF_INIT;
+	struct narrative *nv;
+	char **names;
+	size_t n, i, j, len;
+	const char *file;
+
+	names = listdir(dir, &n, dg);
+	for (i = 0; i < n; i++) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", dir, names[i]);
+		len = strlen(names[i]);
+		if (!isregular(path.data))
+			continue;
+		file = intern(k, path.data);
+		if (strcmp(names[i], "review.xml") == 0) {
+			/* Errors are reported and counted; build stops. */
+			(void)review_read_xml(&k->review, file, dg);
+			continue;
+		}
+		for (j = 0; review_sections[j] != NULL; j++)
+			if (len == strlen(review_sections[j]) + 3 &&
+			    strncmp(names[i], review_sections[j], len - 3) == 0 &&
+			    strcmp(names[i] + len - 3, ".md") == 0)
+				break;
+		if (review_sections[j] == NULL) {
+			buf_reset(&valid);
+			valid_sections(&valid);
+			diag_at(dg, DIAG_WARNING, file, 0, 0, "ignored: the "
+			    "review folder holds review.xml and narrative "
+			    "sections (valid: %s)", valid.data);
+			continue;
+		}
+		buf_reset(&text);
+		if (input_read(file, "a Markdown narrative", &text, dg) == -1)
+			continue;
+		nv = review_add_narrative(&k->review);
+		nv->key = xstrdup(review_sections[j]);
+		nv->file = xstrdup(file);
+		nv->markdown = buf_detach(&text);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	buf_free(&path);
+	buf_free(&text);
+	buf_free(&valid);
+}
+
 struct kase *
 case_load(const char *dir, struct diag_ctx *dg)
 {
@@ -169,6 +238,9 @@ case_load(const char *dir, struct diag_ctx *dg)
 	buf_reset(&path);
 	buf_printf(&path, "%s/scoping", k->dir);
 	load_scoping(k, path.data, dg);
+	buf_reset(&path);
+	buf_printf(&path, "%s/review", k->dir);
+	load_review(k, path.data, dg);
 	res = k;
 	k = NULL;
 out:

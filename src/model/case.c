@@ -125,6 +125,85 @@ person_free(struct person *p)
 	free(p->agency);
 }
 
+struct criterion *
+review_add_criterion(struct review *r)
+{
+	return ADD(r->crit, r->ncrit, r->critcap);
+}
+
+struct action *
+review_add_action(struct review *r)
+{
+	return ADD(r->act, r->nact, r->actcap);
+}
+
+struct narrative *
+review_add_narrative(struct review *r)
+{
+	return ADD(r->nar, r->nnar, r->narcap);
+}
+
+const struct narrative *
+review_narrative(const struct review *r, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < r->nnar; i++)
+		if (strcmp(r->nar[i].key, key) == 0)
+			return &r->nar[i];
+	return NULL;
+}
+
+const char *
+partner_id(enum partner p)
+{
+	static const char *const id[NPARTNERS] = { "local-authority",
+	    "police", "icb" };
+
+	return p < NPARTNERS ? id[p] : "";
+}
+
+const char *
+partner_name(enum partner p)
+{
+	static const char *const name[NPARTNERS] = { "Local authority",
+	    "Police", "Integrated care board" };
+
+	return p < NPARTNERS ? name[p] : "";
+}
+
+static void
+review_free(struct review *r)
+{
+	size_t i;
+
+	free(r->file);
+	for (i = 0; i < NPARTNERS; i++)
+		free(r->why[i]);
+	free(r->rationale);
+	free(r->disagreement);
+	for (i = 0; i < r->ncrit; i++) {
+		free(r->crit[i].name);
+		free(r->crit[i].met);
+		free(r->crit[i].evidence);
+	}
+	free(r->crit);
+	strlist_free(&r->kloe);
+	strlist_free(&r->recs);
+	for (i = 0; i < r->nact; i++) {
+		free(r->act[i].what);
+		free(r->act[i].owner);
+		free(r->act[i].measure);
+	}
+	free(r->act);
+	for (i = 0; i < r->nnar; i++) {
+		free(r->nar[i].key);
+		free(r->nar[i].file);
+		free(r->nar[i].markdown);
+	}
+	free(r->nar);
+}
+
 void
 case_free(struct kase *k)
 {
@@ -132,6 +211,7 @@ case_free(struct kase *k)
 
 	if (k == NULL)
 		return;
+	review_free(&k->review);
 	for (i = 0; i < k->nag; i++) {
 		free(k->ag[i].id);
 		free(k->ag[i].name);

@@ -109,6 +109,54 @@ struct scoping_return {
 	struct srcpos	 pos;
 };
 
+/* The three statutory partners, each with one vote on an LCSPR. */
+enum partner {
+	PARTNER_LA,		/* "local-authority" */
+	PARTNER_POLICE,		/* "police" */
+	PARTNER_ICB,		/* "icb" */
+	NPARTNERS
+};
+
+struct criterion {
+	char		*name;		/* the LCSPR criterion considered */
+	char		*met;		/* "yes", "no", "partly" */
+	char		*evidence;
+};
+
+/* An action-plan row; SMART when it has an owner, a date and a measure. */
+struct action {
+	char		*what;
+	char		*owner;		/* an agency id, or a named body */
+	struct cdate	 by;
+	char		*measure;	/* how success is measured */
+	struct srcpos	 pos;
+};
+
+/* A narrative section the reviewer wrote: review/<key>.md. */
+struct narrative {
+	char		*key;		/* "summary", "lived-experience", ... */
+	char		*file;
+	char		*markdown;	/* the text, UTF-8 checked */
+};
+
+/* The reviewer's own material (review/ in the case folder). */
+struct review {
+	char		*file;		/* review/review.xml, if read */
+	enum tri	 lcspr;		/* the decision */
+	enum tri	 vote[NPARTNERS];
+	char		*why[NPARTNERS]; /* each partner's rationale */
+	char		*rationale;	/* the decision's, against the criteria */
+	char		*disagreement;
+	struct criterion *crit;
+	size_t		 ncrit, critcap;
+	struct strlist	 kloe;		/* key lines of enquiry */
+	struct strlist	 recs;		/* recommendations */
+	struct action	*act;
+	size_t		 nact, actcap;
+	struct narrative *nar;
+	size_t		 nnar, narcap;
+};
+
 /* The review's dates: what happened, and the steps the statutory
  * timescales run from and to (see src/transform/timescales.h). */
 struct case_dates {
@@ -140,6 +188,7 @@ struct kase {
 	size_t		 ncr, crcap;
 	struct scoping_return *sr;
 	size_t		 nsr, srcap;
+	struct review	 review;
 	struct srcpos	 pos;
 	struct strlist	 files;		/* every path read: positions point here */
 };
@@ -156,6 +205,16 @@ struct scoping_return *case_add_scoping(struct kase *k);
 struct event	*chron_add_event(struct chron_return *cr);
 void		 chron_return_free(struct chron_return *cr);	/* contents */
 void		 scoping_return_free(struct scoping_return *sr);
+
+struct criterion *review_add_criterion(struct review *r);	/* zeroed */
+struct action	*review_add_action(struct review *r);
+struct narrative *review_add_narrative(struct review *r);
+/* The narrative called key, or NULL. */
+const struct narrative *review_narrative(const struct review *r,
+		    const char *key);
+/* "local-authority", "police", "icb" and their display names. */
+const char	*partner_id(enum partner p);
+const char	*partner_name(enum partner p);
 
 const struct agency *case_agency(const struct kase *k, const char *id);
 const struct person *case_person(const struct kase *k, const char *id);

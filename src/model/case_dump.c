@@ -74,6 +74,44 @@ dump_event(FILE *out, const struct event *e)
 	field(out, "      ", "analysis", e->analysis);
 }
 
+static void
+review_dump(FILE *out, const struct review *r)
+{
+	const char *in = "    ";
+	size_t i;
+	char by[32];
+
+	if (r->file == NULL && r->nnar == 0)
+		return;
+	fprintf(out, "  review %s lcspr=%s\n", s(r->file), tri_name(r->lcspr));
+	for (i = 0; i < NPARTNERS; i++) {
+		if (r->vote[i] == TRI_UNKNOWN && r->why[i] == NULL)
+			continue;
+		fprintf(out, "%svote %s=%s\n", in, partner_id(i),
+		    tri_name(r->vote[i]));
+		field(out, "      ", "why", r->why[i]);
+	}
+	field(out, in, "rationale", r->rationale);
+	field(out, in, "disagreement", r->disagreement);
+	for (i = 0; i < r->ncrit; i++) {
+		fprintf(out, "%scriterion met=%s\n", in, s(r->crit[i].met));
+		field(out, "      ", "name", r->crit[i].name);
+		field(out, "      ", "evidence", r->crit[i].evidence);
+	}
+	list(out, in, "kloe", &r->kloe);
+	list(out, in, "recommendations", &r->recs);
+	for (i = 0; i < r->nact; i++) {
+		date_iso(&r->act[i].by, by, sizeof(by));
+		fprintf(out, "%saction owner=%s by=%s\n", in,
+		    s(r->act[i].owner), *by ? by : "-");
+		field(out, "      ", "what", r->act[i].what);
+		field(out, "      ", "measure", r->act[i].measure);
+	}
+	for (i = 0; i < r->nnar; i++)
+		fprintf(out, "%snarrative %s %s bytes=%zu\n", in, r->nar[i].key,
+		    s(r->nar[i].file), strlen(r->nar[i].markdown));
+}
+
 void
 case_dump(FILE *out, const struct kase *k)
 {
@@ -145,4 +183,5 @@ case_dump(FILE *out, const struct kase *k)
 		field(out, in, "good-practice", sr->good_practice);
 		field(out, in, "equality", sr->equality);
 	}
+	review_dump(out, &k->review);
 }
