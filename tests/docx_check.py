@@ -62,7 +62,9 @@ def main(path):
     doc = trees['word/document.xml']
     for tbl in doc.iter(W + 'tbl'):
         rows = tbl.findall(W + 'tr')
-        if rows and rows[0].find(f'{W}trPr/{W}tblHeader') is None:
+        cap = tbl.find(f'{W}tblPr/{W}tblCaption')
+        layout = cap is not None and cap.get(W + 'val', '').startswith('Layout table')
+        if rows and not layout and rows[0].find(f'{W}trPr/{W}tblHeader') is None:
             bad.append('a table whose first row is not a repeating header row')
         for tc in tbl.iter(W + 'tc'):
             kids = [k for k in tc if k.tag != W + 'tcPr']

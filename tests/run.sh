@@ -68,6 +68,10 @@ for c in fixtures/cases/*/; do
 	    --schema schemas/integrated-chronology.xsd "$T/$n.merge.xml"
 	"$BIN" merge -q -o "$T/$n.merge2.xml" "$c"
 	t "merge -o $n equals stdout" cmp "$T/$n.merge.xml" "$T/$n.merge2.xml"
+	for d in rapid-review-report learning-brief seven-minute-briefing scoping-composite; do
+		"$BIN" dump -q --stage doc --document $d "$c" > "$T/$n.$d.doc" 2>&1
+		golden "dump doc $d $n" "tests/golden/$n.$d.doc" "$T/$n.$d.doc"
+	done
 	# As of a fixed day: the table is the same whenever the test runs.
 	"$BIN" deadlines -q --as-of 2025-04-09 "$c" > "$T/$n.deadlines" 2> /dev/null
 	golden "deadlines $n" "tests/golden/$n.deadlines" "$T/$n.deadlines"
@@ -135,8 +139,24 @@ for c in fixtures/cases/*/; do
 	ref=$(sed -n 's/.*<case [^>]*ref="\([^"]*\)".*/\1/p' "$c/case.xml" | head -n 1)
 	t "build $n" "$BIN" build -q -o "$T/out1" "$c"
 	t "build $n again (determinism)" "$BIN" build -q -o "$T/out2" "$c"
-	for f in integrated-chronology.docx integrated-chronology.pdf; do
+	for f in $(cd "$T/out1/$ref" && ls); do
 		t "$n $f is byte-identical across runs" cmp "$T/out1/$ref/$f" "$T/out2/$ref/$f"
+	done
+	t "$n: all ten documents written" test "$(ls "$T/out1/$ref" | wc -l)" = 10
+	# The review documents, with the real clients (the chronology's
+	# own, more detailed checks follow).
+	mkdir -p "$T/lo-docs"
+	t "$n: LibreOffice converts every review document" \
+	    timeout 300 soffice -env:UserInstallation="file://$PWD/$T/lo-profile" \
+	    --headless --norestore --convert-to pdf --outdir "$T/lo-docs" \
+	    "$T/out1/$ref/rapid-review-report.docx" "$T/out1/$ref/learning-brief.docx" \
+	    "$T/out1/$ref/seven-minute-briefing.docx" "$T/out1/$ref/scoping-composite.docx"
+	for d in rapid-review-report learning-brief seven-minute-briefing scoping-composite; do
+		t "$n $d.docx: parts, relationships, python-docx" $PY tests/docx_check.py "$T/out1/$ref/$d.docx"
+		t "$n $d.docx via LibreOffice: a PDF with its text" sh -c \
+		    "pdftotext '$T/lo-docs/$d.pdf' - | grep -q '$ref'"
+		t "$n $d.pdf: qpdf, fonts, boxes within the margins" sh tests/pdf_check.sh -m 20 "$T/out1/$ref/$d.pdf"
+		t "$n $d.pdf: tagged, headers and footers artifacts" $PY tests/pdf_tags.py "$T/out1/$ref/$d.pdf" "" Document H1 P
 	done
 	docx=$T/out1/$ref/integrated-chronology.docx
 	pdf=$T/out1/$ref/integrated-chronology.pdf
@@ -196,10 +216,32 @@ if [ -d "$c" ]; then
 	    grep -q "votes differ but no <disagreement> is recorded" "$T/rv.out"
 fi
 
+echo "== text from returns and narratives is text, never template or markup"
+if [ -d "$c" ]; then
+	rm -rf "$T/lit" && cp -r "$c" "$T/lit"
+	$PY -c "
+p = '$T/lit/chronology/police.xml'
+s = open(p, encoding='utf-8').read().replace('<what>Police attended',
+    '<what>LITERAL {ref} {partnership} # Not a heading &lt;w:p&gt;x&lt;/w:p&gt; | a | b | Police attended', 1)
+open(p, 'w', encoding='utf-8').write(s)"
+	printf '\nLITERAL2 {ref} {child} <w:t>raw</w:t> | not | a table |\n' >> "$T/lit/review/summary.md"
+	t "a case with template and markup characters builds" "$BIN" build -q -o "$T/litout" "$T/lit"
+	t "... the chronology shows the return's text as written (PDF)" sh -c \
+	    "pdftotext -raw '$T/litout/NSCP-2025-014/integrated-chronology.pdf' - | tr '\n' ' ' | grep -qF 'LITERAL {ref} {partnership} # Not a heading <w:p>x</w:p> | a | b |'"
+	t "... and the report shows the narrative's (PDF)" sh -c \
+	    "pdftotext -raw '$T/litout/NSCP-2025-014/rapid-review-report.pdf' - | tr '\n' ' ' | grep -qF 'LITERAL2 {ref} {child} <w:t>raw</w:t> | not | a table |'"
+	t "... and the DOCX holds it as text, its XML intact" $PY -c "
+import docx, sys
+d = docx.Document('$T/litout/NSCP-2025-014/integrated-chronology.docx')
+cells = [c.text for t in d.tables for r in t.rows for c in r.cells]
+sys.exit(not any('LITERAL {ref} {partnership} # Not a heading <w:p>x</w:p> | a | b |' in c for c in cells))"
+fi
+
 echo "== build --timings notes every stage"
 if [ -d "$c" ]; then
 	"$BIN" build -q --timings -o "$T/out5" "$c" > /dev/null 2> "$T/timings.err"
-	for w in "read and checked" merged "integrated chronology built" \
+	for w in "read and checked" merged "rapid-review-report built" \
+	    "integrated-chronology built" \
 	    "integrated-chronology.docx: note: rendered" \
 	    "integrated-chronology.pdf: note: rendered"; do
 		t "--timings: $w" grep -q "$w: [0-9.]* s (peak memory so far [0-9]* MiB)" "$T/timings.err"

@@ -92,14 +92,16 @@ out:
 	return rc;
 }
 
+/* Every document of case k, each built, rendered and freed in turn. */
 static int
 render_case(struct build *b, const struct kase *k, const char *outdir,
     unsigned fmts, const struct merge_opts *mo, const struct style *st,
-    const char *logo, struct diag_ctx *dg)
+    const struct docset *ds, struct diag_ctx *dg)
 {
 	struct chronology *ch = NULL;
 	struct doc *d = NULL;
-	struct buf dir = BUF_INIT;
+	struct buf dir = BUF_INIT, what = BUF_INIT;
+	size_t i;
 	int rc = EXIT_CANTCREAT;
 
 	buf_printf(&dir, "%s/%s", outdir, k->ref);
@@ -107,13 +109,25 @@ render_case(struct build *b, const struct kase *k, const char *outdir,
 		goto out;
 	ch = merge_case(k, mo);
 	lap(b, "merged", k->manifest, dg);
-	d = chron_doc(ch, logo);
-	lap(b, "integrated chronology built", k->manifest, dg);
-	rc = render_doc(b, d, dir.data, "integrated-chronology", fmts, st, dg);
+	for (i = 0; i < CMD_NDOCS; i++) {
+		if ((d = docset_build(ds, i, k, ch, dg)) == NULL) {
+			rc = EXIT_DATAERR;
+			goto out;
+		}
+		buf_reset(&what);
+		buf_printf(&what, "%s built", cmd_docnames[i]);
+		lap(b, what.data, k->manifest, dg);
+		rc = render_doc(b, d, dir.data, cmd_docnames[i], fmts, st, dg);
+		doc_free(d);
+		d = NULL;
+		if (rc != EXIT_OK)
+			goto out;
+	}
 out:
 	doc_free(d);
 	chronology_free(ch);
 	buf_free(&dir);
+	buf_free(&what);
 	return rc;
 }
 
@@ -132,15 +146,17 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 	};
 	struct merge_opts mo = { 0, MERGE_GAP_DAYS };
 	struct build b;
+	struct docset ds;
 	struct style st;
 	struct buf conf = BUF_INIT;
 	const char *outdir = "out", *topt = NULL;
-	char *tdir = NULL, *logo = NULL;
+	char *tdir = NULL;
 	unsigned fmts = (1u << FORMAT_DOCX) | (1u << FORMAT_PDF);
 	size_t i;
 	int c, r, rc = EXIT_USAGE, have_style = 0;
 
 	memset(&b, 0, sizeof(b));
+	memset(&ds, 0, sizeof(ds));
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qo:h", longopts, NULL)) != -1) {
 		switch (c) {
@@ -206,13 +222,13 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 	buf_printf(&conf, "%s/style.conf", tdir);
 	have_style = 1;
 	if (style_load(&st, conf.data, dg) == -1 ||
-	    cmd_logo(tdir, &logo, dg) == -1) {
+	    docset_load(&ds, tdir, dg) == -1) {
 		rc = EXIT_DATAERR;
 		goto out;
 	}
 	for (i = 0; i < b.ncases; i++)
 		if ((rc = render_case(&b, b.cases[i], outdir, fmts, &mo, &st,
-		    logo, dg)) != EXIT_OK)
+		    &ds, dg)) != EXIT_OK)
 			goto out;
 	/* All rendered: only now replace earlier outputs. */
 	for (i = 0; i < b.njobs; i++) {
@@ -235,7 +251,7 @@ out:
 		style_free(&st);
 	buf_free(&conf);
 	free(tdir);
-	free(logo);
+	docset_free(&ds);
 	cmd_summary(dg);
 	return rc;
 }

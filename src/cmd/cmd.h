@@ -28,6 +28,8 @@ struct kase;
 int	cmd_load_case(const char *dir, struct kase **out, struct diag_ctx *dg);
 
 struct calendar;
+struct chronology;
+struct doc;
 
 /* Loads dir/bank-holidays.txt into cal; -1 after reporting. */
 int	cmd_calendar(const char *dir, struct calendar *cal,
@@ -38,5 +40,31 @@ int	cmd_gap_days(const char *s, struct diag_ctx *dg);
 
 /* Prints "cspr: N errors, M warnings" when there were any. */
 void	cmd_summary(struct diag_ctx *dg);
+
+/* The documents cspr builds, in order, each from templates/<name>.txt. */
+#define CMD_NDOCS	5
+extern const char *const cmd_docnames[CMD_NDOCS];
+
+#include "../model/calendar.h"
+#include "../model/tmpl.h"
+
+struct docset {
+	struct tmpl	 tm[CMD_NDOCS];
+	struct calendar	 cal;
+	char		*logo;
+	int		 loaded;
+};
+
+/* Templates, bank holidays and logo from the template folder tdir; -1
+ * after reporting every problem. docset_free in every case. */
+int	docset_load(struct docset *ds, const char *tdir, struct diag_ctx *dg);
+void	docset_free(struct docset *ds);
+/* The index of a document name, or -1. */
+int	docset_index(const char *name);
+/* Document i of case k (a draft), with notes for required content still
+ * missing; NULL after reporting a bad template. */
+struct doc *docset_build(const struct docset *ds, size_t i,
+	    const struct kase *k, const struct chronology *ch,
+	    struct diag_ctx *dg);
 
 #endif

@@ -46,7 +46,7 @@ today(void)
 static void
 print(const struct kase *k, const struct timescale *ts, size_t n, long asof)
 {
-	char due[64], a[24], b[24], done[24], st[96];
+	char due[72], a[32], done[32], st[96];
 	size_t i;
 
 	day_text(asof, a, sizeof(a));
@@ -55,16 +55,11 @@ print(const struct kase *k, const struct timescale *ts, size_t n, long asof)
 	printf("%-42s  %-36s  %-25s  %-11s  %s\n", "Step", "Rule", "Due",
 	    "Done", "Status");
 	for (i = 0; i < n; i++) {
-		day_text(ts[i].from, a, sizeof(a));
-		day_text(ts[i].due, b, sizeof(b));
-		if (ts[i].from != ts[i].due)
-			snprintf(due, sizeof(due), "%s to %s", a, b);
-		else
-			snprintf(due, sizeof(due), "%s", b);
-		day_text(ts[i].done, done, sizeof(done));
+		timescale_due(&ts[i], due, sizeof(due));
+		timescale_done(&ts[i], done, sizeof(done));
 		timescale_status(&ts[i], st, sizeof(st));
 		printf("%-42s  %-36s  %-25s  %-11s  %s\n", ts[i].what,
-		    ts[i].rule, due, done, st);
+		    ts[i].rule, *due ? due : "-", *done ? done : "-", st);
 	}
 }
 

@@ -9,8 +9,11 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: cspr dump [-q] [--stage case|merge|doc] [--key-only] "
-    "[--gap-days N] CASE\n";
+    "usage: cspr dump [-q] [--stage case|merge|doc] [--document NAME]\n"
+    "                 [--templates DIR] [--key-only] [--gap-days N] CASE\n"
+    "  --document NAME  with --stage doc: rapid-review-report, learning-brief,\n"
+    "                   seven-minute-briefing, scoping-composite or\n"
+    "                   integrated-chronology (the default)\n";
 
 int
 cmd_dump(int argc, char **argv, struct diag_ctx *dg)
@@ -20,6 +23,8 @@ cmd_dump(int argc, char **argv, struct diag_ctx *dg)
 		{ "stage", required_argument, NULL, 's' },
 		{ "key-only", no_argument, NULL, 'k' },
 		{ "gap-days", required_argument, NULL, 'g' },
+		{ "document", required_argument, NULL, 'd' },
+		{ "templates", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -27,14 +32,18 @@ cmd_dump(int argc, char **argv, struct diag_ctx *dg)
 	struct kase *k = NULL;
 	struct chronology *ch = NULL;
 	struct doc *d = NULL;
-	const char *stage = "case";
-	int c, rc;
+	const char *stage = "case", *docname = "integrated-chronology";
+	const char *topt = NULL;
+	struct docset ds;
+	int c, rc, di;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'q': dg->quiet_warnings = 1; break;
 		case 's': stage = optarg; break;
+		case 'd': docname = optarg; break;
+		case 't': topt = optarg; break;
 		case 'k': mo.key_only = 1; break;
 		case 'g':
 			if ((mo.gap_days = cmd_gap_days(optarg, dg)) == -1)
@@ -45,10 +54,12 @@ cmd_dump(int argc, char **argv, struct diag_ctx *dg)
 		}
 	}
 	if (optind != argc - 1 || (strcmp(stage, "case") != 0 &&
-	    strcmp(stage, "merge") != 0 && strcmp(stage, "doc") != 0)) {
+	    strcmp(stage, "merge") != 0 && strcmp(stage, "doc") != 0) ||
+	    (di = docset_index(docname)) == -1) {
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
+	memset(&ds, 0, sizeof(ds));
 	if ((rc = cmd_load_case(argv[optind], &k, dg)) != 0)
 		return rc;
 	if (strcmp(stage, "case") == 0)
@@ -59,17 +70,20 @@ cmd_dump(int argc, char **argv, struct diag_ctx *dg)
 			chronology_dump(stdout, ch);
 		else {
 			/* The tree as cspr build makes it, logo and all. */
-			char *tdir = cmd_templates_dir(NULL), *logo = NULL;
+			char *tdir = cmd_templates_dir(topt);
 
-			cmd_logo(tdir, &logo, dg);
-			d = chron_doc(ch, logo);
+			if (docset_load(&ds, tdir, dg) == 0 &&
+			    (d = docset_build(&ds, (size_t)di, k, ch,
+			    dg)) != NULL)
+				doc_dump(stdout, d);
+			else
+				rc = EXIT_DATAERR;
 			free(tdir);
-			free(logo);
-			doc_dump(stdout, d);
 		}
 	}
+	docset_free(&ds);
 	doc_free(d);
 	chronology_free(ch);
 	case_free(k);
-	return EXIT_OK;
+	return rc;
 }

@@ -54,6 +54,8 @@ enum doc_type {
 #define DOC_HEADER	0x10u	/* ROW: header row, repeats on every page */
 #define DOC_KEEP	0x20u	/* ROW: do not split across pages */
 #define DOC_SMALL	0x40u	/* TABLE: set in the smaller table text size */
+#define DOC_LAYOUT	0x100u	/* TABLE: lays out boxes, holds no data: no
+				 * header row, not tagged as a table */
 #define DOC_TITLEPAGE	0x80u	/* SECTION: a title page, its blocks set a
 				 * third of the way down a page of their own */
 #define DOC_TITLEDROP	0.3	/* ... that is, this much of the body height */

@@ -33,6 +33,8 @@ dump(FILE *out, const struct doc_node *n, unsigned depth)
 		fprintf(out, " cols=%u widths=", n->ncols);
 		for (i = 0; i < n->ncols; i++)
 			fprintf(out, "%s%u", i ? "," : "", n->colw[i]);
+		if (n->flags & DOC_LAYOUT)
+			fputs(" layout", out);
 		if (n->flags & DOC_SMALL)
 			fputs(" small", out);
 		break;

@@ -144,12 +144,6 @@ load_scoping(struct kase *k, const char *dir, struct diag_ctx *dg)
 	buf_free(&path);
 }
 
-const char *const review_sections[] = {
-	"summary", "immediate-actions", "lived-experience", "vulnerabilities",
-	"family", "perpetrator", "equality", "practice-episodes", "learning",
-	"good-practice", "references", "national", "brief-summary",
-	"reflective-questions", "further-reading", "briefing", NULL
-};
 
 static void
 valid_sections(struct buf *b)

@@ -27,10 +27,6 @@ int	scoping_read_md(struct scoping_return *sr, const char *file,
 int	review_read_xml(struct review *r, const char *file,
 	    struct diag_ctx *dg);
 
-/* The narrative sections a reviewer can write, as review/<key>.md, in
- * the order the documents use them; NULL-terminated. */
-extern const char *const review_sections[];
-
 enum return_kind {
 	RETURN_UNKNOWN,
 	RETURN_MANIFEST,

@@ -154,6 +154,13 @@ review_narrative(const struct review *r, const char *key)
 	return NULL;
 }
 
+const char *const review_sections[] = {
+	"summary", "immediate-actions", "lived-experience", "vulnerabilities",
+	"family", "perpetrator", "equality", "practice-episodes", "learning",
+	"good-practice", "references", "national", "brief-summary",
+	"reflective-questions", "further-reading", "briefing", NULL
+};
+
 const char *
 partner_id(enum partner p)
 {

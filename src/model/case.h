@@ -214,6 +214,9 @@ const struct narrative *review_narrative(const struct review *r,
 		    const char *key);
 /* "local-authority", "police", "icb" and their display names. */
 const char	*partner_id(enum partner p);
+/* The narrative sections a reviewer can write, as review/<key>.md;
+ * NULL-terminated. */
+extern const char *const review_sections[];
 const char	*partner_name(enum partner p);
 
 const struct agency *case_agency(const struct kase *k, const char *id);

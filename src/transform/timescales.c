@@ -143,6 +143,38 @@ timescales(const struct kase *k, const struct calendar *cal, long asof,
 	return n;
 }
 
+static void
+day_text(long day, char *buf, size_t n)
+{
+	struct cdate d;
+
+	memset(&d, 0, sizeof(d));
+	if (day != TS_NODAY) {
+		civil_from_days(day, &d.y, &d.m, &d.d);
+		d.prec = DATE_DAY;
+	}
+	date_format(&d, buf, n);
+}
+
+void
+timescale_due(const struct timescale *t, char *buf, size_t n)
+{
+	char a[32], b[32];
+
+	day_text(t->from, a, sizeof(a));
+	day_text(t->due, b, sizeof(b));
+	if (t->from != t->due)
+		snprintf(buf, n, "%s to %s", a, b);
+	else
+		snprintf(buf, n, "%s", b);
+}
+
+void
+timescale_done(const struct timescale *t, char *buf, size_t n)
+{
+	day_text(t->done, buf, n);
+}
+
 void
 timescale_status(const struct timescale *t, char *buf, size_t n)
 {

@@ -43,6 +43,10 @@ struct timescale {
  */
 size_t	timescales(const struct kase *k, const struct calendar *cal,
 	    long asof, struct timescale *out);
+/* "14 Mar 2025", a window "27 Mar 2025 to 2 Apr 2025", or "" if not
+ * known; and the day it was done, or "". */
+void	timescale_due(const struct timescale *t, char *buf, size_t n);
+void	timescale_done(const struct timescale *t, char *buf, size_t n);
 /* "met", "2 working days late", "due in 3 working days", ... */
 void	timescale_status(const struct timescale *t, char *buf, size_t n);
 

@@ -323,6 +323,11 @@ table(struct dx *x, const struct doc_node *t, int landscape, unsigned depth)
 	st_(x, "w:tblLayout");
 	at_(x, "w:type", "fixed");
 	end_(x);
+	if (t->flags & DOC_LAYOUT)
+		/* Says what the table is for (Word shows it as alt text):
+		 * boxes read left to right, top to bottom. */
+		val_(x, "w:tblCaption", "Layout table: read the boxes left to "
+		    "right, top to bottom");
 	st_(x, "w:tblLook");
 	at_(x, "w:val", "04A0");
 	at_(x, "w:firstRow", "1");

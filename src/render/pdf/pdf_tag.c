@@ -116,6 +116,16 @@ new_elem(struct pdf_ctx *c, const char *s, HPDF_Dict parent)
 
 static HPDF_Dict elem_for(struct pdf_ctx *, const struct doc_node *);
 
+/* Whether a row or cell is in a layout table (not data: Div, not TR). */
+static int
+layout_of(const struct doc_node *n)
+{
+	for (n = n->parent; n != NULL; n = n->parent)
+		if (n->type == DOC_TABLE)
+			return (n->flags & DOC_LAYOUT) != 0;
+	return 0;
+}
+
 /* The element that n's element goes in. */
 static HPDF_Dict
 parent_elem(struct pdf_ctx *c, const struct doc_node *n)
@@ -162,11 +172,17 @@ elem_for(struct pdf_ctx *c, const struct doc_node *n)
 				break;
 	case DOC_LIST:		snprintf(role, sizeof(role), "L"); break;
 	case DOC_ITEM:		snprintf(role, sizeof(role), "LI"); break;
-	case DOC_TABLE:		snprintf(role, sizeof(role), "Table"); break;
-	case DOC_ROW:		snprintf(role, sizeof(role), "TR"); break;
+	case DOC_TABLE:
+		snprintf(role, sizeof(role), n->flags & DOC_LAYOUT ? "Div" :
+		    "Table");
+		break;
+	case DOC_ROW:
+		snprintf(role, sizeof(role), layout_of(n) ? "Div" : "TR");
+		break;
 	case DOC_CELL:
-		snprintf(role, sizeof(role), n->parent != NULL &&
-		    (n->parent->flags & DOC_HEADER) ? "TH" : "TD");
+		snprintf(role, sizeof(role), layout_of(n) ? "Div" :
+		    n->parent != NULL && (n->parent->flags & DOC_HEADER) ?
+		    "TH" : "TD");
 		break;
 	case DOC_IMAGE:		snprintf(role, sizeof(role), "Figure"); break;
 	case DOC_TOC:		snprintf(role, sizeof(role), "TOC"); break;

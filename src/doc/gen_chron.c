@@ -1,12 +1,13 @@
-/* Builds the integrated chronology document: legend, agency figures, gaps and the landscape events table. */
+/* Generated parts of the integrated chronology: introduction, agency legend, gaps, and the landscape events table. */
 #include "documents.h"
+#include "generated.h"
 #include "../util/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static void
-iso_day(long day, char *buf, size_t n)
+void
+gen_day(long day, char *buf, size_t n)
 {
 	int y, m, d;
 	struct cdate dt;
@@ -21,8 +22,8 @@ iso_day(long day, char *buf, size_t n)
 }
 
 /* The document's date: the latest of the case's key dates that is known. */
-static const struct cdate *
-doc_date(const struct kase *k)
+const struct cdate *
+gen_doc_date(const struct kase *k)
 {
 	const struct cdate *d[] = {
 		&k->dates.decision, &k->dates.meeting, &k->dates.notification,
@@ -36,9 +37,10 @@ doc_date(const struct kase *k)
 	return NULL;
 }
 
-static void
-intro(struct doc_node *sec, const struct chronology *c)
+int
+gen_chron_intro(struct doc_node *sec, const struct docctx *x)
 {
+	const struct chronology *c = x->ch;
 	const struct kase *k = c->k;
 	struct buf b = BUF_INIT;
 	char from[32], to[32];
@@ -68,11 +70,13 @@ intro(struct doc_node *sec, const struct chronology *c)
 	    c->opts.key_only ? "Key events only." : "Key and background events.");
 	doc_paras(sec, b.data, 0);
 	buf_free(&b);
+	return 1;
 }
 
-static void
-legend(struct doc_node *sec, const struct chronology *c)
+int
+gen_chron_legend(struct doc_node *sec, const struct docctx *x)
 {
+	const struct chronology *c = x->ch;
 	static const unsigned w[] = { 2, 8, 2, 2, 3, 3, 3 };
 	static const char *const head[] = {
 		"Prefix", "Agency", "Contacts", "Key", "Child seen",
@@ -82,7 +86,6 @@ legend(struct doc_node *sec, const struct chronology *c)
 	char n[7][32];
 	size_t i, j;
 
-	doc_heading(sec, 2, "Agencies");
 	t = doc_table(sec, 7, w, DOC_SMALL);
 	r = doc_row(t, DOC_HEADER | DOC_KEEP);
 	for (j = 0; j < 7; j++)
@@ -104,35 +107,37 @@ legend(struct doc_node *sec, const struct chronology *c)
 		doc_cell(r, n[5], 0, NULL);
 		doc_cell(r, s->has_return ? "received" : "none", 0, NULL);
 	}
+	return c->nstats > 0;
 }
 
-static void
-gaps(struct doc_node *sec, const struct chronology *c)
+int
+gen_chron_gaps(struct doc_node *sec, const struct docctx *x)
 {
+	const struct chronology *c = x->ch;
 	struct buf b = BUF_INIT;
 	char from[32], to[32];
 	struct doc_node *l;
 	size_t i;
 
-	doc_heading(sec, 2, "Gaps in agency contact");
 	buf_printf(&b, "Periods of more than %d days in which no agency "
 	    "recorded any contact.", c->opts.gap_days);
 	doc_paras(sec, b.data, 0);
 	if (c->ngaps == 0) {
 		doc_paras(sec, "None.", 0);
 		buf_free(&b);
-		return;
+		return 1;
 	}
 	l = doc_list(sec, 0);
 	for (i = 0; i < c->ngaps; i++) {
-		iso_day(c->gaps[i].from, from, sizeof(from));
-		iso_day(c->gaps[i].to, to, sizeof(to));
+		gen_day(c->gaps[i].from, from, sizeof(from));
+		gen_day(c->gaps[i].to, to, sizeof(to));
 		buf_reset(&b);
 		buf_printf(&b, "%s to %s: %ld days", from, to,
 		    c->gaps[i].to - c->gaps[i].from + 1);
 		doc_text(doc_para(doc_item(l)), b.data, 0);
 	}
 	buf_free(&b);
+	return 1;
 }
 
 /* "yes", "no" or "not recorded", so no cell relies on a symbol. */
@@ -198,9 +203,10 @@ event_row(struct doc_node *t, const struct mrow *r, size_t n)
 	buf_free(&b);
 }
 
-static void
-events(struct doc_node *sec, const struct chronology *c)
+int
+gen_chron_table(struct doc_node *sec, const struct docctx *x)
 {
+	const struct chronology *c = x->ch;
 	static const unsigned w[] = { 4, 9, 6, 7, 27, 17, 17, 8, 10 };
 	static const char *const head[] = {
 		"No.", "Date", "Agency", "Age, gap", "What happened",
@@ -209,52 +215,11 @@ events(struct doc_node *sec, const struct chronology *c)
 	struct doc_node *t, *r;
 	size_t i;
 
-	doc_heading(sec, 2, "Chronology");
 	t = doc_table(sec, 9, w, DOC_SMALL);
 	r = doc_row(t, DOC_HEADER | DOC_KEEP);
 	for (i = 0; i < 9; i++)
 		doc_cell(r, head[i], DOC_BOLD, NULL);
 	for (i = 0; i < c->nrows; i++)
 		event_row(t, &c->rows[i], i + 1);
-}
-
-struct doc *
-chron_doc(const struct chronology *c, const char *logo)
-{
-	const struct kase *k = c->k;
-	const struct cdate *dd = doc_date(k);
-	struct doc *d = doc_new();
-	struct doc_node *sec;
-	struct buf b = BUF_INIT;
-	char iso[16];
-
-	buf_printf(&b, "Integrated key-events chronology: %s", k->ref);
-	doc_set(&d->title, b.data);
-	doc_set(&d->subject, k->kind == REVIEW_LCSPR ?
-	    "Local child safeguarding practice review" : "Rapid review");
-	doc_set(&d->keywords, "chronology; safeguarding; review");
-	doc_set(&d->creator, k->partnership ? k->partnership : "cspr");
-	doc_set(&d->marking, "OFFICIAL-SENSITIVE");
-	if (dd != NULL) {
-		date_iso(dd, iso, sizeof(iso));
-		doc_set(&d->date, iso);
-	}
-	d->draft = 1;
-
-	sec = doc_section(d->root, DOC_LANDSCAPE);
-	if (logo != NULL) {
-		struct buf alt = BUF_INIT;
-
-		buf_printf(&alt, "%s logo", k->partnership ? k->partnership :
-		    "Partnership");
-		doc_image(sec, logo, alt.data, 40);
-		buf_free(&alt);
-	}
-	doc_heading(sec, 1, b.data);
-	intro(sec, c);
-	legend(sec, c);
-	gaps(sec, c);
-	events(sec, c);
-	buf_free(&b);
-	return d;
+	return c->nrows > 0;
 }

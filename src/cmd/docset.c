@@ -1,0 +1,88 @@
+/* The documents cspr builds: their templates, the calendar and logo they use, and building one for a case. */
+#include "cmd.h"
+#include "../doc/documents.h"
+#include "../util/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const cmd_docnames[CMD_NDOCS] = {
+	"rapid-review-report", "learning-brief", "seven-minute-briefing",
+	"scoping-composite", "integrated-chronology",
+};
+
+int
+docset_load(struct docset *ds, const char *tdir, struct diag_ctx *dg)
+{
+	struct buf path = BUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	memset(ds, 0, sizeof(*ds));
+	for (i = 0; i < CMD_NDOCS; i++) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s.txt", tdir, cmd_docnames[i]);
+		if (tmpl_load(&ds->tm[i], path.data, dg) == -1)
+			rc = -1;
+	}
+	if (cmd_calendar(tdir, &ds->cal, dg) == -1 ||
+	    cmd_logo(tdir, &ds->logo, dg) == -1)
+		rc = -1;
+	buf_free(&path);
+	ds->loaded = 1;
+	return rc;
+}
+
+void
+docset_free(struct docset *ds)
+{
+	size_t i;
+
+	if (!ds->loaded)
+		return;
+	for (i = 0; i < CMD_NDOCS; i++)
+		tmpl_free(&ds->tm[i]);
+	calendar_free(&ds->cal);
+	free(ds->logo);
+	memset(ds, 0, sizeof(*ds));
+}
+
+int
+docset_index(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < CMD_NDOCS; i++)
+		if (strcmp(cmd_docnames[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+struct doc *
+docset_build(const struct docset *ds, size_t i, const struct kase *k,
+    const struct chronology *ch, struct diag_ctx *dg)
+{
+	struct strlist missing = { NULL, 0, 0 };
+	const struct cdate *dd;
+	struct docctx x;
+	struct doc *d;
+	size_t j;
+
+	memset(&x, 0, sizeof(x));
+	x.k = k;
+	x.ch = ch;
+	x.cal = &ds->cal;
+	x.logo = ds->logo;
+	x.draft = 1;
+	/* Timescales as of the report's date, so the document is the same
+	 * whenever it is built: else the latest date the case knows. */
+	dd = k->dates.report.prec == DATE_DAY ? &k->dates.report :
+	    gen_doc_date(k);
+	x.asof = dd != NULL ? date_first_day(dd) : 0;
+	d = tmpl_doc(&ds->tm[i], &x, &missing, dg);
+	for (j = 0; d != NULL && j < missing.n; j++)
+		diag(dg, DIAG_NOTE, NULL, "%s: to be completed: %s",
+		    cmd_docnames[i], missing.v[j]);
+	strlist_free(&missing);
+	return d;
+}

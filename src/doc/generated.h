@@ -1,0 +1,43 @@
+/* The parts of documents that cspr makes from the case, named in templates ("generated NAME"). */
+#ifndef CSPR_GENERATED_H
+#define CSPR_GENERATED_H
+
+#include "doc.h"
+#include "../model/calendar.h"
+#include "../model/case.h"
+#include "../transform/merge.h"
+
+/* What a document is built from. */
+struct docctx {
+	const struct kase	*k;
+	const struct chronology	*ch;
+	const struct calendar	*cal;
+	long			 asof;	/* the day timescales are measured to */
+	const char		*logo;	/* PNG path or NULL */
+	int			 draft;	/* flag what is missing or not SMART */
+	const char		*box[8]; /* 7-minute briefing titles, 1..7 */
+};
+
+/*
+ * Appends part `name` to sec. Returns 1 if it had content, 0 if the case
+ * holds nothing for it yet (the caller shows a placeholder), -1 if no
+ * part has that name.
+ */
+int	generated(const char *name, struct doc_node *sec,
+	    const struct docctx *x);
+/* The names, comma-separated, for messages. */
+const char *generated_names(void);
+
+/* Parts shared with chron_doc.c's own. */
+int	gen_chron_intro(struct doc_node *, const struct docctx *);
+int	gen_chron_legend(struct doc_node *, const struct docctx *);
+int	gen_chron_gaps(struct doc_node *, const struct docctx *);
+int	gen_chron_table(struct doc_node *, const struct docctx *);
+
+/* "14 Mar 2025" for a day number. */
+void	gen_day(long day, char *buf, size_t n);
+/* A document's date: the latest of the case's key dates known to the
+ * day (decision, meeting, notification, referral, incident), or NULL. */
+const struct cdate *gen_doc_date(const struct kase *k);
+
+#endif

@@ -1,0 +1,238 @@
+/* Builds a document from its template: properties, title page, contents, headings, wording, narratives and generated parts. */
+#include "documents.h"
+#include "md_doc.h"
+#include "../util/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const box_default[8] = { NULL, "Background",
+    "Why it matters", "Information", "Learning", "Reflective questions",
+    "Things to remember", "What to do" };
+
+/* The subject child as documents name them: pseudonym, else role. */
+static const char *
+child_name(const struct kase *k)
+{
+	const struct person *p = case_person(k, k->child);
+
+	if (p == NULL)
+		return "the child";
+	return p->pseudonym ? p->pseudonym : p->role ? p->role : "the child";
+}
+
+static void
+placeholder(struct doc_node *sec, const char *what, const char *where,
+    int required, const struct docctx *x, struct strlist *missing)
+{
+	struct buf b = BUF_INIT;
+	struct doc_node *p;
+
+	buf_printf(&b, "%s (%s)", what, where);
+	if (required && missing != NULL)
+		strlist_add(missing, b.data);
+	if (x->draft) {
+		p = doc_para(sec);
+		doc_text(p, "To be completed: ", DOC_BOLD | DOC_ITALIC);
+		doc_text(p, b.data, DOC_ITALIC);
+	}
+	buf_free(&b);
+}
+
+/* A new section; the document's first (with no title page) opens with
+ * the logo and the title. */
+static struct doc_node *
+open_section(struct doc *d, unsigned flags, const struct docctx *x)
+{
+	int first = d->root->first == NULL;
+	struct doc_node *sec = doc_section(d->root, flags);
+	struct buf alt = BUF_INIT;
+
+	if (!first)
+		return sec;
+	if (x->logo != NULL) {
+		buf_printf(&alt, "%s logo", x->k->partnership ?
+		    x->k->partnership : "Partnership");
+		doc_image(sec, x->logo, alt.data, 40);
+		buf_free(&alt);
+	}
+	doc_heading(sec, 1, d->title);
+	return sec;
+}
+
+struct doc *
+tmpl_doc(const struct tmpl *t, const struct docctx *x0,
+    struct strlist *missing, struct diag_ctx *dg)
+{
+	const struct kase *k = x0->k;
+	const struct cdate *dd = gen_doc_date(k);
+	const struct tmpl_entry *e;
+	const struct narrative *nv;
+	struct docctx x = *x0;
+	struct tmpl_vars vars;
+	struct doc *d = doc_new();
+	struct doc_node *sec = NULL;
+	char incident[32], iso[16], *s;
+	const char *heading = "this section";
+	unsigned flags = 0, hbase = 2;
+	size_t i;
+	int rc, bad = 0;
+
+	date_format(&k->dates.incident, incident, sizeof(incident));
+	vars.ref = k->ref;
+	vars.partnership = k->partnership;
+	vars.child = child_name(k);
+	vars.incident = incident;
+	for (i = 1; i <= 7; i++)
+		x.box[i] = box_default[i];
+
+	doc_set(&d->title, k->ref);
+	doc_set(&d->subject, k->kind == REVIEW_LCSPR ? "Local child "
+	    "safeguarding practice review" : "Rapid review");
+	doc_set(&d->keywords, "safeguarding; review");
+	doc_set(&d->creator, k->partnership ? k->partnership : "cspr");
+	doc_set(&d->marking, "OFFICIAL-SENSITIVE");
+	if (dd != NULL) {
+		date_iso(dd, iso, sizeof(iso));
+		doc_set(&d->date, iso);
+	}
+	d->draft = x.draft;
+
+	/* Properties and box titles first: they apply wherever they are. */
+	for (i = 0; i < t->n; i++) {
+		e = &t->v[i];
+		s = e->arg ? tmpl_expand(e->arg, &vars) : NULL;
+		switch (e->kind) {
+		case TMPL_TITLE:
+			doc_set(&d->title, s);
+			break;
+		case TMPL_SUBJECT:
+			doc_set(&d->subject, s);
+			break;
+		case TMPL_MARKING:
+			if (strcmp(s, "none") == 0) {
+				free(d->marking);
+				d->marking = NULL;
+			} else
+				doc_set(&d->marking, s);
+			break;
+		case TMPL_BOX:
+			x.box[e->n] = e->arg;	/* {names} are not expanded */
+			break;
+		default:
+			break;
+		}
+		free(s);
+	}
+
+	for (i = 0; i < t->n; i++) {
+		e = &t->v[i];
+		if (e->kind == TMPL_TITLE || e->kind == TMPL_SUBJECT ||
+		    e->kind == TMPL_MARKING || e->kind == TMPL_BOX)
+			continue;	/* applied above */
+		if (e->kind == TMPL_LANDSCAPE || e->kind == TMPL_PORTRAIT) {
+			flags = e->kind == TMPL_LANDSCAPE ? DOC_LANDSCAPE : 0;
+			sec = open_section(d, flags, &x);
+			continue;
+		}
+		if (e->kind == TMPL_TITLEPAGE) {
+			struct doc_node *ts = doc_section(d->root,
+			    flags | DOC_TITLEPAGE);
+			char date[32] = "";
+
+			if (x.logo != NULL) {
+				struct buf alt = BUF_INIT;
+
+				buf_printf(&alt, "%s logo", k->partnership ?
+				    k->partnership : "Partnership");
+				doc_image(ts, x.logo, alt.data, 50);
+				buf_free(&alt);
+			}
+			doc_heading(ts, 1, d->title);
+			if (dd != NULL)
+				date_format(dd, date, sizeof(date));
+			s = NULL;
+			{
+				struct buf b = BUF_INIT;
+
+				buf_printf(&b, "%s\n%s\nCase %s",
+				    k->partnership ? k->partnership : "", date,
+				    k->ref);
+				doc_paras(ts, b.data, 0);
+				buf_free(&b);
+			}
+			sec = NULL;
+			continue;
+		}
+		if (sec == NULL)
+			sec = open_section(d, flags, &x);
+		s = e->arg ? tmpl_expand(e->arg, &vars) : NULL;
+		switch (e->kind) {
+		case TMPL_CONTENTS:
+			doc_toc(sec, s);
+			doc_pagebreak(sec);
+			break;
+		case TMPL_SECTION:
+		case TMPL_SUBSECTION:
+			doc_heading(sec, e->kind == TMPL_SECTION ? 2 : 3, s);
+			heading = e->arg;
+			hbase = e->kind == TMPL_SECTION ? 3 : 3;
+			break;
+		case TMPL_TEXT:
+			doc_paras(sec, s, 0);
+			break;
+		case TMPL_NARRATIVE:
+			for (size_t j = 0; review_sections[j] != NULL; j++)
+				if (strcmp(review_sections[j], e->arg) == 0)
+					goto known;
+			diag_at(dg, DIAG_ERROR, t->file, e->line, 0, "no "
+			    "narrative section '%s' (valid: summary, "
+			    "immediate-actions, lived-experience, "
+			    "vulnerabilities, family, perpetrator, equality, "
+			    "practice-episodes, learning, good-practice, "
+			    "references, national, brief-summary, "
+			    "reflective-questions, further-reading, briefing)",
+			    e->arg);
+			bad = 1;
+			break;
+known:
+			nv = review_narrative(&k->review, e->arg);
+			if (nv != NULL) {
+				if (md_doc(sec, nv->markdown, hbase) == -1) {
+					diag(dg, DIAG_ERROR, NULL, "cannot read "
+					    "%s as Markdown", nv->file);
+					bad = 1;
+				}
+			} else {
+				struct buf where = BUF_INIT;
+
+				buf_printf(&where, "review/%s.md", e->arg);
+				placeholder(sec, heading, where.data,
+				    e->required, &x, missing);
+				buf_free(&where);
+			}
+			break;
+		case TMPL_GENERATED:
+			rc = generated(e->arg, sec, &x);
+			if (rc == -1) {
+				diag_at(dg, DIAG_ERROR, t->file, e->line, 0,
+				    "no generated part '%s' (valid: %s)",
+				    e->arg, generated_names());
+				bad = 1;
+			} else if (rc == 0)
+				placeholder(sec, heading, "nothing in the case "
+				    "for it yet", e->required, &x, missing);
+			break;
+		default:
+			break;
+		}
+		free(s);
+	}
+	if (d->root->first == NULL)
+		open_section(d, flags, &x);
+	if (bad) {
+		doc_free(d);
+		return NULL;
+	}
+	return d;
+}
