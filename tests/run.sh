@@ -151,6 +151,9 @@ for c in fixtures/cases/*/; do
 	    --headless --norestore --convert-to pdf --outdir "$T/lo-docs" \
 	    "$T/out1/$ref/rapid-review-report.docx" "$T/out1/$ref/learning-brief.docx" \
 	    "$T/out1/$ref/seven-minute-briefing.docx" "$T/out1/$ref/scoping-composite.docx"
+	t "$n scoping-composite.pdf: contents list agencies, not each return's sub-headings" sh -c \
+	    "pdftotext -f 1 -l 1 '$T/out1/$ref/scoping-composite.pdf' - > '$T/sc-contents.txt' &&
+	    grep -q 'Northshire Police' '$T/sc-contents.txt' && ! grep -q 'Services provided' '$T/sc-contents.txt'"
 	for d in rapid-review-report learning-brief seven-minute-briefing scoping-composite; do
 		t "$n $d.docx: parts, relationships, python-docx" $PY tests/docx_check.py "$T/out1/$ref/$d.docx"
 		t "$n $d.docx via LibreOffice: a PDF with its text" sh -c \

@@ -269,6 +269,7 @@ doc_toc(struct doc_node *sec, const char *title)
 
 	title = title ? title : "Contents";
 	n->text = text_copy(arena_of(n), title, strlen(title), 1);
+	n->level = 3;
 	return n;
 }
 

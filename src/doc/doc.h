@@ -20,8 +20,10 @@
  *       DOC_PAGEBREAK
  *       DOC_IMAGE               (text: PNG path; alt; width_mm), a block
  *                               of a section only
- *       DOC_TOC                 (text: its title) the contents: every
- *                               heading that is a block of a section
+ *       DOC_TOC                 (text: its title; level: the deepest
+ *                               heading listed, 3 unless set) the
+ *                               contents: the headings that are blocks
+ *                               of a section
  *
  *   inlines: DOC_TEXT (bold/italic flags, text), DOC_LINEBREAK,
  *            DOC_LINK (url) containing DOC_TEXT

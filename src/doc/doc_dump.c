@@ -59,7 +59,7 @@ dump(FILE *out, const struct doc_node *n, unsigned depth)
 		fprintf(out, " <%s>", n->text);
 		break;
 	case DOC_TOC:
-		fprintf(out, " \"%s\"", n->text);
+		fprintf(out, " \"%s\" depth=%u", n->text, n->level);
 		break;
 	case DOC_IMAGE:
 		/* Not the path: it depends on where the templates are. */

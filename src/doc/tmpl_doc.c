@@ -169,7 +169,9 @@ tmpl_doc(const struct tmpl *t, const struct docctx *x0,
 		s = e->arg ? tmpl_expand(e->arg, &vars) : NULL;
 		switch (e->kind) {
 		case TMPL_CONTENTS:
-			doc_toc(sec, s);
+			/* Sections and subsections; a document's own
+			 * sub-headings would make the list too long. */
+			doc_toc(sec, s)->level = 2;
 			doc_pagebreak(sec);
 			break;
 		case TMPL_SECTION:

@@ -200,13 +200,16 @@ fldchar(struct dx *x, const char *type)
 
 /* Opens the TOC field: its instruction, then the result to come. */
 static void
-toc_field_begin(struct dx *x)
+toc_field_begin(struct dx *x, unsigned depth)
 {
+	char instr[48];
+
+	snprintf(instr, sizeof(instr), " TOC \\o \"1-%u\" \\h \\z \\u ", depth);
 	fldchar(x, "begin");
 	st_(x, "w:r");
 	st_(x, "w:instrText");
 	at_(x, "xml:space", "preserve");
-	text_(x, " TOC \\o \"1-3\" \\h \\z \\u ");
+	text_(x, instr);
 	end_(x);
 	end_(x);
 	fldchar(x, "separate");
@@ -219,26 +222,32 @@ toc_field_begin(struct dx *x)
  * document order, as heading() numbers their bookmarks.
  */
 static void
-toc_entries(struct dx *x, const struct doc_node *n, unsigned *k, int *first)
+toc_entries(struct dx *x, const struct doc_node *n, unsigned depth,
+    unsigned *k, int *first)
 {
 	const struct doc_node *c;
 	char style[8], anchor[32];
 
 	for (c = n->first; c != NULL; c = c->next) {
 		if (c->type == DOC_SECTION) {
-			toc_entries(x, c, k, first);
+			toc_entries(x, c, depth, k, first);
 			continue;
 		}
 		if (c->type != DOC_HEADING)
 			continue;
+		/* Every heading has its bookmark; the contents list those
+		 * down to their depth. */
+		++*k;
+		if (c->level > depth)
+			continue;
 		snprintf(style, sizeof(style), "TOC%u", c->level);
-		snprintf(anchor, sizeof(anchor), "_Toc%u", ++*k);
+		snprintf(anchor, sizeof(anchor), "_Toc%u", *k);
 		st_(x, "w:p");
 		st_(x, "w:pPr");
 		val_(x, "w:pStyle", style);
 		end_(x);
 		if (*first) {
-			toc_field_begin(x);
+			toc_field_begin(x, depth);
 			*first = 0;
 		}
 		st_(x, "w:hyperlink");
@@ -261,10 +270,10 @@ toc(struct dx *x, const struct doc_node *n)
 	end_(x);
 	run(x, n->text, 0, NULL);
 	end_(x);
-	toc_entries(x, x->d->root, &k, &first);
+	toc_entries(x, x->d->root, n->level, &k, &first);
 	st_(x, "w:p");
 	if (first) {	/* no headings: an empty field all the same */
-		toc_field_begin(x);
+		toc_field_begin(x, n->level);
 	}
 	fldchar(x, "end");
 	end_(x);

@@ -901,7 +901,8 @@ toc_entries(struct pdf_ctx *c, const struct doc_node *n,
 				return -1;
 			continue;
 		}
-		if (h->type != DOC_HEADING || h->first == NULL)
+		if (h->type != DOC_HEADING || h->first == NULL ||
+		    h->level > toc->level)
 			continue;
 		es = *ts;
 		es.x = TOC_INDENT * (h->level - 1);
