@@ -240,6 +240,22 @@ cells = [c.text for t in d.tables for r in t.rows for c in r.cells]
 sys.exit(not any('LITERAL {ref} {partnership} # Not a heading <w:p>x</w:p> | a | b |' in c for c in cells))"
 fi
 
+echo "== audiences: drafts, and the publication gate"
+if [ -d "$c" ]; then
+	exits "an unknown audience: usage (64)" 64 "$BIN" build --audience public -o "$T/aud" "$c"
+	"$BIN" build -q -o "$T/aud0" "$c" > /dev/null 2> "$T/aud0.err"
+	t "a draft notes required content still to be completed" \
+	    grep -q "note: NSCP-2025-014: rapid-review-report: to be completed: The alleged perpetrator.*(review/perpetrator.md)" "$T/aud0.err"
+	exits "publication with required content missing: exit 65" 65 "$BIN" build -q --audience publication -o "$T/aud1" "$c"
+	cp "$T/last.out" "$T/aud1.err"
+	t "... listing it" grep -q "error: rapid-review-report: required for publication: .*(review/perpetrator.md)" "$T/aud1.err"
+	t "... and writing nothing" test ! -e "$T/aud1"
+	rm -rf "$T/full" && cp -r "$c" "$T/full" && echo "Mr Kowalczyk was known to the police for an earlier assault." > "$T/full/review/perpetrator.md"
+	exits "publication, complete, but no anonymiser yet: exit 65" 65 "$BIN" build -q --audience publication -o "$T/aud2" "$T/full"
+	cp "$T/last.out" "$T/aud2.err"
+	t "... saying why, and writing nothing" sh -c "grep -q 'cannot anonymise' '$T/aud2.err' && test ! -e '$T/aud2'"
+fi
+
 echo "== build --timings notes every stage"
 if [ -d "$c" ]; then
 	"$BIN" build -q --timings -o "$T/out5" "$c" > /dev/null 2> "$T/timings.err"

@@ -16,13 +16,15 @@
 
 static const char usage[] =
     "usage: cspr build [-q] [-o OUTDIR] [--templates DIR] [--format FMT]\n"
-    "                  [--key-only] [--gap-days N] [--timings] CASE...\n"
+    "                  [--key-only] [--gap-days N] [--timings]\n"
+    "                  [--audience internal|publication] CASE...\n"
     "  -o OUTDIR        where to write (default out); files go in OUTDIR/<case-ref>/\n"
     "  --templates DIR  style and template folder\n"
     "  --format FMT     docx, pdf or all (default all)\n"
     "  --key-only       leave out background events\n"
     "  --gap-days N     report periods over N days with no contact (28)\n"
-    "  --timings        note the time each stage takes, and peak memory\n";
+    "  --timings        note the time each stage takes, and peak memory\n"
+    "  --audience AUD   internal (drafts, the default) or publication\n";
 
 struct job {
 	struct outfile	 of;
@@ -101,7 +103,8 @@ render_case(struct build *b, const struct kase *k, const char *outdir,
 	struct chronology *ch = NULL;
 	struct doc *d = NULL;
 	struct buf dir = BUF_INIT, what = BUF_INIT;
-	size_t i;
+	struct strlist missing = { NULL, 0, 0 };
+	size_t i, j;
 	int rc = EXIT_CANTCREAT;
 
 	buf_printf(&dir, "%s/%s", outdir, k->ref);
@@ -110,10 +113,14 @@ render_case(struct build *b, const struct kase *k, const char *outdir,
 	ch = merge_case(k, mo);
 	lap(b, "merged", k->manifest, dg);
 	for (i = 0; i < CMD_NDOCS; i++) {
-		if ((d = docset_build(ds, i, k, ch, dg)) == NULL) {
+		strlist_free(&missing);
+		if ((d = docset_build(ds, i, k, ch, &missing, dg)) == NULL) {
 			rc = EXIT_DATAERR;
 			goto out;
 		}
+		for (j = 0; j < missing.n; j++)
+			diag(dg, DIAG_NOTE, NULL, "%s: %s: to be completed: %s",
+			    k->ref, cmd_docnames[i], missing.v[j]);
 		buf_reset(&what);
 		buf_printf(&what, "%s built", cmd_docnames[i]);
 		lap(b, what.data, k->manifest, dg);
@@ -128,7 +135,52 @@ out:
 	chronology_free(ch);
 	buf_free(&dir);
 	buf_free(&what);
+	strlist_free(&missing);
 	return rc;
+}
+
+/*
+ * A publication build: every document of every case must have its
+ * required content, and published text must pass the anonymiser. Lists
+ * what is missing; EXIT_OK only if a publication can be made.
+ */
+static int
+publication_ready(struct build *b, const struct merge_opts *mo,
+    const struct docset *ds, struct diag_ctx *dg)
+{
+	struct strlist missing = { NULL, 0, 0 };
+	struct chronology *ch;
+	struct doc *d;
+	size_t c, i, j;
+	int rc = EXIT_OK;
+
+	for (c = 0; c < b->ncases; c++) {
+		ch = merge_case(b->cases[c], mo);
+		for (i = 0; i < CMD_NDOCS; i++) {
+			strlist_free(&missing);
+			if ((d = docset_build(ds, i, b->cases[c], ch, &missing,
+			    dg)) == NULL) {
+				rc = EXIT_DATAERR;
+				continue;
+			}
+			doc_free(d);
+			for (j = 0; j < missing.n; j++) {
+				diag(dg, DIAG_ERROR, &b->cases[c]->pos, "%s: "
+				    "required for publication: %s",
+				    cmd_docnames[i], missing.v[j]);
+				rc = EXIT_DATAERR;
+			}
+		}
+		chronology_free(ch);
+	}
+	strlist_free(&missing);
+	if (rc != EXIT_OK)
+		return rc;
+	/* Never publish what has not been anonymised. */
+	diag(dg, DIAG_ERROR, NULL, "--audience publication: this version of "
+	    "cspr cannot anonymise documents yet, so it writes no "
+	    "publication output (use --audience internal for drafts)");
+	return EXIT_DATAERR;
 }
 
 int
@@ -141,6 +193,7 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 		{ "key-only", no_argument, NULL, 'k' },
 		{ "gap-days", required_argument, NULL, 'g' },
 		{ "timings", no_argument, NULL, 'T' },
+		{ "audience", required_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -153,7 +206,7 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 	char *tdir = NULL;
 	unsigned fmts = (1u << FORMAT_DOCX) | (1u << FORMAT_PDF);
 	size_t i;
-	int c, r, rc = EXIT_USAGE, have_style = 0;
+	int c, r, rc = EXIT_USAGE, have_style = 0, publication = 0;
 
 	memset(&b, 0, sizeof(b));
 	memset(&ds, 0, sizeof(ds));
@@ -165,6 +218,18 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 		case 't': topt = optarg; break;
 		case 'k': mo.key_only = 1; break;
 		case 'T': b.timings = 1; break;
+		case 'a':
+			if (strcmp(optarg, "internal") == 0)
+				publication = 0;
+			else if (strcmp(optarg, "publication") == 0)
+				publication = 1;
+			else {
+				diag(dg, DIAG_ERROR, NULL, "unknown audience "
+				    "'%s' (valid: internal, publication)",
+				    optarg);
+				return EXIT_USAGE;
+			}
+			break;
 		case 'g':
 			if ((mo.gap_days = cmd_gap_days(optarg, dg)) == -1)
 				return EXIT_USAGE;
@@ -226,6 +291,9 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 		rc = EXIT_DATAERR;
 		goto out;
 	}
+	if (publication && (rc = publication_ready(&b, &mo, &ds, dg)) !=
+	    EXIT_OK)
+		goto out;
 	for (i = 0; i < b.ncases; i++)
 		if ((rc = render_case(&b, b.cases[i], outdir, fmts, &mo, &st,
 		    &ds, dg)) != EXIT_OK)

@@ -29,6 +29,7 @@ int	cmd_load_case(const char *dir, struct kase **out, struct diag_ctx *dg);
 
 struct calendar;
 struct chronology;
+struct strlist;
 struct doc;
 
 /* Loads dir/bank-holidays.txt into cal; -1 after reporting. */
@@ -61,10 +62,11 @@ int	docset_load(struct docset *ds, const char *tdir, struct diag_ctx *dg);
 void	docset_free(struct docset *ds);
 /* The index of a document name, or -1. */
 int	docset_index(const char *name);
-/* Document i of case k (a draft), with notes for required content still
- * missing; NULL after reporting a bad template. */
+/* Document i of case k (a draft); what required content is still
+ * missing is added to missing (may be NULL). NULL after reporting a bad
+ * template. */
 struct doc *docset_build(const struct docset *ds, size_t i,
 	    const struct kase *k, const struct chronology *ch,
-	    struct diag_ctx *dg);
+	    struct strlist *missing, struct diag_ctx *dg);
 
 #endif

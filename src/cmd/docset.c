@@ -60,14 +60,11 @@ docset_index(const char *name)
 
 struct doc *
 docset_build(const struct docset *ds, size_t i, const struct kase *k,
-    const struct chronology *ch, struct diag_ctx *dg)
+    const struct chronology *ch, struct strlist *missing,
+    struct diag_ctx *dg)
 {
-	struct strlist missing = { NULL, 0, 0 };
 	const struct cdate *dd;
 	struct docctx x;
-	struct doc *d;
-	size_t j;
-
 	memset(&x, 0, sizeof(x));
 	x.k = k;
 	x.ch = ch;
@@ -79,10 +76,5 @@ docset_build(const struct docset *ds, size_t i, const struct kase *k,
 	dd = k->dates.report.prec == DATE_DAY ? &k->dates.report :
 	    gen_doc_date(k);
 	x.asof = dd != NULL ? date_first_day(dd) : 0;
-	d = tmpl_doc(&ds->tm[i], &x, &missing, dg);
-	for (j = 0; d != NULL && j < missing.n; j++)
-		diag(dg, DIAG_NOTE, NULL, "%s: to be completed: %s",
-		    cmd_docnames[i], missing.v[j]);
-	strlist_free(&missing);
-	return d;
+	return tmpl_doc(&ds->tm[i], &x, missing, dg);
 }

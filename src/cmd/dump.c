@@ -73,7 +73,7 @@ cmd_dump(int argc, char **argv, struct diag_ctx *dg)
 			char *tdir = cmd_templates_dir(topt);
 
 			if (docset_load(&ds, tdir, dg) == 0 &&
-			    (d = docset_build(&ds, (size_t)di, k, ch,
+			    (d = docset_build(&ds, (size_t)di, k, ch, NULL,
 			    dg)) != NULL)
 				doc_dump(stdout, d);
 			else
