@@ -240,6 +240,25 @@ cells = [c.text for t in d.tables for r in t.rows for c in r.cells]
 sys.exit(not any('LITERAL {ref} {partnership} # Not a heading <w:p>x</w:p> | a | b |' in c for c in cells))"
 fi
 
+echo "== templates: a bad one is an error at its line, and nothing is written"
+if [ -d "$c" ]; then
+	rm -rf "$T/badt" && cp -r templates "$T/badt"
+	n1=$(($(wc -l < templates/learning-brief.txt) + 1))
+	printf 'frobnicate now\ntext Hello {name}\ngenerated nothing-such\n' >> "$T/badt/learning-brief.txt"
+	exits "a template with an unknown keyword: exit 65" 65 "$BIN" build -q --templates "$T/badt" -o "$T/badtout" "$c"
+	cp "$T/last.out" "$T/badt.err"
+	t "... at its line and column, naming the valid keywords" \
+	    grep -q "learning-brief.txt:$n1:1: error: unknown keyword 'frobnicate' (valid: title," "$T/badt.err"
+	t "... an unknown {name}, at its column" \
+	    grep -q "learning-brief.txt:$((n1 + 1)):12: error: unknown or unclosed {name} (valid: {ref}" "$T/badt.err"
+	t "... and nothing written" test ! -e "$T/badtout"
+	sed -i '/^frobnicate/d; /{name}/d' "$T/badt/learning-brief.txt"
+	exits "a template naming an unknown generated part: exit 65" 65 "$BIN" build -q --templates "$T/badt" -o "$T/badtout" "$c"
+	cp "$T/last.out" "$T/badt.err"
+	t "... naming the valid parts" grep -q "no generated part 'nothing-such' (valid: agencies," "$T/badt.err"
+	t "... and nothing written, not even a folder" test ! -e "$T/badtout"
+fi
+
 echo "== audiences: drafts, and the publication gate"
 if [ -d "$c" ]; then
 	exits "an unknown audience: usage (64)" 64 "$BIN" build --audience public -o "$T/aud" "$c"

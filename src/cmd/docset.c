@@ -11,6 +11,38 @@ const char *const cmd_docnames[CMD_NDOCS] = {
 	"scoping-composite", "integrated-chronology",
 };
 
+/* Every part and narrative a template names exists: checked before
+ * anything is built, so a bad template writes nothing. */
+static int
+check_names(const struct tmpl *t, struct diag_ctx *dg)
+{
+	const struct tmpl_entry *e;
+	size_t i, j;
+	int rc = 0;
+
+	for (i = 0; i < t->n; i++) {
+		e = &t->v[i];
+		if (e->kind == TMPL_GENERATED && !generated_known(e->arg)) {
+			diag_at(dg, DIAG_ERROR, t->file, e->line, 0, "no "
+			    "generated part '%s' (valid: %s)", e->arg,
+			    generated_names());
+			rc = -1;
+		}
+		if (e->kind != TMPL_NARRATIVE)
+			continue;
+		for (j = 0; review_sections[j] != NULL; j++)
+			if (strcmp(review_sections[j], e->arg) == 0)
+				break;
+		if (review_sections[j] == NULL) {
+			diag_at(dg, DIAG_ERROR, t->file, e->line, 0, "no "
+			    "narrative section '%s' (docs/review-format.md "
+			    "lists them)", e->arg);
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
 int
 docset_load(struct docset *ds, const char *tdir, struct diag_ctx *dg)
 {
@@ -22,7 +54,8 @@ docset_load(struct docset *ds, const char *tdir, struct diag_ctx *dg)
 	for (i = 0; i < CMD_NDOCS; i++) {
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s.txt", tdir, cmd_docnames[i]);
-		if (tmpl_load(&ds->tm[i], path.data, dg) == -1)
+		if (tmpl_load(&ds->tm[i], path.data, dg) == -1 ||
+		    check_names(&ds->tm[i], dg) == -1)
 			rc = -1;
 	}
 	if (cmd_calendar(tdir, &ds->cal, dg) == -1 ||

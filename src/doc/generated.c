@@ -684,6 +684,17 @@ generated(const char *name, struct doc_node *sec, const struct docctx *x)
 	return -1;
 }
 
+int
+generated_known(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		if (strcmp(parts[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
 const char *
 generated_names(void)
 {

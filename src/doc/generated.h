@@ -25,6 +25,8 @@ struct docctx {
  */
 int	generated(const char *name, struct doc_node *sec,
 	    const struct docctx *x);
+/* Whether a part of that name exists. */
+int	generated_known(const char *name);
 /* The names, comma-separated, for messages. */
 const char *generated_names(void);
 

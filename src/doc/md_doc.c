@@ -64,10 +64,17 @@ inlines(struct doc_node *p, cmark_node *n, unsigned flags, unsigned depth)
 			break;
 		case CMARK_NODE_EMPH:
 		case CMARK_NODE_STRONG:
-			if (depth < MD_DEPTH)
+			if (depth < MD_DEPTH) {
 				inlines(p, c, flags | (cmark_node_get_type(c) ==
 				    CMARK_NODE_EMPH ? DOC_ITALIC : DOC_BOLD),
 				    depth + 1);
+				break;
+			}
+			/* Too deep to style: its words all the same. */
+			buf_reset(&b);
+			plain(c, &b);
+			if (b.data != NULL)
+				doc_text(p, b.data, flags);
 			break;
 		case CMARK_NODE_LINK:
 			buf_reset(&b);

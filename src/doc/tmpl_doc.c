@@ -74,7 +74,8 @@ tmpl_doc(const struct tmpl *t, const struct docctx *x0,
 	struct doc_node *sec = NULL;
 	char incident[32], iso[16], *s;
 	const char *heading = "this section";
-	unsigned flags = 0, hbase = 2;
+	unsigned flags = 0, hbase = 3;	/* '#' in a narrative: level 3 */
+	char *boxes[8] = { NULL };
 	size_t i;
 	int rc, bad = 0;
 
@@ -117,7 +118,9 @@ tmpl_doc(const struct tmpl *t, const struct docctx *x0,
 				doc_set(&d->marking, s);
 			break;
 		case TMPL_BOX:
-			x.box[e->n] = e->arg;	/* {names} are not expanded */
+			free(boxes[e->n]);
+			x.box[e->n] = boxes[e->n] = s;
+			s = NULL;
 			break;
 		default:
 			break;
@@ -178,26 +181,12 @@ tmpl_doc(const struct tmpl *t, const struct docctx *x0,
 		case TMPL_SUBSECTION:
 			doc_heading(sec, e->kind == TMPL_SECTION ? 2 : 3, s);
 			heading = e->arg;
-			hbase = e->kind == TMPL_SECTION ? 3 : 3;
 			break;
 		case TMPL_TEXT:
 			doc_paras(sec, s, 0);
 			break;
 		case TMPL_NARRATIVE:
-			for (size_t j = 0; review_sections[j] != NULL; j++)
-				if (strcmp(review_sections[j], e->arg) == 0)
-					goto known;
-			diag_at(dg, DIAG_ERROR, t->file, e->line, 0, "no "
-			    "narrative section '%s' (valid: summary, "
-			    "immediate-actions, lived-experience, "
-			    "vulnerabilities, family, perpetrator, equality, "
-			    "practice-episodes, learning, good-practice, "
-			    "references, national, brief-summary, "
-			    "reflective-questions, further-reading, briefing)",
-			    e->arg);
-			bad = 1;
-			break;
-known:
+			/* Its key was checked when the template was loaded. */
 			nv = review_narrative(&k->review, e->arg);
 			if (nv != NULL) {
 				if (md_doc(sec, nv->markdown, hbase) == -1) {
@@ -232,6 +221,8 @@ known:
 	}
 	if (d->root->first == NULL)
 		open_section(d, flags, &x);
+	for (i = 0; i < 8; i++)
+		free(boxes[i]);
 	if (bad) {
 		doc_free(d);
 		return NULL;
