@@ -76,6 +76,8 @@ for c in fixtures/cases/*/; do
 	"$BIN" deadlines -q --as-of 2025-04-09 "$c" > "$T/$n.deadlines" 2> /dev/null
 	golden "deadlines $n" "tests/golden/$n.deadlines" "$T/$n.deadlines"
 done
+rm -rf "$T/nolcspr" && cp -r fixtures/cases/northshire-2025-014 "$T/nolcspr" && sed -i 's/lcspr="yes"/lcspr="no"/' "$T/nolcspr/review/review.xml"
+t "deadlines: no LCSPR row when the decision was against one" sh -c "! '$BIN' deadlines -q --as-of 2025-04-09 '$T/nolcspr' 2>/dev/null | grep -q LCSPR"
 exits "deadlines --as-of a month: usage (64)" 64 "$BIN" deadlines --as-of 2025-04 fixtures/cases/northshire-2025-014
 rm -rf "$T/badcal" && cp -r templates "$T/badcal" && echo "2031-02-30 No such day" >> "$T/badcal/bank-holidays.txt"
 exits "deadlines with a bad bank-holiday file: exit 65" 65 "$BIN" deadlines --templates "$T/badcal" fixtures/cases/northshire-2025-014

@@ -115,6 +115,9 @@ timescales(const struct kase *k, const struct calendar *cal, long asof,
 		t->from = t->due = calendar_add(cal, base, 15);
 	t->done = day_of(&d->report);
 
+	/* No LCSPR to complete when the partners decided against one. */
+	if (k->review.lcspr == TRI_NO)
+		goto copy;
 	t = add(out, &n, "LCSPR completed",
 	    "6 months from the decision", "decision");
 	if ((base = day_of(&d->decision)) != TS_NODAY) {
@@ -129,7 +132,7 @@ timescales(const struct kase *k, const struct calendar *cal, long asof,
 		t->from = t->due = days_from_civil(y, m, dd);
 	}
 	t->done = day_of(&d->lcspr_complete);
-
+copy:
 	t = add(out, &n, "Final report to the Panel, Ofsted and DfE", "",
 	    "publication");
 	snprintf(t->rule, sizeof(t->rule), "%d working day%s before "
