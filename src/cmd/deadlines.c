@@ -16,21 +16,6 @@ static const char usage[] =
     "  --as-of DATE     the day to measure from (default today)\n"
     "  --templates DIR  where bank-holidays.txt is\n";
 
-static void
-day_text(long day, char *buf, size_t n)
-{
-	struct cdate d;
-
-	if (day == TS_NODAY) {
-		snprintf(buf, n, "-");
-		return;
-	}
-	memset(&d, 0, sizeof(d));
-	civil_from_days(day, &d.y, &d.m, &d.d);
-	d.prec = DATE_DAY;
-	date_format(&d, buf, n);
-}
-
 /* Today in local time, as the office sees it. */
 static long
 today(void)
@@ -49,7 +34,7 @@ print(const struct kase *k, const struct timescale *ts, size_t n, long asof)
 	char due[72], a[32], done[32], st[96];
 	size_t i;
 
-	day_text(asof, a, sizeof(a));
+	day_format(asof, a, sizeof(a));
 	printf("%s: statutory timescales as of %s (working days: Monday to "
 	    "Friday, not bank holidays in England and Wales)\n\n", k->ref, a);
 	printf("%-42s  %-36s  %-25s  %-11s  %s\n", "Step", "Rule", "Due",

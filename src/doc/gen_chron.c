@@ -6,21 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void
-gen_day(long day, char *buf, size_t n)
-{
-	int y, m, d;
-	struct cdate dt;
-
-	civil_from_days(day, &y, &m, &d);
-	memset(&dt, 0, sizeof(dt));
-	dt.y = y;
-	dt.m = m;
-	dt.d = d;
-	dt.prec = DATE_DAY;
-	date_format(&dt, buf, n);
-}
-
 /* The document's date: the latest of the case's key dates that is known. */
 const struct cdate *
 gen_doc_date(const struct kase *k)
@@ -129,8 +114,8 @@ gen_chron_gaps(struct doc_node *sec, const struct docctx *x)
 	}
 	l = doc_list(sec, 0);
 	for (i = 0; i < c->ngaps; i++) {
-		gen_day(c->gaps[i].from, from, sizeof(from));
-		gen_day(c->gaps[i].to, to, sizeof(to));
+		day_format(c->gaps[i].from, from, sizeof(from));
+		day_format(c->gaps[i].to, to, sizeof(to));
 		buf_reset(&b);
 		buf_printf(&b, "%s to %s: %ld days", from, to,
 		    c->gaps[i].to - c->gaps[i].from + 1);
@@ -141,8 +126,8 @@ gen_chron_gaps(struct doc_node *sec, const struct docctx *x)
 }
 
 /* "yes", "no" or "not recorded", so no cell relies on a symbol. */
-static const char *
-tri_text(enum tri t)
+const char *
+gen_tri(enum tri t)
 {
 	return t == TRI_YES ? "yes" : t == TRI_NO ? "no" : "not recorded";
 }
@@ -188,8 +173,8 @@ event_row(struct doc_node *t, const struct mrow *r, size_t n)
 	doc_cell(t, e->action, 0, sh);
 	doc_cell(t, e->analysis, 0, sh);
 	buf_reset(&b);
-	buf_printf(&b, "Seen: %s\nVoice: %s", tri_text(e->child_seen),
-	    tri_text(e->voice));
+	buf_printf(&b, "Seen: %s\nVoice: %s", gen_tri(e->child_seen),
+	    gen_tri(e->voice));
 	doc_cell(t, b.data, 0, sh);
 	buf_reset(&b);
 	if (e->kpe)

@@ -8,12 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *
-yesno(enum tri t)
-{
-	return t == TRI_YES ? "yes" : t == TRI_NO ? "no" : "not recorded";
-}
-
 static struct doc_node *
 header_row(struct doc_node *t, const char *const *head, unsigned n)
 {
@@ -71,7 +65,7 @@ gen_agencies(struct doc_node *sec, const struct docctx *x)
 		sr = scoping_of(k, k->ag[i].id);
 		r = doc_row(t, DOC_KEEP);
 		doc_cell(r, k->ag[i].name, 0, NULL);
-		doc_cell(r, sr ? yesno(sr->involved) : "not known", 0, NULL);
+		doc_cell(r, sr ? gen_tri(sr->involved) : "not known", 0, NULL);
 		per[0] = '\0';
 		if (sr)
 			range(&sr->involved_from, &sr->involved_to, per,
@@ -249,7 +243,7 @@ gen_timescales(struct doc_node *sec, const struct docctx *x)
 	if (x->cal == NULL)
 		return 0;
 	n = timescales(x->k, x->cal, x->asof, ts);
-	gen_day(x->asof, a, sizeof(a));
+	day_format(x->asof, a, sizeof(a));
 	snprintf(due, sizeof(due), "In working days, as of %s.", a);
 	doc_paras(sec, due, 0);
 	t = doc_table(sec, 5, w, DOC_SMALL);
@@ -452,9 +446,9 @@ gen_scoping_overview(struct doc_node *sec, const struct docctx *x)
 				    "working days late",
 				    calendar_between(x->cal, due, got));
 		}
-		doc_cell(r, yesno(sr->involved), 0, NULL);
+		doc_cell(r, gen_tri(sr->involved), 0, NULL);
 		doc_cell(r, per, 0, NULL);
-		doc_cell(r, yesno(sr->records_secured), 0, NULL);
+		doc_cell(r, gen_tri(sr->records_secured), 0, NULL);
 		doc_cell(r, *rec ? rec : "yes", 0, NULL);
 		doc_cell(r, ontime, 0, NULL);
 	}
@@ -493,14 +487,14 @@ gen_scoping_returns(struct doc_node *sec, const struct docctx *x)
 		doc_linebreak(p);
 		doc_text(p, "Involved: ", DOC_BOLD);
 		range(&sr->involved_from, &sr->involved_to, per, sizeof(per));
-		doc_text(p, yesno(sr->involved), 0);
+		doc_text(p, gen_tri(sr->involved), 0);
 		if (*per) {
 			doc_text(p, ", ", 0);
 			doc_text(p, per, 0);
 		}
 		doc_linebreak(p);
 		doc_text(p, "Records secured: ", DOC_BOLD);
-		doc_text(p, yesno(sr->records_secured), 0);
+		doc_text(p, gen_tri(sr->records_secured), 0);
 		labelled(sec, "Services provided", sr->services);
 		labelled(sec, "Summary of involvement", sr->summary);
 		labelled(sec, "Concerns known", sr->concerns);

@@ -36,8 +36,8 @@ int	gen_chron_legend(struct doc_node *, const struct docctx *);
 int	gen_chron_gaps(struct doc_node *, const struct docctx *);
 int	gen_chron_table(struct doc_node *, const struct docctx *);
 
-/* "14 Mar 2025" for a day number. */
-void	gen_day(long day, char *buf, size_t n);
+/* "yes", "no" or "not recorded": no cell relies on a symbol. */
+const char *gen_tri(enum tri t);
 /* A document's date: the latest of the case's key dates known to the
  * day (decision, meeting, notification, referral, incident), or NULL. */
 const struct cdate *gen_doc_date(const struct kase *k);

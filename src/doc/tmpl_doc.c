@@ -39,6 +39,20 @@ placeholder(struct doc_node *sec, const char *what, const char *where,
 	buf_free(&b);
 }
 
+/* The template logo, if there is one, with its alternative text. */
+static void
+logo(struct doc_node *sec, const struct docctx *x, double width_mm)
+{
+	struct buf alt = BUF_INIT;
+
+	if (x->logo == NULL)
+		return;
+	buf_printf(&alt, "%s logo", x->k->partnership ? x->k->partnership :
+	    "Partnership");
+	doc_image(sec, x->logo, alt.data, width_mm);
+	buf_free(&alt);
+}
+
 /* A new section; the document's first (with no title page) opens with
  * the logo and the title. */
 static struct doc_node *
@@ -46,17 +60,11 @@ open_section(struct doc *d, unsigned flags, const struct docctx *x)
 {
 	int first = d->root->first == NULL;
 	struct doc_node *sec = doc_section(d->root, flags);
-	struct buf alt = BUF_INIT;
 
-	if (!first)
-		return sec;
-	if (x->logo != NULL) {
-		buf_printf(&alt, "%s logo", x->k->partnership ?
-		    x->k->partnership : "Partnership");
-		doc_image(sec, x->logo, alt.data, 40);
-		buf_free(&alt);
+	if (first) {
+		logo(sec, x, 40);
+		doc_heading(sec, 1, d->title);
 	}
-	doc_heading(sec, 1, d->title);
 	return sec;
 }
 
@@ -74,7 +82,7 @@ tmpl_doc(const struct tmpl *t, const struct docctx *x0,
 	struct doc_node *sec = NULL;
 	char incident[32], iso[16], *s;
 	const char *heading = "this section";
-	unsigned flags = 0, hbase = 3;	/* '#' in a narrative: level 3 */
+	unsigned flags = 0;
 	char *boxes[8] = { NULL };
 	size_t i;
 	int rc, bad = 0;
@@ -141,30 +149,18 @@ tmpl_doc(const struct tmpl *t, const struct docctx *x0,
 		if (e->kind == TMPL_TITLEPAGE) {
 			struct doc_node *ts = doc_section(d->root,
 			    flags | DOC_TITLEPAGE);
+			struct buf b = BUF_INIT;
 			char date[32] = "";
 
-			if (x.logo != NULL) {
-				struct buf alt = BUF_INIT;
-
-				buf_printf(&alt, "%s logo", k->partnership ?
-				    k->partnership : "Partnership");
-				doc_image(ts, x.logo, alt.data, 50);
-				buf_free(&alt);
-			}
+			logo(ts, &x, 50);
 			doc_heading(ts, 1, d->title);
 			if (dd != NULL)
 				date_format(dd, date, sizeof(date));
-			s = NULL;
-			{
-				struct buf b = BUF_INIT;
-
-				buf_printf(&b, "%s\n%s\nCase %s",
-				    k->partnership ? k->partnership : "", date,
-				    k->ref);
-				doc_paras(ts, b.data, 0);
-				buf_free(&b);
-			}
-			sec = NULL;
+			buf_printf(&b, "%s\n%s\nCase %s", k->partnership ?
+			    k->partnership : "", date, k->ref);
+			doc_paras(ts, b.data, 0);
+			buf_free(&b);
+			sec = NULL;	/* what follows starts a new page */
 			continue;
 		}
 		if (sec == NULL)
@@ -189,7 +185,8 @@ tmpl_doc(const struct tmpl *t, const struct docctx *x0,
 			/* Its key was checked when the template was loaded. */
 			nv = review_narrative(&k->review, e->arg);
 			if (nv != NULL) {
-				if (md_doc(sec, nv->markdown, hbase) == -1) {
+				/* Under a level-2 section, '#' is level 3. */
+				if (md_doc(sec, nv->markdown, 3) == -1) {
 					diag(dg, DIAG_ERROR, NULL, "cannot read "
 					    "%s as Markdown", nv->file);
 					bad = 1;

@@ -376,3 +376,14 @@ age_format(const struct cdate *dob, long day, char *buf, size_t n)
 	else
 		snprintf(buf, n, "%dy %dm", months / 12, months % 12);
 }
+
+void
+day_format(long day, char *buf, size_t n)
+{
+	struct cdate d;
+
+	memset(&d, 0, sizeof(d));
+	civil_from_days(day, &d.y, &d.m, &d.d);
+	d.prec = DATE_DAY;
+	date_format(&d, buf, n);
+}

@@ -53,6 +53,8 @@ void	date_format(const struct cdate *dt, char *buf, size_t n);
 /* ISO form at the date's precision: "2025-03-14", "2025-03", "2025". */
 void	date_iso(const struct cdate *dt, char *buf, size_t n);
 void	time_format(const struct ctime *t, char *buf, size_t n); /* "09:30" */
+/* A day number (days_from_civil) as a whole date: "14 Mar 2025". */
+void	day_format(long day, char *buf, size_t n);
 
 /* Whole months and years between a birth date and a day: "2y 3m",
  * "5m", "3w" under a month, "unborn" before birth, "" if unknown. */

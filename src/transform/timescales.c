@@ -146,17 +146,14 @@ copy:
 	return n;
 }
 
+/* A day, or "" if not known. */
 static void
 day_text(long day, char *buf, size_t n)
 {
-	struct cdate d;
-
-	memset(&d, 0, sizeof(d));
-	if (day != TS_NODAY) {
-		civil_from_days(day, &d.y, &d.m, &d.d);
-		d.prec = DATE_DAY;
-	}
-	date_format(&d, buf, n);
+	if (day == TS_NODAY)
+		snprintf(buf, n, "%s", "");
+	else
+		day_format(day, buf, n);
 }
 
 void

@@ -691,7 +691,6 @@ static int
 table_page(struct pdf_ctx *c, const struct pdf_table *t, size_t nrep)
 {
 	size_t i;
-
 	int rc = 0;
 
 	if (new_page(c, c->landscape) == -1)
