@@ -14,11 +14,16 @@ every cell shaded in the agency's colour. Exits 1 naming what is missing.
 import re
 import subprocess
 import sys
+import unicodedata
 import xml.etree.ElementTree as ET
 
 
 def squash(s):
-    return re.sub(r'\s+', '', s or '')
+    # Composed characters, soft hyphens dropped and hyphen kinds as '-':
+    # text extractors differ in these, the words do not.
+    s = unicodedata.normalize('NFC', s or '').replace('\u00ad', '')
+    s = re.sub('[\u2010\u2011]', '-', s)
+    return re.sub(r'\s+', '', s)
 
 
 def events(path):

@@ -7,6 +7,19 @@ set -u
 O=${1:-build}
 BIN=$O/cspr
 PY=/usr/bin/python3	# Debian's, which has python3-docx
+# The independent scanner the team shares (not part of cspr): LEAKSCAN, or
+# beside the checkout, or where the workplace keeps it.
+LEAKSCAN=${LEAKSCAN:-}
+for l in ../shared/tools/leakscan /work/shared/tools/leakscan; do
+	[ -z "$LEAKSCAN" ] && [ -x "$l" ] && LEAKSCAN=$(cd "$(dirname "$l")" && pwd)/leakscan
+done
+skipped=0
+# leak NAME ARGS...: runs leakscan, or says plainly that it was skipped.
+leak() {
+	name=$1; shift
+	if [ -z "$LEAKSCAN" ]; then skipped=$((skipped + 1)); echo "SKIP $name (no leakscan found; set LEAKSCAN)"; return; fi
+	t "$name" "$LEAKSCAN" "$@"
+}
 T=tests/tmp
 rm -rf "$T" && mkdir -p "$T"
 pass=0
@@ -155,7 +168,7 @@ for c in fixtures/cases/*/; do
 	    "$T/out1/$ref/seven-minute-briefing.docx" "$T/out1/$ref/scoping-composite.docx"
 	t "$n scoping-composite.pdf: contents list agencies, not each return's sub-headings" sh -c \
 	    "pdftotext -f 1 -l 1 '$T/out1/$ref/scoping-composite.pdf' - > '$T/sc-contents.txt' &&
-	    grep -q 'Northshire Police' '$T/sc-contents.txt' && ! grep -q 'Services provided' '$T/sc-contents.txt'"
+	    grep -q 'Police' '$T/sc-contents.txt' && ! grep -q 'Services provided' '$T/sc-contents.txt'"
 	for d in rapid-review-report learning-brief seven-minute-briefing scoping-composite; do
 		t "$n $d.docx: parts, relationships, python-docx" $PY tests/docx_check.py "$T/out1/$ref/$d.docx"
 		t "$n $d.docx via LibreOffice: a PDF with its text" sh -c \
@@ -180,7 +193,7 @@ for c in fixtures/cases/*/; do
 	    $PY tests/pdf_tags.py "$pdf" "" Document H1 H2 Table TR TH TD P Figure
 	t "$n pdf: every event's text, in order (pdftotext)" \
 	    $PY tests/chron_check.py pdf "$T/$n.merge.xml" "$pdf"
-	t "$n pdf: Unicode names come out right" sh -c \
+	[ "$n" = northshire-2025-014 ] && t "$n pdf: Unicode names come out right" sh -c \
 	    "pdftotext '$pdf' - | grep -q 'Zoë' && pdftotext '$pdf' - | grep -q 'Łukasz'"
 done
 
@@ -272,9 +285,70 @@ if [ -d "$c" ]; then
 	t "... listing it" grep -q "error: rapid-review-report: required for publication: .*(review/perpetrator.md)" "$T/aud1.err"
 	t "... and writing nothing" test ! -e "$T/aud1"
 	rm -rf "$T/full" && cp -r "$c" "$T/full" && echo "Mr Kowalczyk was known to the police for an earlier assault." > "$T/full/review/perpetrator.md"
-	exits "publication, complete, but no anonymiser yet: exit 65" 65 "$BIN" build -q --audience publication -o "$T/aud2" "$T/full"
-	cp "$T/last.out" "$T/aud2.err"
-	t "... saying why, and writing nothing" sh -c "grep -q 'cannot anonymise' '$T/aud2.err' && test ! -e '$T/aud2'"
+	exits "publication of the complete shipped case: exit 0" 0 "$BIN" build -q --audience publication -o "$T/aud2" "$T/full"
+	t "... into its own folder, beside the drafts'" test -s "$T/aud2/NSCP-2025-014-publication/learning-brief.pdf"
+	leak "... which leakscan finds free of every register name" --terms tests/anon/northshire.terms "$T/aud2"
+	t "... with no OFFICIAL-SENSITIVE marking or DRAFT" sh -c "! pdftotext '$T/aud2/NSCP-2025-014-publication/rapid-review-report.pdf' - | grep -q 'OFFICIAL-SENSITIVE\|DRAFT'"
+fi
+
+echo "== anonymisation: the hard case"
+A=fixtures/cases/eastmoor-2026-003
+AP="$T/pub/EMSCP-2026-a-family-member-publication"
+if [ -d "$A" ]; then
+	exits "publication build of the hard case: exit 0" 0 "$BIN" build -q --audience publication -o "$T/pub" "$A"
+	cp "$T/last.out" "$T/pub.err"
+	t "... writes all ten files" test "$(ls "$AP" | wc -l)" = 10
+	t "... under a folder name the anonymiser made" test ! -e "$T/pub/EMSCP-2026-Brennan-publication"
+	t "... and the residual-risk report beside the folder, not in it" \
+	    sh -c "test -s '$AP.residual-risk.txt' && ! ls '$AP' | grep -q residual"
+	leak "leakscan finds nothing in the outputs or the report" --terms tests/anon/eastmoor.terms "$T/pub"
+	"$BIN" build -q -o "$T/int" "$A" >/dev/null 2>&1
+	if [ -n "$LEAKSCAN" ]; then
+		t "leakscan does find the names in the internal drafts (it can fail)" sh -c "! '$LEAKSCAN' --terms tests/anon/eastmoor.terms '$T/int' >/dev/null"
+	fi
+	t "recall 100%, no common word replaced, grammar kept" $PY tests/anon_check.py tests/anon/eastmoor.probes "$AP"
+	sed -n '/^recall/,$p' "$T/last.out"
+	t "the report flags a name two people share, by id" grep -q "^undecided-name	P01 (family: a name two entries of the register share" "$AP.residual-risk.txt"
+	t "... and names that are also common words, by id" sh -c "grep -q '^undecided-name	P04 (given: a name that is also a common word' '$AP.residual-risk.txt' && grep -q '^undecided-name	P05 (given' '$AP.residual-risk.txt'"
+	t "... and words it does not know" grep -q "^unknown-word	Sertraline	1	" "$AP.residual-risk.txt"
+	t "no register name in anything cspr printed" sh -c "! grep -qi 'kayleigh\|brennan\|deccy\|hawthorn' '$T/pub.err'"
+	for f in "$AP"/*.docx; do t "$(basename "$f") (publication) is sound" $PY tests/docx_check.py "$f"; done
+	for f in "$AP"/*.pdf; do t "$(basename "$f") (publication) is sound" sh tests/pdf_check.sh "$f"; done
+	"$BIN" build -q --audience publication -o "$T/pub2" "$A" > /dev/null 2>&1
+	t "publication output is byte-identical across builds" diff -r "$T/pub" "$T/pub2"
+	"$BIN" dump -q --stage doc --document learning-brief --audience publication "$A" > "$T/eastmoor.lb.pub" 2>&1
+	golden "dump doc learning-brief, publication, of the hard case" tests/golden/eastmoor-2026-003.learning-brief.publication "$T/eastmoor.lb.pub"
+	exits "--strict with undecided entries: exit 65" 65 "$BIN" build -q --strict --audience publication -o "$T/strict" "$A"
+	cp "$T/last.out" "$T/strict.err"
+	t "... naming how many, and writing no document" sh -c "grep -q -- '--strict: [0-9]* undecided' '$T/strict.err' && test -z \"\$(find '$T/strict' -name '*.pdf' -o -name '*.docx')\""
+	# The gate: a pass switched off leaves names the gate must catch.
+	cp -r "$T/pub" "$T/gate"
+	find "$T/gate" -type f -name '*.*x' -o -name '*.pdf' | xargs md5sum | sort > "$T/gate.before"
+	CSPR_ANON_OFF=possessive "$BIN" build -q --audience publication -o "$T/gate" "$A" > "$T/gate.out" 2>&1
+	t "the gate fails a build that leaks: exit 65" test $? = 65
+	t "... naming file, part or page and register id" grep -q "learning-brief.pdf: error: publication gate: page 1: register entry P01 (given name) is still there" "$T/gate.out"
+	t "... never the name" sh -c "! grep -qi 'kayleigh' '$T/gate.out'"
+	find "$T/gate" -type f -name '*.*x' -o -name '*.pdf' | xargs md5sum | sort > "$T/gate.after"
+	t "... and leaves the earlier outputs as they were" sh -c "cmp '$T/gate.before' '$T/gate.after' || diff '$T/gate.before' '$T/gate.after'"
+	t "... with no temporary file left" sh -c "test -z \"\$(find '$T/gate' -name '.*')\""
+	# Mutation check: each detector and variant kind switched off in turn
+	# must make the gate or the probes fail.
+	for k in full given family title initials possessive plural alias caps \
+	    accents separators runs nhs nino postcode phone email url reference dates; do
+		rm -rf "$T/mut"
+		if CSPR_ANON_OFF=$k "$BIN" build -q --audience publication -o "$T/mut" "$A" > "$T/mut.out" 2>&1 &&
+		    $PY tests/anon_check.py tests/anon/eastmoor.probes "$T/mut/EMSCP-2026-a-family-member-publication" >> "$T/mut.out" 2>&1; then
+			ko "mutation: '$k' switched off, yet nothing failed" "$T/mut.out"
+		else
+			ok "mutation: '$k' switched off is caught"
+		fi
+	done
+	exits "an unknown CSPR_ANON_OFF kind: exit 65" 65 env CSPR_ANON_OFF=nosuch "$BIN" build -q --audience publication -o "$T/mut2" "$A"
+	rm -rf "$T/badre" && cp -r "$A" "$T/badre" && sed -i 's|EM/\[0-9\]{4}|EM/([0-9]{4}|' "$T/badre/case.xml"
+	exits "a bad reference pattern: exit 65" 65 "$BIN" build -q --audience publication -o "$T/badreout" "$T/badre"
+	cp "$T/last.out" "$T/badre.err"
+	t "... at its place in case.xml, naming PCRE2" grep -q "badre/case.xml:[0-9]*: error: identifier pattern 'police reference' is not a valid regular expression (PCRE2 syntax)" "$T/badre.err"
+	t "... and nothing written" test ! -e "$T/badreout"
 fi
 
 echo "== build --timings notes every stage"
@@ -383,5 +457,5 @@ if command -v clang > /dev/null; then
 	t "clang -Wall -Wextra -Werror build" make -s O="$T/clang" CC=clang all
 fi
 
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed${skipped:+, $skipped skipped}" | sed 's/, 0 skipped//'
 [ "$fail" = 0 ]

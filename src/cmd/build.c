@@ -3,6 +3,8 @@
 #include "../doc/documents.h"
 #include "../model/case.h"
 #include "../render/render.h"
+#include "../check/gate.h"
+#include "../transform/anon_doc.h"
 #include "../transform/merge.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
@@ -17,18 +19,26 @@
 static const char usage[] =
     "usage: cspr build [-q] [-o OUTDIR] [--templates DIR] [--format FMT]\n"
     "                  [--key-only] [--gap-days N] [--timings]\n"
-    "                  [--audience internal|publication] CASE...\n"
+    "                  [--audience internal|publication] [--strict]\n"
+    "                  [--dictionary FILE] CASE...\n"
     "  -o OUTDIR        where to write (default out); files go in OUTDIR/<case-ref>/\n"
     "  --templates DIR  style and template folder\n"
     "  --format FMT     docx, pdf or all (default all)\n"
     "  --key-only       leave out background events\n"
     "  --gap-days N     report periods over N days with no contact (28)\n"
     "  --timings        note the time each stage takes, and peak memory\n"
-    "  --audience AUD   internal (drafts, the default) or publication\n";
+    "  --audience AUD   internal (drafts, the default) or publication\n"
+    "                   (anonymised, read back by the gate; written to\n"
+    "                   OUTDIR/<case-ref>-publication/)\n"
+    "  --strict         publication: fail if the residual-risk report\n"
+    "                   lists anything undecided\n"
+    "  --dictionary F   publication: common words, one a line\n"
+    "                   (/usr/share/dict/british-english)\n";
 
 struct job {
 	struct outfile	 of;
 	char		*shown;		/* final path, for the report */
+	int		 pdf;		/* FORMAT_PDF */
 };
 
 struct build {
@@ -37,6 +47,10 @@ struct build {
 	struct job	 *jobs;
 	size_t		  njobs, jobcap;
 	int		  timings;	/* --timings */
+	int		  publication;	/* --audience publication */
+	int		  strict;	/* --strict */
+	const char	 *dict;		/* --dictionary */
+	const char	 *tdir;		/* the template folder */
 	struct timespec	  lap;		/* when the last stage ended */
 };
 
@@ -82,6 +96,7 @@ render_doc(struct build *b, const struct doc *d, const char *dir,
 			goto out;
 		b->njobs++;
 		j->shown = xstrdup(path.data);
+		j->pdf = all[i] == FORMAT_PDF;
 		if (render(all[i], d, st, j->of.tmp, dg) == -1) {
 			rc = EXIT_SOFTWARE;
 			goto out;
@@ -94,7 +109,27 @@ out:
 	return rc;
 }
 
-/* Every document of case k, each built, rendered and freed in turn. */
+/* A file or folder name from text: what the anonymiser left of it, with
+ * anything but letters, digits, '.', '_' and '-' as '-'. */
+static char *
+safe_name(const struct anon *a, const char *text)
+{
+	char *s = anon_string(a, text), *p;
+
+	for (p = s; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' ||
+		    *p == '-'))
+			*p = '-';
+	return s;
+}
+
+/*
+ * Every document of case k, each built, rendered and freed in turn. A
+ * publication build anonymises each tree, reads back every file it
+ * rendered (the gate), and writes the residual-risk report beside the
+ * outputs.
+ */
 static int
 render_case(struct build *b, const struct kase *k, const char *outdir,
     unsigned fmts, const struct merge_opts *mo, const struct style *st,
@@ -102,19 +137,35 @@ render_case(struct build *b, const struct kase *k, const char *outdir,
 {
 	struct chronology *ch = NULL;
 	struct doc *d = NULL;
+	struct anon *a = NULL, *gate = NULL;
+	struct residual *r = NULL;
 	struct buf dir = BUF_INIT, what = BUF_INIT;
 	struct strlist missing = { NULL, 0, 0 };
-	size_t i, j;
-	int rc = EXIT_CANTCREAT;
+	char *folder = NULL;
+	size_t i, j, first;
+	int rc = EXIT_CANTCREAT, hits = 0, n;
 
-	buf_printf(&dir, "%s/%s", outdir, k->ref);
+	if (b->publication) {
+		if ((a = cmd_anon(k, b->tdir, b->dict, 0, dg)) == NULL ||
+		    (getenv("CSPR_ANON_OFF") != NULL && (gate = cmd_anon(k,
+		    b->tdir, b->dict, 1, dg)) == NULL)) {
+			rc = EXIT_DATAERR;
+			goto out;
+		}
+		r = residual_new();
+		folder = safe_name(a, k->ref);
+		buf_printf(&dir, "%s/%s-publication", outdir, folder);
+		lap(b, "anonymiser ready", k->manifest, dg);
+	} else
+		buf_printf(&dir, "%s/%s", outdir, k->ref);
 	if (mkdirs(dir.data, dg) == -1)
 		goto out;
 	ch = merge_case(k, mo);
 	lap(b, "merged", k->manifest, dg);
 	for (i = 0; i < CMD_NDOCS; i++) {
 		strlist_free(&missing);
-		if ((d = docset_build(ds, i, k, ch, &missing, dg)) == NULL) {
+		if ((d = docset_build(ds, i, k, ch, !b->publication, &missing,
+		    dg)) == NULL) {
 			rc = EXIT_DATAERR;
 			goto out;
 		}
@@ -124,15 +175,58 @@ render_case(struct build *b, const struct kase *k, const char *outdir,
 		buf_reset(&what);
 		buf_printf(&what, "%s built", cmd_docnames[i]);
 		lap(b, what.data, k->manifest, dg);
+		if (b->publication) {
+			cmd_publish_doc(a, d, r, cmd_docnames[i]);
+			buf_reset(&what);
+			buf_printf(&what, "%s anonymised", cmd_docnames[i]);
+			lap(b, what.data, k->manifest, dg);
+		}
+		first = b->njobs;
 		rc = render_doc(b, d, dir.data, cmd_docnames[i], fmts, st, dg);
 		doc_free(d);
 		d = NULL;
 		if (rc != EXIT_OK)
 			goto out;
+		/* The gate: every file read back before any is kept. */
+		for (j = first; b->publication && j < b->njobs; j++) {
+			if ((n = gate_check(gate ? gate : a, b->jobs[j].of.tmp,
+			    b->jobs[j].shown, b->jobs[j].pdf, dg)) != 0)
+				hits += n < 0 ? 1 : n;
+			lap(b, "read back by the gate", b->jobs[j].shown, dg);
+		}
+	}
+	rc = EXIT_OK;
+	if (b->publication) {
+		buf_reset(&what);
+		buf_printf(&what, "%s/%s-publication.residual-risk.txt", outdir,
+		    folder);
+		if (residual_write(r, gate ? gate : a, what.data, folder,
+		    dg) == -1) {
+			rc = EXIT_CANTCREAT;
+			goto out;
+		}
+		diag(dg, DIAG_NOTE, NULL, "%s: residual-risk report (%zu "
+		    "undecided): %s", folder, residual_count(r), what.data);
+		if (hits > 0) {
+			diag(dg, DIAG_ERROR, NULL, "%s: the publication gate found "
+			    "%d leak%s: no publication output written", folder,
+			    hits, hits == 1 ? "" : "s");
+			rc = EXIT_DATAERR;
+		} else if (b->strict && residual_count(r) > 0) {
+			diag(dg, DIAG_ERROR, NULL, "%s: --strict: %zu undecided "
+			    "entr%s in the residual-risk report: no publication "
+			    "output written", folder, residual_count(r),
+			    residual_count(r) == 1 ? "y" : "ies");
+			rc = EXIT_DATAERR;
+		}
 	}
 out:
 	doc_free(d);
 	chronology_free(ch);
+	anon_free(a);
+	anon_free(gate);
+	residual_free(r);
+	free(folder);
 	buf_free(&dir);
 	buf_free(&what);
 	strlist_free(&missing);
@@ -141,8 +235,8 @@ out:
 
 /*
  * A publication build: every document of every case must have its
- * required content, and published text must pass the anonymiser. Lists
- * what is missing; EXIT_OK only if a publication can be made.
+ * required content. Lists what is missing; EXIT_OK only if a
+ * publication can be made.
  */
 static int
 publication_ready(struct build *b, const struct merge_opts *mo,
@@ -158,8 +252,8 @@ publication_ready(struct build *b, const struct merge_opts *mo,
 		ch = merge_case(b->cases[c], mo);
 		for (i = 0; i < CMD_NDOCS; i++) {
 			strlist_free(&missing);
-			if ((d = docset_build(ds, i, b->cases[c], ch, &missing,
-			    dg)) == NULL) {
+			if ((d = docset_build(ds, i, b->cases[c], ch, 0,
+			    &missing, dg)) == NULL) {
 				rc = EXIT_DATAERR;
 				continue;
 			}
@@ -174,13 +268,7 @@ publication_ready(struct build *b, const struct merge_opts *mo,
 		chronology_free(ch);
 	}
 	strlist_free(&missing);
-	if (rc != EXIT_OK)
-		return rc;
-	/* Never publish what has not been anonymised. */
-	diag(dg, DIAG_ERROR, NULL, "--audience publication: this version of "
-	    "cspr cannot anonymise documents yet, so it writes no "
-	    "publication output (use --audience internal for drafts)");
-	return EXIT_DATAERR;
+	return rc;
 }
 
 int
@@ -194,6 +282,8 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 		{ "gap-days", required_argument, NULL, 'g' },
 		{ "timings", no_argument, NULL, 'T' },
 		{ "audience", required_argument, NULL, 'a' },
+		{ "strict", no_argument, NULL, 'S' },
+		{ "dictionary", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -219,17 +309,11 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 		case 'k': mo.key_only = 1; break;
 		case 'T': b.timings = 1; break;
 		case 'a':
-			if (strcmp(optarg, "internal") == 0)
-				publication = 0;
-			else if (strcmp(optarg, "publication") == 0)
-				publication = 1;
-			else {
-				diag(dg, DIAG_ERROR, NULL, "unknown audience "
-				    "'%s' (valid: internal, publication)",
-				    optarg);
+			if ((publication = cmd_audience(optarg, dg)) == -1)
 				return EXIT_USAGE;
-			}
 			break;
+		case 'S': b.strict = 1; break;
+		case 'D': b.dict = optarg; break;
 		case 'g':
 			if ((mo.gap_days = cmd_gap_days(optarg, dg)) == -1)
 				return EXIT_USAGE;
@@ -284,6 +368,8 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 	if (rc != EXIT_OK)
 		goto out;
 	tdir = cmd_templates_dir(topt);
+	b.tdir = tdir;
+	b.publication = publication;
 	buf_printf(&conf, "%s/style.conf", tdir);
 	have_style = 1;
 	if (style_load(&st, conf.data, dg) == -1 ||

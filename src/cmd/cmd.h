@@ -66,7 +66,24 @@ int	docset_index(const char *name);
  * missing is added to missing (may be NULL). NULL after reporting a bad
  * template. */
 struct doc *docset_build(const struct docset *ds, size_t i,
-	    const struct kase *k, const struct chronology *ch,
+	    const struct kase *k, const struct chronology *ch, int draft,
 	    struct strlist *missing, struct diag_ctx *dg);
+
+struct anon;
+struct residual;
+struct doc;
+/* "internal" 0, "publication" 1, else -1 reported. */
+int	cmd_audience(const char *s, struct diag_ctx *dg);
+/* Makes d a publication: no draft marks, no marking, no creation date,
+ * then anonymised. */
+void	cmd_publish_doc(const struct anon *a, struct doc *d,
+	    struct residual *r, const char *docname);
+/* The anonymiser for a publication build of k: the dictionary (dict, or
+ * the system's British English word list), the allow-list of the
+ * template folder, every detector on except those CSPR_ANON_OFF names
+ * (the tests' mutation check) unless full is set: the gate's is always
+ * whole. NULL after reporting an error. */
+struct anon *cmd_anon(const struct kase *k, const char *tdir,
+	    const char *dict, int full, struct diag_ctx *dg);
 
 #endif

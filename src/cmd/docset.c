@@ -1,6 +1,7 @@
 /* The documents cspr builds: their templates, the calendar and logo they use, and building one for a case. */
 #include "cmd.h"
 #include "../doc/documents.h"
+#include "../transform/anon_doc.h"
 #include "../util/buf.h"
 
 #include <stdlib.h>
@@ -93,7 +94,7 @@ docset_index(const char *name)
 
 struct doc *
 docset_build(const struct docset *ds, size_t i, const struct kase *k,
-    const struct chronology *ch, struct strlist *missing,
+    const struct chronology *ch, int draft, struct strlist *missing,
     struct diag_ctx *dg)
 {
 	const struct cdate *dd;
@@ -103,11 +104,62 @@ docset_build(const struct docset *ds, size_t i, const struct kase *k,
 	x.ch = ch;
 	x.cal = &ds->cal;
 	x.logo = ds->logo;
-	x.draft = 1;
+	x.draft = draft;
 	/* Timescales as of the report's date, so the document is the same
 	 * whenever it is built: else the latest date the case knows. */
 	dd = k->dates.report.prec == DATE_DAY ? &k->dates.report :
 	    gen_doc_date(k);
 	x.asof = dd != NULL ? date_first_day(dd) : 0;
 	return tmpl_doc(&ds->tm[i], &x, missing, dg);
+}
+
+struct anon *
+cmd_anon(const struct kase *k, const char *tdir, const char *dict, int full,
+    struct diag_ctx *dg)
+{
+	struct buf allow = BUF_INIT;
+	const char *off = full ? NULL : getenv("CSPR_ANON_OFF");
+	long bits = 0;
+	struct anon *a;
+
+	if (off != NULL && (bits = anon_kinds_parse(off)) < 0) {
+		diag(dg, DIAG_ERROR, NULL, "CSPR_ANON_OFF: unknown kind in "
+		    "'%s' (valid: full, given, family, title, initials, "
+		    "possessive, plural, alias, caps, accents, separators, "
+		    "runs, nhs, nino, postcode, phone, email, url, reference, "
+		    "dates)", off);
+		return NULL;
+	}
+	if (off != NULL && *off != '\0')
+		diag(dg, DIAG_WARNING, NULL, "CSPR_ANON_OFF is set: detectors "
+		    "switched off for testing (%s)", off);
+	buf_printf(&allow, "%s/publication-allow.txt", tdir);
+	a = anon_new(k, AK_ALL & ~(unsigned)bits, dict != NULL ? dict :
+	    "/usr/share/dict/british-english", allow.data, dg);
+	buf_free(&allow);
+	return a;
+}
+
+int
+cmd_audience(const char *s, struct diag_ctx *dg)
+{
+	if (strcmp(s, "internal") == 0)
+		return 0;
+	if (strcmp(s, "publication") == 0)
+		return 1;
+	diag(dg, DIAG_ERROR, NULL, "unknown audience '%s' (valid: internal, "
+	    "publication)", s);
+	return -1;
+}
+
+void
+cmd_publish_doc(const struct anon *a, struct doc *d, struct residual *r,
+    const char *docname)
+{
+	d->draft = 0;
+	free(d->marking);
+	d->marking = NULL;
+	free(d->date);
+	d->date = NULL;
+	anon_doc(a, d, r, docname);
 }

@@ -2,6 +2,7 @@
 #include "cmd.h"
 #include "../doc/documents.h"
 #include "../model/case.h"
+#include "../transform/anon_doc.h"
 #include "../transform/merge.h"
 
 #include <getopt.h>
@@ -10,10 +11,13 @@
 
 static const char usage[] =
     "usage: cspr dump [-q] [--stage case|merge|doc] [--document NAME]\n"
-    "                 [--templates DIR] [--key-only] [--gap-days N] CASE\n"
+    "                 [--templates DIR] [--key-only] [--gap-days N]\n"
+    "                 [--audience internal|publication] CASE\n"
     "  --document NAME  with --stage doc: rapid-review-report, learning-brief,\n"
     "                   seven-minute-briefing, scoping-composite or\n"
-    "                   integrated-chronology (the default)\n";
+    "                   integrated-chronology (the default)\n"
+    "  --audience AUD   with --stage doc: the tree as that audience gets it\n"
+    "                   (publication: anonymised)\n";
 
 int
 cmd_dump(int argc, char **argv, struct diag_ctx *dg)
@@ -25,6 +29,7 @@ cmd_dump(int argc, char **argv, struct diag_ctx *dg)
 		{ "gap-days", required_argument, NULL, 'g' },
 		{ "document", required_argument, NULL, 'd' },
 		{ "templates", required_argument, NULL, 't' },
+		{ "audience", required_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -35,7 +40,9 @@ cmd_dump(int argc, char **argv, struct diag_ctx *dg)
 	const char *stage = "case", *docname = "integrated-chronology";
 	const char *topt = NULL;
 	struct docset ds;
-	int c, rc, di;
+	struct anon *an = NULL;
+	struct residual *r = NULL;
+	int c, rc, di, publication = 0;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
@@ -44,6 +51,10 @@ cmd_dump(int argc, char **argv, struct diag_ctx *dg)
 		case 's': stage = optarg; break;
 		case 'd': docname = optarg; break;
 		case 't': topt = optarg; break;
+		case 'a':
+			if ((publication = cmd_audience(optarg, dg)) == -1)
+				return EXIT_USAGE;
+			break;
 		case 'k': mo.key_only = 1; break;
 		case 'g':
 			if ((mo.gap_days = cmd_gap_days(optarg, dg)) == -1)
@@ -73,15 +84,23 @@ cmd_dump(int argc, char **argv, struct diag_ctx *dg)
 			char *tdir = cmd_templates_dir(topt);
 
 			if (docset_load(&ds, tdir, dg) == 0 &&
-			    (d = docset_build(&ds, (size_t)di, k, ch, NULL,
-			    dg)) != NULL)
+			    (!publication || (an = cmd_anon(k, tdir, NULL, 0,
+			    dg)) != NULL) &&
+			    (d = docset_build(&ds, (size_t)di, k, ch,
+			    !publication, NULL, dg)) != NULL) {
+				if (publication) {
+					r = residual_new();
+					cmd_publish_doc(an, d, r, docname);
+				}
 				doc_dump(stdout, d);
-			else
+			} else
 				rc = EXIT_DATAERR;
 			free(tdir);
 		}
 	}
 	docset_free(&ds);
+	anon_free(an);
+	residual_free(r);
 	doc_free(d);
 	chronology_free(ch);
 	case_free(k);

@@ -127,6 +127,68 @@ read_person(struct xr *x, struct kase *k, const xmlNode *n)
 		}
 }
 
+static void
+read_place(struct xr *x, struct kase *k, const xmlNode *n)
+{
+	struct place *pl = case_add_place(k);
+	xmlNodePtr c;
+	char *v;
+	size_t i;
+
+	pl->pos = xr_pos(x, n);
+	pl->id = xr_attr(x, n, "id");
+	pl->kind = xr_attr(x, n, "kind");
+	pl->replacement = xr_attr(x, n, "replacement");
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE ||
+		    (v = xr_line(x, c)) == NULL)
+			continue;
+		strlist_add(strcmp((const char *)c->name, "name") == 0 ?
+		    &pl->names : &pl->aliases, v);
+		free(v);
+	}
+	for (i = 0; i < k->npp; i++)
+		if (strcmp(k->pp[i].id, pl->id) == 0)
+			break;
+	if (i < k->npp || (case_place(k, pl->id) != pl)) {
+		diag(x->dg, DIAG_ERROR, &pl->pos, "duplicate register id '%s'",
+		    pl->id);
+		x->bad = 1;
+	}
+}
+
+/* <publication>: date generalisation, the allow-list, reference patterns. */
+static void
+read_publication(struct xr *x, struct kase *k, const xmlNode *n)
+{
+	struct idpattern *ip;
+	xmlNodePtr c;
+	char *v;
+
+	if (n == NULL)
+		return;
+	k->pub.pos = xr_pos(x, n);
+	if ((v = xr_attr(x, n, "dates")) != NULL)
+		k->pub.dates = strcmp(v, "year") == 0 ? DATES_YEAR :
+		    strcmp(v, "relative") == 0 ? DATES_RELATIVE :
+		    DATES_MONTH_YEAR;
+	free(v);
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE ||
+		    (v = xr_line(x, c)) == NULL)
+			continue;
+		if (strcmp((const char *)c->name, "allow") == 0) {
+			strlist_add(&k->pub.allow, v);
+			free(v);
+			continue;
+		}
+		ip = case_add_idpattern(k);
+		ip->pos = xr_pos(x, c);
+		ip->label = xr_attr(x, c, "label");
+		ip->regex = v;
+	}
+}
+
 int
 manifest_read_xml(struct kase *k, const char *file, struct diag_ctx *dg)
 {
@@ -166,8 +228,12 @@ manifest_read_xml(struct kase *k, const char *file, struct diag_ctx *dg)
 		if (c->type == XML_ELEMENT_NODE)
 			read_agency(&x, k, c);
 	for (c = xr_child(root, "register")->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE)
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)c->name, "place") == 0)
+			read_place(&x, k, c);
+		else if (c->type == XML_ELEMENT_NODE)
 			read_person(&x, k, c);
+	read_publication(&x, k, xr_child(root, "publication"));
 	if (case_person(k, k->child) == NULL) {
 		p = xr_pos(&x, xr_child(root, "child"));
 		diag(dg, DIAG_ERROR, &p, "the child '%s' is not in the register",

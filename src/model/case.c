@@ -49,6 +49,18 @@ case_add_person(struct kase *k)
 	return ADD(k->pp, k->npp, k->ppcap);
 }
 
+struct place *
+case_add_place(struct kase *k)
+{
+	return ADD(k->pl, k->npl, k->plcap);
+}
+
+struct idpattern *
+case_add_idpattern(struct kase *k)
+{
+	return ADD(k->pub.ids, k->pub.nids, k->pub.idcap);
+}
+
 struct chron_return *
 case_add_chron(struct kase *k)
 {
@@ -226,6 +238,20 @@ case_free(struct kase *k)
 	}
 	for (i = 0; i < k->npp; i++)
 		person_free(&k->pp[i]);
+	for (i = 0; i < k->npl; i++) {
+		free(k->pl[i].id);
+		free(k->pl[i].kind);
+		free(k->pl[i].replacement);
+		strlist_free(&k->pl[i].names);
+		strlist_free(&k->pl[i].aliases);
+	}
+	free(k->pl);
+	for (i = 0; i < k->pub.nids; i++) {
+		free(k->pub.ids[i].label);
+		free(k->pub.ids[i].regex);
+	}
+	free(k->pub.ids);
+	strlist_free(&k->pub.allow);
 	for (i = 0; i < k->ncr; i++)
 		chron_return_free(&k->cr[i]);
 	for (i = 0; i < k->nsr; i++)
@@ -253,6 +279,19 @@ case_agency(const struct kase *k, const char *id)
 	for (i = 0; i < k->nag; i++)
 		if (strcmp(k->ag[i].id, id) == 0)
 			return &k->ag[i];
+	return NULL;
+}
+
+const struct place *
+case_place(const struct kase *k, const char *id)
+{
+	size_t i;
+
+	if (id == NULL)
+		return NULL;
+	for (i = 0; i < k->npl; i++)
+		if (k->pl[i].id != NULL && strcmp(k->pl[i].id, id) == 0)
+			return &k->pl[i];
 	return NULL;
 }
 

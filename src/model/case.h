@@ -50,6 +50,43 @@ struct person {
 	struct srcpos	 pos;
 };
 
+/*
+ * A place or organisation that would identify the family (school,
+ * nursery, GP surgery, street, estate, town): anonymised like a person.
+ */
+struct place {
+	char		*id;		/* register id, e.g. "L01" */
+	char		*kind;		/* "school", "street", ... */
+	char		*replacement;	/* what published text shows */
+	struct strlist	 names;
+	struct strlist	 aliases;
+	struct srcpos	 pos;
+};
+
+/* How publication output generalises dates (docs/anonymisation.md). */
+enum date_mode {
+	DATES_MONTH_YEAR = 0,	/* "March 2025", the default */
+	DATES_YEAR,		/* "2025" */
+	DATES_RELATIVE		/* "Day 12": days from the incident */
+};
+
+/* A reference pattern the partnership wants replaced (police, court,
+ * case-system ids): a PCRE2 regular expression and its neutral label. */
+struct idpattern {
+	char		*label;
+	char		*regex;
+	struct srcpos	 pos;
+};
+
+/* The <publication> settings of case.xml. */
+struct pubconf {
+	enum date_mode	 dates;
+	struct strlist	 allow;		/* words agreed as safe to publish */
+	struct idpattern *ids;
+	size_t		 nids, idcap;
+	struct srcpos	 pos;
+};
+
 struct agency {
 	char		*id;		/* "police" */
 	char		*name;		/* "Northshire Police" */
@@ -184,6 +221,9 @@ struct kase {
 	size_t		 nag, agcap;
 	struct person	*pp;
 	size_t		 npp, ppcap;
+	struct place	*pl;		/* places and organisations */
+	size_t		 npl, plcap;
+	struct pubconf	 pub;
 	struct chron_return *cr;
 	size_t		 ncr, crcap;
 	struct scoping_return *sr;
@@ -200,6 +240,8 @@ struct kase	*case_new(void);
 void		 case_free(struct kase *k);		/* accepts NULL */
 struct agency	*case_add_agency(struct kase *k);	/* zeroed */
 struct person	*case_add_person(struct kase *k);
+struct place	*case_add_place(struct kase *k);
+struct idpattern *case_add_idpattern(struct kase *k);
 struct chron_return *case_add_chron(struct kase *k);
 struct scoping_return *case_add_scoping(struct kase *k);
 struct event	*chron_add_event(struct chron_return *cr);
@@ -221,6 +263,8 @@ const char	*partner_name(enum partner p);
 
 const struct agency *case_agency(const struct kase *k, const char *id);
 const struct person *case_person(const struct kase *k, const char *id);
+/* The first place with that id, or NULL. */
+const struct place *case_place(const struct kase *k, const char *id);
 
 /* tri from "yes"/"no"/"y"/"n"/"true"/"false"/"unknown"/""; -1 if none. */
 int		 tri_parse(const char *s, enum tri *out);

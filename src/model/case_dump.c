@@ -153,6 +153,21 @@ case_dump(FILE *out, const struct kase *k)
 		field(out, in, "relationship", p->relationship);
 		field(out, in, "agency", p->agency);
 	}
+	for (i = 0; i < k->npl; i++) {
+		fprintf(out, "  place %s kind=[%s] replacement=[%s]\n",
+		    k->pl[i].id, s(k->pl[i].kind), s(k->pl[i].replacement));
+		list(out, in, "names", &k->pl[i].names);
+		list(out, in, "aliases", &k->pl[i].aliases);
+	}
+	if (k->pub.pos.line != 0) {
+		fprintf(out, "  publication dates=%s\n", k->pub.dates ==
+		    DATES_YEAR ? "year" : k->pub.dates == DATES_RELATIVE ?
+		    "relative" : "month-year");
+		list(out, in, "allow", &k->pub.allow);
+		for (i = 0; i < k->pub.nids; i++)
+			fprintf(out, "    identifier [%s] /%s/\n",
+			    s(k->pub.ids[i].label), s(k->pub.ids[i].regex));
+	}
 	for (i = 0; i < k->ncr; i++) {
 		const struct chron_return *cr = &k->cr[i];
 

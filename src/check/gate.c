@@ -1,0 +1,321 @@
+/* The publication gate: reads back every DOCX and PDF written and searches it for register names and identifiers. */
+#include "gate.h"
+#include "../transform/anon.h"
+#include "../util/buf.h"
+
+#include <libxml/xmlreader.h>
+#include <poppler.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+struct gate {
+	const struct anon *a;
+	const char	*shown;		/* the output's final path */
+	struct diag_ctx	*dg;
+	struct anon_hits h;
+	int		 hits;
+};
+
+/*
+ * Reports every hit in text that publication must not hold: a register
+ * name, or an identifier. Web addresses are the anonymiser's business,
+ * not secrets in themselves (a name inside one is still found); in
+ * attribute values, the outward code of a postcode is too short to
+ * tell from markup and is left to the text.
+ */
+static void
+search(struct gate *g, const char *text, size_t len, const char *where,
+    int attr)
+{
+	const struct anon_hit *x;
+	size_t i;
+
+	if (len == 0)
+		return;
+	anon_scan(g->a, text, len, 0, &g->h);
+	for (i = 0; i < g->h.n; i++) {
+		x = &g->h.v[i];
+		if (x->kind == AK_URL || (attr && x->kind == AK_POSTCODE &&
+		    strcmp(x->repl, "[postcode area]") == 0))
+			continue;
+		g->hits++;
+		if (x->ent >= 0)
+			diag_at(g->dg, DIAG_ERROR, g->shown, 0, 0, "publication "
+			    "gate: %s: register entry %s (%s name) is still "
+			    "there", where, anon_ent_id(g->a, x->ent),
+			    anon_kind_name(x->kind));
+		else
+			diag_at(g->dg, DIAG_ERROR, g->shown, 0, 0, "publication "
+			    "gate: %s: %s %s is still there", where,
+			    anon_kind_name(x->kind), x->kind == AK_REFERENCE ?
+			    x->repl : "identifier");
+	}
+}
+
+static int
+is_w(xmlTextReaderPtr r, const char *name)
+{
+	const xmlChar *ln = xmlTextReaderConstLocalName(r);
+	const xmlChar *pf = xmlTextReaderConstPrefix(r);
+
+	return ln != NULL && strcmp((const char *)ln, name) == 0 &&
+	    pf != NULL && strcmp((const char *)pf, "w") == 0;
+}
+
+/* One XML part: paragraph text joined across runs, the text of other
+ * elements, every attribute value. */
+static int
+xml_part(struct gate *g, const char *data, size_t n, const char *part)
+{
+	xmlTextReaderPtr r;
+	struct buf t = BUF_INIT, where = BUF_INIT;
+	int ret, type, inp = 0, rc = 0;
+
+	r = xmlReaderForMemory(data, (int)n, part, NULL, XML_PARSE_NONET);
+	if (r == NULL)
+		return -1;
+	buf_printf(&where, "part %s", part);
+	while ((ret = xmlTextReaderRead(r)) == 1) {
+		type = xmlTextReaderNodeType(r);
+		if (type == XML_READER_TYPE_ELEMENT) {
+			if (is_w(r, "p")) {
+				search(g, t.data, t.len, where.data, 0);
+				buf_reset(&t);
+				inp = 1;
+			} else if (is_w(r, "tab") || is_w(r, "br") ||
+			    is_w(r, "cr"))
+				buf_putc(&t, ' ');
+			else if (is_w(r, "noBreakHyphen"))
+				buf_putc(&t, '-');
+			else if (!inp) {
+				search(g, t.data, t.len, where.data, 0);
+				buf_reset(&t);
+			}
+			while (xmlTextReaderMoveToNextAttribute(r) == 1) {
+				const xmlChar *v = xmlTextReaderConstValue(r);
+
+				if (xmlTextReaderIsNamespaceDecl(r) == 1 ||
+				    v == NULL)
+					continue;
+				search(g, (const char *)v, strlen((const char *)
+				    v), where.data, 1);
+			}
+			xmlTextReaderMoveToElement(r);
+			if (xmlTextReaderIsEmptyElement(r) && is_w(r, "p")) {
+				inp = 0;
+			}
+		} else if (type == XML_READER_TYPE_TEXT ||
+		    type == XML_READER_TYPE_CDATA ||
+		    type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
+			const xmlChar *v = xmlTextReaderConstValue(r);
+
+			if (v != NULL)
+				buf_puts(&t, (const char *)v);
+		} else if (type == XML_READER_TYPE_END_ELEMENT) {
+			if (is_w(r, "p") || !inp) {
+				search(g, t.data, t.len, where.data, 0);
+				buf_reset(&t);
+				if (is_w(r, "p"))
+					inp = 0;
+			}
+		}
+	}
+	search(g, t.data, t.len, where.data, 0);
+	if (ret != 0)
+		rc = -1;
+	xmlFreeTextReader(r);
+	buf_free(&t);
+	buf_free(&where);
+	return rc;
+}
+
+static int
+docx(struct gate *g, const char *path)
+{
+	zip_t *z;
+	zip_file_t *f;
+	zip_stat_t st;
+	struct buf where = BUF_INIT;
+	char *data = NULL;
+	zip_int64_t i, n, got;
+	const char *name;
+	int err, rc = -1;
+
+	if ((z = zip_open(path, ZIP_RDONLY, &err)) == NULL)
+		return -1;
+	n = zip_get_num_entries(z, 0);
+	for (i = 0; i < n; i++) {
+		if ((name = zip_get_name(z, (zip_uint64_t)i, 0)) == NULL ||
+		    zip_stat_index(z, (zip_uint64_t)i, 0, &st) == -1)
+			goto out;
+		buf_reset(&where);
+		buf_printf(&where, "part name %s", name);
+		search(g, name, strlen(name), where.data, 1);
+		if (strlen(name) < 4 || (strcmp(name + strlen(name) - 4,
+		    ".xml") != 0 && strcmp(name + strlen(name) - 5, ".rels")
+		    != 0))
+			continue;	/* media: the template's own logo */
+		if ((f = zip_fopen_index(z, (zip_uint64_t)i, 0)) == NULL)
+			goto out;
+		free(data);
+		data = malloc(st.size + 1);
+		got = data != NULL ? zip_fread(f, data, st.size) : -1;
+		zip_fclose(f);
+		if (got < 0 || (zip_uint64_t)got != st.size)
+			goto out;
+		if (xml_part(g, data, st.size, name) == -1)
+			goto out;
+	}
+	rc = 0;
+out:
+	zip_discard(z);
+	free(data);
+	buf_free(&where);
+	return rc;
+}
+
+static void
+search_g(struct gate *g, gchar *s, const char *where)
+{
+	if (s != NULL)
+		search(g, s, strlen(s), where, 0);
+	g_free(s);
+}
+
+static void
+outline(struct gate *g, PopplerIndexIter *it)
+{
+	PopplerIndexIter *child;
+	PopplerAction *act;
+
+	do {
+		act = poppler_index_iter_get_action(it);
+		if (act != NULL && act->any.title != NULL)
+			search(g, act->any.title, strlen(act->any.title),
+			    "bookmarks", 0);
+		poppler_action_free(act);
+		if ((child = poppler_index_iter_get_child(it)) != NULL) {
+			outline(g, child);
+			poppler_index_iter_free(child);
+		}
+	} while (poppler_index_iter_next(it));
+}
+
+static void
+structure(struct gate *g, PopplerStructureElementIter *it, int depth)
+{
+	PopplerStructureElementIter *child;
+	PopplerStructureElement *el;
+
+	do {
+		el = poppler_structure_element_iter_get_element(it);
+		if (el != NULL) {
+			search_g(g, poppler_structure_element_get_alt_text(el),
+			    "alternative text");
+			search_g(g, poppler_structure_element_get_actual_text(
+			    el), "structure text");
+			g_object_unref(el);
+		}
+		if (depth < 64 && (child =
+		    poppler_structure_element_iter_get_child(it)) != NULL) {
+			structure(g, child, depth + 1);
+			poppler_structure_element_iter_free(child);
+		}
+	} while (poppler_structure_element_iter_next(it));
+}
+
+static int
+pdf(struct gate *g, const char *path)
+{
+	PopplerDocument *doc;
+	PopplerPage *pg;
+	PopplerIndexIter *it;
+	PopplerStructureElementIter *si;
+	GList *l, *m;
+	GError *err = NULL;
+	struct buf where = BUF_INIT;
+	gchar *uri, *abs;
+	int i, n;
+
+	abs = g_canonicalize_filename(path, NULL);
+	uri = g_filename_to_uri(abs, NULL, &err);
+	g_free(abs);
+	if (uri == NULL) {
+		g_clear_error(&err);
+		return -1;
+	}
+	doc = poppler_document_new_from_file(uri, NULL, &err);
+	g_free(uri);
+	if (doc == NULL) {
+		g_clear_error(&err);
+		return -1;
+	}
+	search_g(g, poppler_document_get_title(doc), "document title");
+	search_g(g, poppler_document_get_author(doc), "document author");
+	search_g(g, poppler_document_get_subject(doc), "document subject");
+	search_g(g, poppler_document_get_keywords(doc), "document keywords");
+	search_g(g, poppler_document_get_creator(doc), "document creator");
+	search_g(g, poppler_document_get_producer(doc), "document producer");
+	search_g(g, poppler_document_get_metadata(doc), "XMP metadata");
+	if ((it = poppler_index_iter_new(doc)) != NULL) {
+		outline(g, it);
+		poppler_index_iter_free(it);
+	}
+	if ((si = poppler_structure_element_iter_new(doc)) != NULL) {
+		structure(g, si, 0);
+		poppler_structure_element_iter_free(si);
+	}
+	n = poppler_document_get_n_pages(doc);
+	for (i = 0; i < n; i++) {
+		pg = poppler_document_get_page(doc, i);
+		buf_reset(&where);
+		buf_printf(&where, "page %d", i + 1);
+		search_g(g, poppler_page_get_text(pg), where.data);
+		m = poppler_page_get_link_mapping(pg);
+		for (l = m; l != NULL; l = l->next) {
+			PopplerLinkMapping *lm = l->data;
+
+			if (lm->action != NULL && lm->action->type ==
+			    POPPLER_ACTION_URI && lm->action->uri.uri != NULL)
+				search(g, lm->action->uri.uri,
+				    strlen(lm->action->uri.uri), where.data, 0);
+		}
+		poppler_page_free_link_mapping(m);
+		m = poppler_page_get_annot_mapping(pg);
+		for (l = m; l != NULL; l = l->next) {
+			PopplerAnnotMapping *am = l->data;
+
+			search_g(g, poppler_annot_get_contents(am->annot),
+			    where.data);
+		}
+		poppler_page_free_annot_mapping(m);
+		g_object_unref(pg);
+	}
+	g_object_unref(doc);
+	buf_free(&where);
+	return 0;
+}
+
+int
+gate_check(const struct anon *a, const char *path, const char *shown,
+    int is_pdf, struct diag_ctx *dg)
+{
+	struct gate g;
+	int rc;
+
+	memset(&g, 0, sizeof(g));
+	g.a = a;
+	g.shown = shown;
+	g.dg = dg;
+	/* The file's own name and folder. */
+	search(&g, shown, strlen(shown), "file name", 0);
+	rc = is_pdf ? pdf(&g, path) : docx(&g, path);
+	anon_hits_free(&g.h);
+	if (rc == -1) {
+		diag_at(dg, DIAG_ERROR, shown, 0, 0, "publication gate: cannot "
+		    "read the output back, so it cannot be shown to be safe");
+		return -1;
+	}
+	return g.hits;
+}
