@@ -1,26 +1,25 @@
-/* `cspr build`: renders every document of one or more cases into OUTDIR/<case-ref>/. */
-#include "cmd.h"
+/* `cspr build`: renders every document of one or more cases into OUTDIR, redoing only what changed. */
+#include "build.h"
 #include "../doc/documents.h"
 #include "../model/case.h"
 #include "../render/render.h"
-#include "../check/gate.h"
-#include "../transform/anon_doc.h"
-#include "../transform/merge.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
-#include "../util/outfile.h"
+#include "../util/hash.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <time.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static const char usage[] =
     "usage: cspr build [-q] [-o OUTDIR] [--templates DIR] [--format FMT]\n"
     "                  [--key-only] [--gap-days N] [--timings]\n"
     "                  [--audience internal|publication] [--strict]\n"
-    "                  [--dictionary FILE] CASE...\n"
+    "                  [--dictionary FILE] [--jobs N] [--force] CASE...\n"
     "  -o OUTDIR        where to write (default out); files go in OUTDIR/<case-ref>/\n"
     "  --templates DIR  style and template folder\n"
     "  --format FMT     docx, pdf or all (default all)\n"
@@ -33,214 +32,61 @@ static const char usage[] =
     "  --strict         publication: fail if the residual-risk report\n"
     "                   lists anything undecided\n"
     "  --dictionary F   publication: common words, one a line\n"
-    "                   (/usr/share/dict/british-english)\n";
+    "                   (/usr/share/dict/british-english)\n"
+    "  -j, --jobs N     build N cases at a time (default 1)\n"
+    "  --force          rebuild every document, changed or not\n";
 
-struct job {
-	struct outfile	 of;
-	char		*shown;		/* final path, for the report */
-	int		 pdf;		/* FORMAT_PDF */
+/* What one case's build sends back from a worker process. */
+struct record {
+	size_t		 idx;
+	struct bresult	 res;
+	unsigned	 nerrors, nwarnings;
 };
-
-struct build {
-	struct kase	**cases;
-	size_t		  ncases;
-	struct job	 *jobs;
-	size_t		  njobs, jobcap;
-	int		  timings;	/* --timings */
-	int		  publication;	/* --audience publication */
-	int		  strict;	/* --strict */
-	const char	 *dict;		/* --dictionary */
-	const char	 *tdir;		/* the template folder */
-	struct timespec	  lap;		/* when the last stage ended */
-};
-
-/* With --timings, notes how long the stage that just ended took. */
-static void
-lap(struct build *b, const char *what, const char *name, struct diag_ctx *dg)
-{
-	struct timespec now;
-	struct rusage ru;
-
-	if (!b->timings)
-		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	getrusage(RUSAGE_SELF, &ru);
-	diag_at(dg, DIAG_NOTE, name, 0, 0, "%s: %.3f s (peak memory so far "
-	    "%ld MiB)", what, (double)(now.tv_sec - b->lap.tv_sec) +
-	    (double)(now.tv_nsec - b->lap.tv_nsec) / 1e9, ru.ru_maxrss / 1024);
-	b->lap = now;
-}
-
-/* Renders one document in every format to temporary files: an exit
- * status (EXIT_CANTCREAT if an output cannot be created). */
-static int
-render_doc(struct build *b, const struct doc *d, const char *dir,
-    const char *name, const unsigned fmts, const struct style *st,
-    struct diag_ctx *dg)
-{
-	static const enum render_format all[] = { FORMAT_DOCX, FORMAT_PDF };
-	struct buf path = BUF_INIT;
-	struct job *j;
-	size_t i;
-	int rc = EXIT_CANTCREAT;
-
-	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
-		if (!(fmts & (1u << all[i])))
-			continue;
-		buf_reset(&path);
-		buf_printf(&path, "%s/%s.%s", dir, name, render_ext(all[i]));
-		b->jobs = xgrow(b->jobs, &b->jobcap, b->njobs, sizeof(*b->jobs));
-		j = &b->jobs[b->njobs];
-		memset(j, 0, sizeof(*j));
-		if (outfile_begin(&j->of, path.data, dg) == -1)
-			goto out;
-		b->njobs++;
-		j->shown = xstrdup(path.data);
-		j->pdf = all[i] == FORMAT_PDF;
-		if (render(all[i], d, st, j->of.tmp, dg) == -1) {
-			rc = EXIT_SOFTWARE;
-			goto out;
-		}
-		lap(b, "rendered", j->shown, dg);
-	}
-	rc = EXIT_OK;
-out:
-	buf_free(&path);
-	return rc;
-}
-
-/* A file or folder name from text: what the anonymiser left of it, with
- * anything but letters, digits, '.', '_' and '-' as '-'. */
-static char *
-safe_name(const struct anon *a, const char *text)
-{
-	char *s = anon_string(a, text), *p;
-
-	for (p = s; *p != '\0'; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' ||
-		    *p == '-'))
-			*p = '-';
-	return s;
-}
 
 /*
- * Every document of case k, each built, rendered and freed in turn. A
- * publication build anonymises each tree, reads back every file it
- * rendered (the gate), and writes the residual-risk report beside the
- * outputs.
+ * Everything an output depends on besides its case: this binary, the
+ * options that change output, the template folder, the dictionary and
+ * the mutation switch. A change in any of them rebuilds everything.
  */
 static int
-render_case(struct build *b, const struct kase *k, const char *outdir,
-    unsigned fmts, const struct merge_opts *mo, const struct style *st,
-    const struct docset *ds, struct diag_ctx *dg)
+env_hash(struct build *b, struct diag_ctx *dg)
 {
-	struct chronology *ch = NULL;
-	struct doc *d = NULL;
-	struct anon *a = NULL, *gate = NULL;
-	struct residual *r = NULL;
-	struct buf dir = BUF_INIT, what = BUF_INIT;
-	struct strlist missing = { NULL, 0, 0 };
-	char *folder = NULL;
-	size_t i, j, first;
-	int rc = EXIT_CANTCREAT, hits = 0, n;
+	struct hash h;
+	const char *off = getenv("CSPR_ANON_OFF");
 
-	if (b->publication) {
-		if ((a = cmd_anon(k, b->tdir, b->dict, 0, dg)) == NULL ||
-		    (getenv("CSPR_ANON_OFF") != NULL && (gate = cmd_anon(k,
-		    b->tdir, b->dict, 1, dg)) == NULL)) {
-			rc = EXIT_DATAERR;
-			goto out;
-		}
-		r = residual_new();
-		folder = safe_name(a, k->ref);
-		buf_printf(&dir, "%s/%s-publication", outdir, folder);
-		lap(b, "anonymiser ready", k->manifest, dg);
-	} else
-		buf_printf(&dir, "%s/%s", outdir, k->ref);
-	if (mkdirs(dir.data, dg) == -1)
-		goto out;
-	ch = merge_case(k, mo);
-	lap(b, "merged", k->manifest, dg);
-	for (i = 0; i < CMD_NDOCS; i++) {
-		strlist_free(&missing);
-		if ((d = docset_build(ds, i, k, ch, !b->publication, &missing,
-		    dg)) == NULL) {
-			rc = EXIT_DATAERR;
-			goto out;
-		}
-		for (j = 0; j < missing.n; j++)
-			diag(dg, DIAG_NOTE, NULL, "%s: %s: to be completed: %s",
-			    k->ref, cmd_docnames[i], missing.v[j]);
-		buf_reset(&what);
-		buf_printf(&what, "%s built", cmd_docnames[i]);
-		lap(b, what.data, k->manifest, dg);
-		if (b->publication) {
-			cmd_publish_doc(a, d, r, cmd_docnames[i]);
-			buf_reset(&what);
-			buf_printf(&what, "%s anonymised", cmd_docnames[i]);
-			lap(b, what.data, k->manifest, dg);
-		}
-		first = b->njobs;
-		rc = render_doc(b, d, dir.data, cmd_docnames[i], fmts, st, dg);
-		doc_free(d);
-		d = NULL;
-		if (rc != EXIT_OK)
-			goto out;
-		/* The gate: every file read back before any is kept. */
-		for (j = first; b->publication && j < b->njobs; j++) {
-			if ((n = gate_check(gate ? gate : a, b->jobs[j].of.tmp,
-			    b->jobs[j].shown, b->jobs[j].pdf, dg)) != 0)
-				hits += n < 0 ? 1 : n;
-			lap(b, "read back by the gate", b->jobs[j].shown, dg);
-		}
+	hash_init(&h);
+	hash_str(&h, "cspr-build 1");
+	if (hash_file(&h, "/proc/self/exe") == -1)
+		hash_str(&h, "binary unknown");
+	hash_u64(&h, b->fmts);
+	hash_u64(&h, (uint64_t)b->mo.key_only);
+	hash_u64(&h, (uint64_t)b->mo.gap_days);
+	hash_u64(&h, (uint64_t)b->publication);
+	hash_u64(&h, (uint64_t)b->strict);
+	hash_str(&h, off);
+	if (stamp_tree(&h, b->tdir) == -1) {
+		diag_at(dg, DIAG_ERROR, b->tdir, 0, 0, "cannot read the template "
+		    "folder: %s", strerror(errno));
+		return -1;
 	}
-	rc = EXIT_OK;
 	if (b->publication) {
-		buf_reset(&what);
-		buf_printf(&what, "%s/%s-publication.residual-risk.txt", outdir,
-		    folder);
-		if (residual_write(r, gate ? gate : a, what.data, folder,
-		    dg) == -1) {
-			rc = EXIT_CANTCREAT;
-			goto out;
-		}
-		diag(dg, DIAG_NOTE, NULL, "%s: residual-risk report (%zu "
-		    "undecided): %s", folder, residual_count(r), what.data);
-		if (hits > 0) {
-			diag(dg, DIAG_ERROR, NULL, "%s: the publication gate found "
-			    "%d leak%s: no publication output written", folder,
-			    hits, hits == 1 ? "" : "s");
-			rc = EXIT_DATAERR;
-		} else if (b->strict && residual_count(r) > 0) {
-			diag(dg, DIAG_ERROR, NULL, "%s: --strict: %zu undecided "
-			    "entr%s in the residual-risk report: no publication "
-			    "output written", folder, residual_count(r),
-			    residual_count(r) == 1 ? "y" : "ies");
-			rc = EXIT_DATAERR;
-		}
+		hash_str(&h, b->dict);
+		if (hash_file(&h, b->dict != NULL ? b->dict :
+		    "/usr/share/dict/british-english") == -1)
+			hash_str(&h, "no dictionary");
 	}
-out:
-	doc_free(d);
-	chronology_free(ch);
-	anon_free(a);
-	anon_free(gate);
-	residual_free(r);
-	free(folder);
-	buf_free(&dir);
-	buf_free(&what);
-	strlist_free(&missing);
-	return rc;
+	hash_hex(&h, b->env);
+	return 0;
 }
 
 /*
- * A publication build: every document of every case must have its
- * required content. Lists what is missing; EXIT_OK only if a
+ * A publication build: every document of every case to build must have
+ * its required content. Lists what is missing; EXIT_OK only if a
  * publication can be made.
  */
 static int
-publication_ready(struct build *b, const struct merge_opts *mo,
-    const struct docset *ds, struct diag_ctx *dg)
+publication_ready(struct build *b, struct bcase *cs, size_t n,
+    struct diag_ctx *dg)
 {
 	struct strlist missing = { NULL, 0, 0 };
 	struct chronology *ch;
@@ -248,18 +94,20 @@ publication_ready(struct build *b, const struct merge_opts *mo,
 	size_t c, i, j;
 	int rc = EXIT_OK;
 
-	for (c = 0; c < b->ncases; c++) {
-		ch = merge_case(b->cases[c], mo);
+	for (c = 0; c < n; c++) {
+		if (cs[c].k == NULL)
+			continue;
+		ch = merge_case(cs[c].k, &b->mo);
 		for (i = 0; i < CMD_NDOCS; i++) {
 			strlist_free(&missing);
-			if ((d = docset_build(ds, i, b->cases[c], ch, 0,
+			if ((d = docset_build(&b->ds, i, cs[c].k, ch, 0,
 			    &missing, dg)) == NULL) {
 				rc = EXIT_DATAERR;
 				continue;
 			}
 			doc_free(d);
 			for (j = 0; j < missing.n; j++) {
-				diag(dg, DIAG_ERROR, &b->cases[c]->pos, "%s: "
+				diag(dg, DIAG_ERROR, &cs[c].k->pos, "%s: "
 				    "required for publication: %s",
 				    cmd_docnames[i], missing.v[j]);
 				rc = EXIT_DATAERR;
@@ -271,8 +119,118 @@ publication_ready(struct build *b, const struct merge_opts *mo,
 	return rc;
 }
 
-int
-cmd_build(int argc, char **argv, struct diag_ctx *dg)
+struct tally {
+	size_t		 total, done;
+	size_t		 cases_rebuilt, cases_unchanged, cases_failed;
+	unsigned	 docs_rebuilt, docs_unchanged;
+	int		 rc;
+};
+
+static void
+tally(struct tally *t, const struct bcase *c, const struct bresult *r,
+    struct diag_ctx *dg)
+{
+	t->done++;
+	if (r->rc != EXIT_OK) {
+		t->cases_failed++;
+		if (t->rc == EXIT_OK)
+			t->rc = r->rc;
+	} else if (r->rebuilt == 0)
+		t->cases_unchanged++;
+	else {
+		t->cases_rebuilt++;
+		/* By the folder the user named: a publication's messages
+		 * never repeat what the case holds. */
+		diag(dg, DIAG_NOTE, NULL, "%s: %u document%s rebuilt, %u "
+		    "unchanged", c->dir,
+		    r->rebuilt, r->rebuilt == 1 ? "" : "s", r->unchanged);
+	}
+	t->docs_rebuilt += r->rebuilt;
+	t->docs_unchanged += r->unchanged;
+	if (t->total > 1)
+		diag_progress(dg, "cspr: [%zu/%zu] %s", t->done, t->total,
+		    c->dir);
+}
+
+/* Builds the cases to build, N at a time in worker processes: each
+ * case is committed by the worker that built it. */
+static void
+run_workers(struct build *b, struct bcase *cs, size_t n, struct tally *t,
+    struct diag_ctx *dg)
+{
+	pid_t *pids;
+	struct record rec;
+	size_t i, w, nw = (size_t)b->jobs;
+	int fd[2], status;
+	ssize_t got;
+	char *seen;
+
+	if (pipe(fd) == -1) {
+		diag(dg, DIAG_ERROR, NULL, "cannot start workers: %s",
+		    strerror(errno));
+		t->rc = EXIT_SOFTWARE;
+		return;
+	}
+	pids = xcalloc(nw, sizeof(*pids));
+	seen = xcalloc(n, 1);
+	fflush(stdout);
+	fflush(dg->out);
+	for (w = 0; w < nw; w++) {
+		if ((pids[w] = fork()) == -1) {
+			diag(dg, DIAG_ERROR, NULL, "cannot start worker: %s",
+			    strerror(errno));
+			t->rc = EXIT_SOFTWARE;
+			break;
+		}
+		if (pids[w] != 0)
+			continue;
+		close(fd[0]);
+		for (i = w; i < n; i += nw) {
+			unsigned e = dg->nerrors, v = dg->nwarnings;
+
+			if (cs[i].unchanged || cs[i].k == NULL)
+				continue;
+			memset(&rec, 0, sizeof(rec));
+			rec.idx = i;
+			rec.res = build_case(b, &cs[i], dg);
+			rec.nerrors = dg->nerrors - e;
+			rec.nwarnings = dg->nwarnings - v;
+			fflush(stdout);
+			fflush(dg->out);
+			if (write(fd[1], &rec, sizeof(rec)) != (ssize_t)sizeof(rec))
+				_exit(EXIT_SOFTWARE);
+		}
+		fflush(stdout);
+		_exit(0);
+	}
+	close(fd[1]);
+	while ((got = read(fd[0], &rec, sizeof(rec))) == (ssize_t)sizeof(rec) &&
+	    rec.idx < n) {
+		seen[rec.idx] = 1;
+		dg->nerrors += rec.nerrors;
+		dg->nwarnings += rec.nwarnings;
+		tally(t, &cs[rec.idx], &rec.res, dg);
+	}
+	close(fd[0]);
+	for (w = 0; w < nw; w++)
+		if (pids[w] > 0)
+			waitpid(pids[w], &status, 0);
+	for (i = 0; i < n; i++)
+		if (!cs[i].unchanged && cs[i].k != NULL && !seen[i]) {
+			struct bresult r = { EXIT_SOFTWARE, 0, 0 };
+
+			diag_at(dg, DIAG_ERROR, cs[i].dir, 0, 0, "its worker "
+			    "stopped before finishing it; earlier outputs are "
+			    "as they were");
+			tally(t, &cs[i], &r, dg);
+		}
+	free(pids);
+	free(seen);
+}
+
+static int
+options(struct build *b, int argc, char **argv, const char **topt,
+    struct diag_ctx *dg)
 {
 	static const struct option longopts[] = {
 		{ "quiet", no_argument, NULL, 'q' },
@@ -284,54 +242,57 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 		{ "audience", required_argument, NULL, 'a' },
 		{ "strict", no_argument, NULL, 'S' },
 		{ "dictionary", required_argument, NULL, 'D' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "force", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct merge_opts mo = { 0, MERGE_GAP_DAYS };
-	struct build b;
-	struct docset ds;
-	struct style st;
-	struct buf conf = BUF_INIT;
-	const char *outdir = "out", *topt = NULL;
-	char *tdir = NULL;
-	unsigned fmts = (1u << FORMAT_DOCX) | (1u << FORMAT_PDF);
-	size_t i;
-	int c, r, rc = EXIT_USAGE, have_style = 0, publication = 0;
+	char *end;
+	int c;
 
-	memset(&b, 0, sizeof(b));
-	memset(&ds, 0, sizeof(ds));
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "qo:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "qo:j:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'q': dg->quiet_warnings = 1; break;
-		case 'o': outdir = optarg; break;
-		case 't': topt = optarg; break;
-		case 'k': mo.key_only = 1; break;
-		case 'T': b.timings = 1; break;
+		case 'o': b->outdir = optarg; break;
+		case 't': *topt = optarg; break;
+		case 'k': b->mo.key_only = 1; break;
+		case 'T': b->timings = 1; break;
+		case 'S': b->strict = 1; break;
+		case 'D': b->dict = optarg; break;
+		case 'F': b->force = 1; break;
 		case 'a':
-			if ((publication = cmd_audience(optarg, dg)) == -1)
+			if ((b->publication = cmd_audience(optarg, dg)) == -1)
 				return EXIT_USAGE;
 			break;
-		case 'S': b.strict = 1; break;
-		case 'D': b.dict = optarg; break;
+		case 'j':
+			errno = 0;
+			b->jobs = strtol(optarg, &end, 10);
+			if (errno != 0 || *end != '\0' || b->jobs < 1 ||
+			    b->jobs > 256) {
+				diag(dg, DIAG_ERROR, NULL, "--jobs '%s': give a "
+				    "number from 1 to 256", optarg);
+				return EXIT_USAGE;
+			}
+			break;
 		case 'g':
-			if ((mo.gap_days = cmd_gap_days(optarg, dg)) == -1)
+			if ((b->mo.gap_days = cmd_gap_days(optarg, dg)) == -1)
 				return EXIT_USAGE;
 			break;
 		case 'f':
 			if (strcmp(optarg, "docx") == 0)
-				fmts = 1u << FORMAT_DOCX;
+				b->fmts = 1u << FORMAT_DOCX;
 			else if (strcmp(optarg, "pdf") == 0)
-				fmts = 1u << FORMAT_PDF;
+				b->fmts = 1u << FORMAT_PDF;
 			else if (strcmp(optarg, "all") == 0)
-				fmts = (1u << FORMAT_DOCX) | (1u << FORMAT_PDF);
+				b->fmts = (1u << FORMAT_DOCX) | (1u << FORMAT_PDF);
 			else {
 				diag(dg, DIAG_ERROR, NULL, "unknown format '%s' "
 				    "(valid: docx, pdf, all)", optarg);
 				return EXIT_USAGE;
 			}
 			break;
-		case 'h': fputs(usage, stdout); return EXIT_OK;
+		case 'h': fputs(usage, stdout); return -1;
 		default: fputs(usage, stderr); return EXIT_USAGE;
 		}
 	}
@@ -339,73 +300,133 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
+	return EXIT_OK;
+}
 
-	/* Every case is read and checked before anything is written. */
-	rc = EXIT_OK;
+int
+cmd_build(int argc, char **argv, struct diag_ctx *dg)
+{
+	struct build b;
+	struct bcase *cs = NULL;
+	struct tally t;
+	struct buf conf = BUF_INIT, kind = BUF_INIT;
+	const char *topt = NULL;
+	size_t i, j, n = 0, nbuild = 0;
+	int r, rc, have_style = 0;
+
+	memset(&b, 0, sizeof(b));
+	memset(&t, 0, sizeof(t));
+	b.outdir = "out";
+	b.fmts = (1u << FORMAT_DOCX) | (1u << FORMAT_PDF);
+	b.mo.gap_days = MERGE_GAP_DAYS;
+	b.jobs = 1;
+	if ((rc = options(&b, argc, argv, &topt, dg)) != EXIT_OK)
+		return rc == -1 ? EXIT_OK : rc;
 	clock_gettime(CLOCK_MONOTONIC, &b.lap);
-	b.cases = xcalloc((size_t)(argc - optind), sizeof(*b.cases));
-	for (i = 0; i < (size_t)(argc - optind); i++) {
-		r = cmd_load_case(argv[optind + (int)i], &b.cases[b.ncases], dg);
-		if (r == EXIT_OK) {
-			lap(&b, "read and checked", argv[optind + (int)i], dg);
-			b.ncases++;
+	b.tdir = cmd_templates_dir(topt);
+	if (env_hash(&b, dg) == -1) {
+		rc = EXIT_NOINPUT;
+		goto out;
+	}
+	buf_printf(&kind, "%s %u", b.publication ? "publication" : "internal",
+	    b.fmts);
+
+	/* Which cases changed since their stamps; the others are not even
+	 * read. Every case to build is read and checked before anything is
+	 * written. */
+	n = (size_t)(argc - optind);
+	cs = xcalloc(n, sizeof(*cs));
+	for (i = 0; i < n; i++) {
+		struct bcase *c = &cs[i];
+
+		c->dir = argv[optind + (int)i];
+		c->stamp = stamp_path(b.outdir, c->dir, kind.data);
+		c->have_old = stamp_read(c->stamp, &c->old) == 0;
+		if (!b.force && c->have_old && stamp_case_input(c->dir, b.env,
+		    c->input) == 0 && strcmp(c->input, c->old.input) == 0 &&
+		    stamp_outputs_ok(b.outdir, &c->old)) {
+			c->unchanged = 1;
+			continue;
 		}
-		else if (r == EXIT_NOINPUT || rc == EXIT_OK)
+		if (stamp_case_input(c->dir, b.env, c->input) == -1)
+			memset(c->input, 0, sizeof(c->input));
+		r = cmd_load_case(c->dir, &c->k, dg);
+		if (r == EXIT_OK) {
+			build_lap(&b, "read and checked", c->dir, dg);
+			nbuild++;
+		} else if (r == EXIT_NOINPUT || rc == EXIT_OK)
 			rc = r;
 	}
 	if (rc != EXIT_OK)
 		goto out;
 	/* Two cases with one reference would write over each other. */
-	for (i = 0; i < b.ncases; i++)
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(b.cases[i]->ref, b.cases[j]->ref) == 0) {
-				diag(dg, DIAG_ERROR, &b.cases[i]->pos, "case "
+	for (i = 0; i < n; i++)
+		for (j = 0; cs[i].k != NULL && j < i; j++)
+			if (cs[j].k != NULL && strcmp(cs[i].k->ref,
+			    cs[j].k->ref) == 0) {
+				diag(dg, DIAG_ERROR, &cs[i].k->pos, "case "
 				    "reference '%s' is also the reference of %s: "
-				    "each case needs its own", b.cases[i]->ref,
-				    b.cases[j]->manifest);
+				    "each case needs its own", cs[i].k->ref,
+				    cs[j].k->manifest);
 				rc = EXIT_DATAERR;
 			}
 	if (rc != EXIT_OK)
 		goto out;
-	tdir = cmd_templates_dir(topt);
-	b.tdir = tdir;
-	b.publication = publication;
-	buf_printf(&conf, "%s/style.conf", tdir);
-	have_style = 1;
-	if (style_load(&st, conf.data, dg) == -1 ||
-	    docset_load(&ds, tdir, dg) == -1) {
-		rc = EXIT_DATAERR;
-		goto out;
-	}
-	if (publication && (rc = publication_ready(&b, &mo, &ds, dg)) !=
-	    EXIT_OK)
-		goto out;
-	for (i = 0; i < b.ncases; i++)
-		if ((rc = render_case(&b, b.cases[i], outdir, fmts, &mo, &st,
-		    &ds, dg)) != EXIT_OK)
-			goto out;
-	/* All rendered: only now replace earlier outputs. */
-	for (i = 0; i < b.njobs; i++) {
-		if (outfile_commit(&b.jobs[i].of, dg) == -1) {
-			rc = EXIT_CANTCREAT;
+	t.total = n;
+	t.cases_unchanged = 0;
+	if (nbuild > 0) {
+		buf_printf(&conf, "%s/style.conf", b.tdir);
+		have_style = 1;
+		if (style_load(&b.st, conf.data, dg) == -1 ||
+		    docset_load(&b.ds, b.tdir, dg) == -1) {
+			rc = EXIT_DATAERR;
 			goto out;
 		}
-		printf("%s\n", b.jobs[i].shown);
+		if (b.publication && (rc = publication_ready(&b, cs, n, dg)) !=
+		    EXIT_OK)
+			goto out;
 	}
+	for (i = 0; i < n; i++)
+		if (cs[i].unchanged) {
+			struct bresult same = { EXIT_OK, 0, CMD_NDOCS };
+			struct buf dir = BUF_INIT;
+
+			buf_printf(&dir, "%s/%s", b.outdir, cs[i].old.folder);
+			build_sweep(dir.data);
+			buf_free(&dir);
+			tally(&t, &cs[i], &same, dg);
+		}
+	if (b.jobs > 1 && nbuild > 1)
+		run_workers(&b, cs, n, &t, dg);
+	else
+		for (i = 0; i < n; i++) {
+			struct bresult res;
+
+			if (cs[i].unchanged || cs[i].k == NULL)
+				continue;
+			res = build_case(&b, &cs[i], dg);
+			tally(&t, &cs[i], &res, dg);
+		}
+	diag_progress(dg, NULL);
+	rc = t.rc;
+	if (n > 1 || t.docs_rebuilt == 0)
+		diag(dg, DIAG_NOTE, NULL, "%zu case%s: %zu rebuilt (%u "
+		    "document%s), %zu unchanged%s", n, n == 1 ? "" : "s",
+		    t.cases_rebuilt, t.docs_rebuilt, t.docs_rebuilt == 1 ? "" :
+		    "s", t.cases_unchanged, t.cases_failed ? ", some failed" :
+		    "");
 out:
-	for (i = 0; i < b.njobs; i++) {
-		outfile_abort(&b.jobs[i].of);
-		free(b.jobs[i].shown);
+	for (i = 0; i < n; i++) {
+		case_free(cs[i].k);
+		free(cs[i].stamp);
 	}
-	free(b.jobs);
-	for (i = 0; i < b.ncases; i++)
-		case_free(b.cases[i]);
-	free(b.cases);
+	free(cs);
 	if (have_style)
-		style_free(&st);
+		style_free(&b.st);
 	buf_free(&conf);
-	free(tdir);
-	docset_free(&ds);
+	buf_free(&kind);
+	free(b.tdir);
+	docset_free(&b.ds);
 	cmd_summary(dg);
 	return rc;
 }

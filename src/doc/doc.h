@@ -147,6 +147,10 @@ struct doc_node	*doc_toc(struct doc_node *sec, const char *title);
 /* The plain text of a subtree, inlines joined (caller frees). */
 char		*doc_plain(const struct doc_node *n);
 
+struct hash;
+/* Feeds everything a backend renders from d into h (doc_hash.c). */
+void		 doc_hash(const struct doc *d, struct hash *h);
+
 /* Indented text dump, for golden tests and `cspr dump --stage doc`. */
 void		 doc_dump(FILE *out, const struct doc *d);
 

@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <unistd.h>
 
 static const char *const sevname[] = { "note", "warning", "error" };
 
@@ -12,6 +13,25 @@ diag_init(struct diag_ctx *d, FILE *out)
 	d->prog = "cspr";
 	d->nerrors = d->nwarnings = 0;
 	d->quiet_warnings = 0;
+	d->progress = 0;
+}
+
+void
+diag_progress(struct diag_ctx *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (d->quiet_warnings || !isatty(fileno(d->out)))
+		return;
+	fputs("\r\033[K", d->out);
+	d->progress = 0;
+	if (fmt == NULL)
+		return;
+	va_start(ap, fmt);
+	vfprintf(d->out, fmt, ap);
+	va_end(ap);
+	fflush(d->out);
+	d->progress = 1;
 }
 
 static void
@@ -24,6 +44,10 @@ vdiag(struct diag_ctx *d, enum diag_sev sev, const char *file,
 		d->nwarnings++;
 	if (sev == DIAG_WARNING && d->quiet_warnings)
 		return;
+	if (d->progress) {
+		fputs("\r\033[K", d->out);
+		d->progress = 0;
+	}
 	if (file == NULL)
 		fprintf(d->out, "%s: ", d->prog);
 	else if (line == 0)

@@ -33,6 +33,7 @@ struct diag_ctx {
 	unsigned	 nerrors;
 	unsigned	 nwarnings;
 	int		 quiet_warnings;	/* count warnings but print none */
+	int		 progress;	/* a progress line is showing */
 };
 
 void	diag_init(struct diag_ctx *d, FILE *out);
@@ -46,5 +47,10 @@ void	diag(struct diag_ctx *d, enum diag_sev sev, const struct srcpos *pos,
 void	diag_at(struct diag_ctx *d, enum diag_sev sev, const char *file,
 	    unsigned line, unsigned col, const char *fmt, ...)
 	    __attribute__((format(printf, 6, 7)));
+
+/* On a terminal (and without -q), shows one line of progress in place
+ * of the last; NULL clears it. Messages clear it first. */
+void	diag_progress(struct diag_ctx *d, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
 
 #endif

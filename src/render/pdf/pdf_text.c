@@ -56,9 +56,14 @@ show_cp(struct pdf_ctx *c, unsigned font, uint32_t cp)
 			c->replaced = cp;
 		return 0xFFFD;
 	}
-	if (c->missing == 0 && cp != ' ' &&
-	    HPDF_TTFontDef_GetGlyphid(c->fontdef[font], (HPDF_UINT16)cp) == 0)
-		c->missing = cp;
+	if (cp != ' ' &&
+	    HPDF_TTFontDef_GetGlyphid(c->fontdef[font], (HPDF_UINT16)cp) == 0) {
+		/* Look-alikes the fonts lack: the hyphen is what they mean. */
+		if (cp == 0x2011 || cp == 0x2010)
+			return '-';
+		if (c->missing == 0)
+			c->missing = cp;
+	}
 	return cp;
 }
 

@@ -1,0 +1,311 @@
+/* Building one case: each document's tree, anonymised for publication, rendered only if it changed, read back by the gate, committed together. */
+#include "build.h"
+#include "../check/gate.h"
+#include "../doc/documents.h"
+#include "../model/case.h"
+#include "../render/render.h"
+#include "../transform/anon_doc.h"
+#include "../util/alloc.h"
+#include "../util/buf.h"
+#include "../util/outfile.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const enum render_format formats[2] = { FORMAT_DOCX, FORMAT_PDF };
+
+struct job {
+	struct outfile	 of;
+	char		*shown;		/* final path, for the report */
+	int		 pdf;
+	size_t		 doc;		/* index in cmd_docnames */
+};
+
+struct jobs {
+	struct job	*v;
+	size_t		 n, cap;
+};
+
+void
+build_lap(struct build *b, const char *what, const char *name,
+    struct diag_ctx *dg)
+{
+	struct timespec now;
+	struct rusage ru;
+
+	if (!b->timings)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	getrusage(RUSAGE_SELF, &ru);
+	diag_at(dg, DIAG_NOTE, name, 0, 0, "%s: %.3f s (peak memory so far "
+	    "%ld MiB)", what, (double)(now.tv_sec - b->lap.tv_sec) +
+	    (double)(now.tv_nsec - b->lap.tv_nsec) / 1e9, ru.ru_maxrss / 1024);
+	b->lap = now;
+}
+
+/* Renders document i in every format asked for, to temporary files. */
+static int
+render_doc(struct build *b, struct jobs *js, const struct doc *d,
+    const char *dir, size_t i, struct diag_ctx *dg)
+{
+	struct buf path = BUF_INIT;
+	struct job *j;
+	size_t f;
+	int rc = EXIT_CANTCREAT;
+
+	for (f = 0; f < 2; f++) {
+		if (!(b->fmts & (1u << formats[f])))
+			continue;
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s.%s", dir, cmd_docnames[i],
+		    render_ext(formats[f]));
+		js->v = xgrow(js->v, &js->cap, js->n + 1, sizeof(*js->v));
+		j = &js->v[js->n];
+		memset(j, 0, sizeof(*j));
+		if (outfile_begin(&j->of, path.data, dg) == -1)
+			goto out;
+		js->n++;
+		j->shown = xstrdup(path.data);
+		j->pdf = formats[f] == FORMAT_PDF;
+		j->doc = i;
+		if (render(formats[f], d, &b->st, j->of.tmp, dg) == -1) {
+			rc = EXIT_SOFTWARE;
+			goto out;
+		}
+		build_lap(b, "rendered", j->shown, dg);
+	}
+	rc = EXIT_OK;
+out:
+	buf_free(&path);
+	return rc;
+}
+
+/* A file or folder name from text: what the anonymiser left of it, with
+ * anything but letters, digits, '.', '_' and '-' as '-'. */
+static char *
+safe_name(const struct anon *a, const char *text)
+{
+	char *s = anon_string(a, text), *p;
+
+	for (p = s; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' ||
+		    *p == '-'))
+			*p = '-';
+	return s;
+}
+
+/* Removes what a killed build left in dir: our temporary files,
+ * ".<document>.<ext>.XXXXXX" (and libzip's ".XXXXXX" after a DOCX's),
+ * and nothing else. */
+void
+build_sweep(const char *dir)
+{
+	struct buf p = BUF_INIT;
+	struct dirent *e;
+	DIR *d;
+	size_t i, n;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] != '.')
+			continue;
+		for (i = 0; i < CMD_NDOCS; i++) {
+			n = strlen(cmd_docnames[i]);
+			if (strncmp(e->d_name + 1, cmd_docnames[i], n) != 0)
+				continue;
+			/* Ours, and libzip's own beside ours. */
+			if ((strncmp(e->d_name + 1 + n, ".docx.", 6) == 0 &&
+			    (strlen(e->d_name + 7 + n) == 6 ||
+			    strlen(e->d_name + 7 + n) == 13)) ||
+			    (strncmp(e->d_name + 1 + n, ".pdf.", 5) == 0 &&
+			    strlen(e->d_name + 6 + n) == 6)) {
+				buf_reset(&p);
+				buf_printf(&p, "%s/%s", dir, e->d_name);
+				unlink(p.data);
+			}
+		}
+	}
+	closedir(d);
+	buf_free(&p);
+}
+
+/* 1 if document i of the old stamp is still on disk, as it was built. */
+static int
+still_there(struct build *b, const struct stamp *s, size_t i)
+{
+	struct buf p = BUF_INIT;
+	struct stat sb;
+	size_t f;
+	int ok = 1;
+
+	for (f = 0; ok && f < 2; f++) {
+		if (!(b->fmts & (1u << formats[f])))
+			continue;
+		buf_reset(&p);
+		buf_printf(&p, "%s/%s/%s.%s", b->outdir, s->folder,
+		    cmd_docnames[i], render_ext(formats[f]));
+		ok = s->doc[i].size[f] >= 0 && stat(p.data, &sb) == 0 &&
+		    (long long)sb.st_size == s->doc[i].size[f];
+	}
+	buf_free(&p);
+	return ok;
+}
+
+struct bresult
+build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
+{
+	const struct kase *k = c->k;
+	struct bresult res = { EXIT_CANTCREAT, 0, 0 };
+	struct chronology *ch = NULL;
+	struct doc *d = NULL;
+	struct anon *a = NULL, *gate = NULL;
+	struct residual *r = NULL;
+	struct jobs js = { NULL, 0, 0 };
+	struct buf dir = BUF_INIT, what = BUF_INIT;
+	struct strlist missing = { NULL, 0, 0 };
+	struct stamp ns;
+	struct hash h;
+	struct stat sb;
+	char *folder = NULL;
+	size_t i, j, first;
+	int hits = 0, n, f;
+
+	memset(&ns, 0, sizeof(ns));
+	if (b->publication) {
+		if ((a = cmd_anon(k, b->tdir, b->dict, 0, dg)) == NULL ||
+		    (getenv("CSPR_ANON_OFF") != NULL && (gate = cmd_anon(k,
+		    b->tdir, b->dict, 1, dg)) == NULL)) {
+			res.rc = EXIT_DATAERR;
+			goto out;
+		}
+		r = residual_new();
+		folder = safe_name(a, k->ref);
+		buf_printf(&dir, "%s-publication", folder);
+		free(folder);
+		folder = buf_detach(&dir);
+		build_lap(b, "anonymiser ready", k->manifest, dg);
+	} else
+		folder = xstrdup(k->ref);
+	snprintf(ns.folder, sizeof(ns.folder), "%s", folder);
+	memcpy(ns.input, c->input, HASH_HEX);
+	buf_printf(&dir, "%s/%s", b->outdir, folder);
+	if (mkdirs(dir.data, dg) == -1)
+		goto out;
+	build_sweep(dir.data);
+	ch = merge_case(k, &b->mo);
+	build_lap(b, "merged", k->manifest, dg);
+	for (i = 0; i < CMD_NDOCS; i++) {
+		strlist_free(&missing);
+		if ((d = docset_build(&b->ds, i, k, ch, !b->publication,
+		    &missing, dg)) == NULL) {
+			res.rc = EXIT_DATAERR;
+			goto out;
+		}
+		for (j = 0; j < missing.n; j++)
+			diag(dg, DIAG_NOTE, NULL, "%s: %s: to be completed: %s",
+			    k->ref, cmd_docnames[i], missing.v[j]);
+		buf_reset(&what);
+		buf_printf(&what, "%s built", cmd_docnames[i]);
+		build_lap(b, what.data, k->manifest, dg);
+		if (b->publication) {
+			cmd_publish_doc(a, d, r, cmd_docnames[i]);
+			buf_reset(&what);
+			buf_printf(&what, "%s anonymised", cmd_docnames[i]);
+			build_lap(b, what.data, k->manifest, dg);
+		}
+		/* The tree, and all it is rendered with, decide. */
+		hash_init(&h);
+		hash_str(&h, b->env);
+		doc_hash(d, &h);
+		hash_hex(&h, ns.doc[i].hash);
+		ns.doc[i].size[0] = ns.doc[i].size[1] = -1;
+		if (!b->force && c->have_old && strcmp(c->old.folder,
+		    folder) == 0 && strcmp(c->old.doc[i].hash,
+		    ns.doc[i].hash) == 0 && still_there(b, &c->old, i)) {
+			ns.doc[i] = c->old.doc[i];
+			res.unchanged++;
+			doc_free(d);
+			d = NULL;
+			continue;
+		}
+		first = js.n;
+		res.rc = render_doc(b, &js, d, dir.data, i, dg);
+		doc_free(d);
+		d = NULL;
+		if (res.rc != EXIT_OK)
+			goto out;
+		res.rebuilt++;
+		/* The gate: every file read back before any is kept. */
+		for (j = first; b->publication && j < js.n; j++) {
+			if ((n = gate_check(gate ? gate : a, js.v[j].of.tmp,
+			    js.v[j].shown, js.v[j].pdf, dg)) != 0)
+				hits += n < 0 ? 1 : n;
+			build_lap(b, "read back by the gate", js.v[j].shown, dg);
+		}
+	}
+	res.rc = EXIT_OK;
+	if (b->publication) {
+		buf_reset(&what);
+		buf_printf(&what, "%s/%s.residual-risk.txt", b->outdir, folder);
+		if (residual_write(r, gate ? gate : a, what.data, folder,
+		    dg) == -1) {
+			res.rc = EXIT_CANTCREAT;
+			goto out;
+		}
+		diag(dg, DIAG_NOTE, NULL, "%s: residual-risk report (%zu "
+		    "undecided): %s", folder, residual_count(r), what.data);
+		if (hits > 0) {
+			diag(dg, DIAG_ERROR, NULL, "%s: the publication gate found "
+			    "%d leak%s: no publication output written", folder,
+			    hits, hits == 1 ? "" : "s");
+			res.rc = EXIT_DATAERR;
+			goto out;
+		}
+		if (b->strict && residual_count(r) > 0) {
+			diag(dg, DIAG_ERROR, NULL, "%s: --strict: %zu undecided "
+			    "entr%s in the residual-risk report: no publication "
+			    "output written", folder, residual_count(r),
+			    residual_count(r) == 1 ? "y" : "ies");
+			res.rc = EXIT_DATAERR;
+			goto out;
+		}
+	}
+	/* All of the case rendered and passed: only now replace its
+	 * earlier outputs, then record what they were built from. */
+	for (j = 0; j < js.n; j++) {
+		if (outfile_commit(&js.v[j].of, dg) == -1) {
+			res.rc = EXIT_CANTCREAT;
+			goto out;
+		}
+		f = js.v[j].pdf;
+		if (stat(js.v[j].shown, &sb) == 0)
+			ns.doc[js.v[j].doc].size[f] = (long long)sb.st_size;
+		printf("%s\n", js.v[j].shown);
+	}
+	if (stamp_write(c->stamp, &ns, dg) == -1)
+		res.rc = EXIT_CANTCREAT;
+out:
+	for (j = 0; j < js.n; j++) {
+		outfile_abort(&js.v[j].of);
+		free(js.v[j].shown);
+	}
+	free(js.v);
+	doc_free(d);
+	chronology_free(ch);
+	anon_free(a);
+	anon_free(gate);
+	residual_free(r);
+	free(folder);
+	buf_free(&dir);
+	buf_free(&what);
+	strlist_free(&missing);
+	if (res.rc != EXIT_OK)
+		res.rebuilt = res.unchanged = 0;
+	return res;
+}
