@@ -556,9 +556,17 @@ int
 anon_known_word(const struct anon *a, const char *w, size_t len)
 {
 	struct fold f = { NULL, 0, 0, NULL };
+	char low[64];
 	size_t i, s;
 	int r;
 
+	/* A plain ASCII word: no folding but lower case. */
+	for (i = 0; i < len && i < sizeof(low) && ((w[i] >= 'a' && w[i] <= 'z')
+	    || (w[i] >= 'A' && w[i] <= 'Z')); i++)
+		low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+	if (i == len && len > 0)
+		return wordset_has(&a->dict, low, len) ||
+		    wordset_has(&a->allow, low, len);
 	fold_text(&f, w, len, AK_ALL);
 	r = wordset_has(&a->dict, f.s, f.n) || wordset_has(&a->allow, f.s,
 	    f.n);

@@ -25,8 +25,8 @@ put(struct fold *f, const char *s, size_t n, size_t from)
 {
 	size_t i;
 
-	if (f->n + n + 1 > f->cap) {
-		f->cap = (f->n + n + 1) * 2;
+	if (f->n + n + 2 > f->cap) {
+		f->cap = (f->n + n + 2) * 2;
 		f->s = xrealloc(f->s, f->cap);
 		f->off = xrealloc(f->off, f->cap * sizeof(*f->off));
 	}
@@ -75,6 +75,16 @@ fold_text(struct fold *f, const char *src, size_t len, unsigned kinds)
 	if (kinds & AK_ACCENTS)
 		opt |= UTF8PROC_STRIPMARK;
 	while (i < len) {
+		/* ASCII letters and digits: folding is lower-casing. */
+		if ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= '0' &&
+		    p[i] <= '9') || (p[i] >= 'A' && p[i] <= 'Z')) {
+			if (f->n + 2 > f->cap)
+				put(f, "", 0, i);
+			f->s[f->n] = (char)(p[i] >= 'A' && p[i] <= 'Z' ?
+			    p[i] + 32 : p[i]);
+			f->off[f->n++] = i++;
+			continue;
+		}
 		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
 		if (k <= 0) {		/* not UTF-8: never in a doc tree */
 			i++;

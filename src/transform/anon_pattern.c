@@ -338,11 +338,25 @@ anon_pattern_scan(const struct anon *a, const char *text, size_t len,
     int dates, struct anon_hits *h)
 {
 	size_t i;
+	unsigned need = 0, k;
 
-	for (i = 0; i < a->npat; i++)
-		if (a->kinds & a->pat[i].kind)
-			scan_one(a, a->pat[i].re, a->pat[i].kind,
-			    a->pat[i].label, text, len, h);
-	if (dates && (a->kinds & AK_DATES))
+	/* What each pattern cannot match without: most text has no
+	 * digits, '@' or web address, and is not searched for them. */
+	for (i = 0; i < len; i++)
+		if (text[i] >= '0' && text[i] <= '9')
+			need |= AK_NHS | AK_NINO | AK_POSTCODE | AK_PHONE |
+			    AK_DATES;
+		else if (text[i] == '@')
+			need |= AK_EMAIL;
+		else if (text[i] == '/' || text[i] == '.')
+			need |= AK_URL;
+	need |= AK_REFERENCE;
+	for (i = 0; i < a->npat; i++) {
+		k = a->pat[i].kind;
+		if ((a->kinds & k) && (need & k))
+			scan_one(a, a->pat[i].re, k, a->pat[i].label, text,
+			    len, h);
+	}
+	if (dates && (a->kinds & AK_DATES) && (need & AK_DATES))
 		scan_one(a, a->date_re, AK_DATES, NULL, text, len, h);
 }
