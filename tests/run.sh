@@ -308,7 +308,7 @@ if [ -d "$A" ]; then
 	fi
 	t "recall 100%, no common word replaced, grammar kept" $PY tests/anon_check.py tests/anon/eastmoor.probes "$AP"
 	sed -n '/^recall/,$p' "$T/last.out"
-	t "the report flags a name two people share, by id" grep -q "^undecided-name	P01 (family: a name two entries of the register share" "$AP.residual-risk.txt"
+	t "the report flags a name two people share, by id" grep -q "^undecided-name	P01/P02 (family: a name two entries of the register share" "$AP.residual-risk.txt"
 	t "... and names that are also common words, by id" sh -c "grep -q '^undecided-name	P04 (given: a name that is also a common word' '$AP.residual-risk.txt' && grep -q '^undecided-name	P05 (given' '$AP.residual-risk.txt'"
 	t "... and words it does not know" grep -q "^unknown-word	Sertraline	1	" "$AP.residual-risk.txt"
 	t "no register name in anything cspr printed" sh -c "! grep -qi 'kayleigh\|brennan\|deccy\|hawthorn' '$T/pub.err'"
@@ -343,6 +343,12 @@ if [ -d "$A" ]; then
 			ok "mutation: '$k' switched off is caught"
 		fi
 	done
+	rm -rf "$T/rel" && cp -r "$A" "$T/rel" && sed -i 's|dates="month-year"|dates="relative"|' "$T/rel/case.xml"
+	"$BIN" dump -q --stage doc --document learning-brief --audience publication "$T/rel" > "$T/rel.dump" 2>&1
+	t "dates=relative: days from the incident" sh -c "grep -q 'admitted to hospital on Day 0 with' '$T/rel.dump' && ! grep -q 'March 2025' '$T/rel.dump'"
+	sed -i 's|dates="relative"|dates="year"|' "$T/rel/case.xml"
+	"$BIN" dump -q --stage doc --document learning-brief --audience publication "$T/rel" > "$T/rel.dump" 2>&1
+	t "dates=year: the year alone" sh -c "grep -q 'admitted to hospital in 2025 with' '$T/rel.dump' && ! grep -q 'March 2025' '$T/rel.dump'"
 	exits "an unknown CSPR_ANON_OFF kind: exit 65" 65 env CSPR_ANON_OFF=nosuch "$BIN" build -q --audience publication -o "$T/mut2" "$A"
 	rm -rf "$T/badre" && cp -r "$A" "$T/badre" && sed -i 's|EM/\[0-9\]{4}|EM/([0-9]{4}|' "$T/badre/case.xml"
 	exits "a bad reference pattern: exit 65" 65 "$BIN" build -q --audience publication -o "$T/badreout" "$T/badre"

@@ -42,8 +42,10 @@ search(struct gate *g, const char *text, size_t len, const char *where,
 		g->hits++;
 		if (x->ent >= 0)
 			diag_at(g->dg, DIAG_ERROR, g->shown, 0, 0, "publication "
-			    "gate: %s: register entry %s (%s name) is still "
+			    "gate: %s: register entry %s%s%s (%s name) is still "
 			    "there", where, anon_ent_id(g->a, x->ent),
+			    x->ent2 >= 0 ? "/" : "", x->ent2 >= 0 ?
+			    anon_ent_id(g->a, x->ent2) : "",
 			    anon_kind_name(x->kind));
 		else
 			diag_at(g->dg, DIAG_ERROR, g->shown, 0, 0, "publication "

@@ -660,6 +660,7 @@ anon_hit_add(struct anon_hits *h)
 	h->v = xgrow(h->v, &h->cap, h->n + 1, sizeof(*h->v));
 	x = &h->v[h->n++];
 	memset(x, 0, sizeof(*x));
+	x->ent = x->ent2 = -1;
 	return x;
 }
 
@@ -769,6 +770,7 @@ accept(const struct anon *a, const char *text, const struct fold *f,
 	x->start = o1;
 	x->end = o2;
 	x->ent = v->ent;
+	x->ent2 = v->ent2;
 	x->kind = v->kind;
 	x->why = why;
 	x->repl = fit(repl, prefix, start, v->initials ? LC_CAPITAL : lc);

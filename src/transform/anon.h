@@ -56,6 +56,7 @@ void		 anon_free(struct anon *a);		/* accepts NULL */
 struct anon_hit {
 	size_t		 start, end;
 	int		 ent;		/* register entry, or -1 */
+	int		 ent2;		/* a second holder of the name, or -1 */
 	unsigned	 kind;		/* enum anon_kind */
 	char		*repl;		/* what to write instead (owned) */
 	const char	*why;		/* if set: undecided, for the report */

@@ -102,9 +102,10 @@ residual_hits(struct residual *r, const struct anon *a, const char *docname,
 		s = h->v[i].start + shift;
 		if (h->v[i].why != NULL) {
 			buf_reset(&id);
-			buf_printf(&id, "%s (%s: %s)", anon_ent_id(a,
-			    h->v[i].ent), anon_kind_name(h->v[i].kind),
-			    h->v[i].why);
+			buf_printf(&id, "%s%s%s (%s: %s)", anon_ent_id(a,
+			    h->v[i].ent), h->v[i].ent2 >= 0 ? "/" : "",
+			    h->v[i].ent2 >= 0 ? anon_ent_id(a, h->v[i].ent2) :
+			    "", anon_kind_name(h->v[i].kind), h->v[i].why);
 			add(r, "undecided-name", id.data, id.len, docname, anon,
 			    len, s, s + strlen(h->v[i].repl));
 		}
