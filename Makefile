@@ -28,7 +28,8 @@ UNITBIN	 = $(UNITSRC:tests/unit/%.c=$(O)/tests/%)
 
 BIN	 = $(O)/cspr
 
-.PHONY: all demo check test unit deps-build deps-test install uninstall clean bench
+.PHONY: all demo check test unit deps-build deps-test install uninstall clean bench \
+	check-asan check-valgrind lint fuzz
 
 all: $(BIN)
 
@@ -74,6 +75,35 @@ check: deps-build deps-test
 
 test: check
 
+# The whole suite again on a clang build with AddressSanitizer and
+# UndefinedBehaviorSanitizer: any report stops the binary (exit 99 from
+# a sanitizer is never what a test expects).
+ASAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all
+check-asan: deps-build deps-test
+	@$(MAKE) --no-print-directory O=build-asan CC=clang CFLAGS="$(ASAN_FLAGS)" all unit
+	@ASAN_OPTIONS=exitcode=99:detect_leaks=1:abort_on_error=0 \
+	 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	 UBSAN_OPTIONS=exitcode=99:print_stacktrace=1:halt_on_error=1 \
+	 CSPR_TEST_TMP=tests/tmp-asan sh tests/run.sh build-asan
+
+# The whole suite with every cspr run under valgrind's memcheck.
+check-valgrind: deps-build deps-test
+	@$(MAKE) --no-print-directory all unit
+	@CSPR_WRAP="valgrind -q --error-exitcode=99 --leak-check=full \
+	 --errors-for-leak-kinds=definite --show-leak-kinds=definite \
+	 --suppressions=$(CURDIR)/tests/valgrind.supp" \
+	 CSPR_TEST_TMP=tests/tmp-valgrind sh tests/run.sh $(O)
+
+# Static analysis, with the checks docs/design.md lists.
+lint: deps-build
+	@sh tools/lint.sh
+
+# libFuzzer harnesses (tests/fuzz/), FUZZ_TIME seconds each.
+FUZZ_TIME ?= 600
+fuzz: deps-build deps-test
+	@sh tools/fuzz.sh $(FUZZ_TIME)
+
 bench: deps-build
 	@sh tools/deps.sh bench
 	@$(MAKE) --no-print-directory all
@@ -90,6 +120,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf $(O) tests/tmp
+	rm -rf $(O) build-asan build-fuzz tests/tmp tests/tmp-asan tests/tmp-valgrind
 
 -include $(OBJS:.o=.d)

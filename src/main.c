@@ -1,5 +1,6 @@
 /* cspr: the command line; dispatches to one subcommand. */
 #include "cmd/cmd.h"
+#include "ingest/limits.h"
 
 #include <string.h>
 
@@ -49,6 +50,8 @@ main(int argc, char **argv)
 		puts("cspr " CSPR_VERSION);
 		return EXIT_OK;
 	}
+	if (limits_check(&dg) == -1)
+		return EXIT_USAGE;
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (strcmp(argv[1], cmds[i].name) == 0)
 			return cmds[i].fn(argc - 1, argv + 1, &dg);

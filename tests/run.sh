@@ -20,8 +20,14 @@ leak() {
 	if [ -z "$LEAKSCAN" ]; then skipped=$((skipped + 1)); echo "SKIP $name (no leakscan found; set LEAKSCAN)"; return; fi
 	t "$name" "$LEAKSCAN" "$@"
 }
-T=tests/tmp
+T=${CSPR_TEST_TMP:-tests/tmp}
 rm -rf "$T" && mkdir -p "$T"
+# CSPR_WRAP runs every cspr under a tool (make check-valgrind).
+if [ -n "${CSPR_WRAP:-}" ]; then
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$CSPR_WRAP" "$PWD/$O/cspr" > "$T/cspr"
+	chmod +x "$T/cspr"
+	BIN=$T/cspr
+fi
 pass=0
 fail=0
 
@@ -405,6 +411,90 @@ if [ -d "$c" ] && [ -d "$A" ]; then
 	t "... and the next build completes" "$BIN" build -q -o "$T/bout" "$T/batch/a" "$T/batch/b"
 	t "... equal to a clean build" diff -r -x .cspr "$T/bout" "$T/bclean"
 	t "... leaving no temporary file" sh -c "test -z \"\$(find '$T/bout' -name '.*.docx.??????*' -o -name '.*.pdf.??????')\""
+fi
+
+echo "== limits: each with a clear error, configurable"
+if [ -d "$c" ]; then
+	exits "a bad CSPR_LIMITS: usage (64)" 64 env CSPR_LIMITS=files=1 "$BIN" check "$c"
+	CSPR_LIMITS=events=5 "$BIN" check "$c" > /dev/null 2> "$T/lim.err"
+	t "events=5: a return with more is refused, naming the limit" grep -q "csc.xml:[0-9]*: error: more than 5 events in one return: split it (or raise the limit: CSPR_LIMITS=events=N)" "$T/lim.err"
+	CSPR_LIMITS=field=20 "$BIN" check "$c/chronology/gp.md" > /dev/null 2> "$T/lim.err"
+	t "field=20: a longer field is refused at its cell" grep -q "gp.md:8:63: error: 'What happened' is larger than 20 bytes" "$T/lim.err"
+	head -c 104857600 /dev/zero | tr '\0' 'a' > "$T/huge.md"
+	exits "a 100 MB return: exit 65 within 5 s" 65 timeout 5 "$BIN" check "$T/huge.md"
+	cp "$T/last.out" "$T/huge.err"
+	t "... saying the limit and how to raise it" grep -q "huge.md: error: file is larger than 8 MiB: split the return or remove embedded material (or raise the limit: CSPR_LIMITS=file=N)" "$T/huge.err"
+	t "... in bounded memory (under 64 MiB)" sh -c "/usr/bin/time -f %M '$BIN' check '$T/huge.md' 2>&1 >/dev/null | tail -1 | awk '{ exit !(\$1 < 65536) }'"
+	t "CSPR_LIMITS=file=200M reads it (and finds it is no return)" sh -c "CSPR_LIMITS=file=200M timeout 20 '$BIN' check '$T/huge.md' 2>&1 | grep -q 'no .Agency:. line'"
+	rm -f "$T/huge.md"
+	/usr/bin/python3 -c "print('<?xml version=\"1.0\"?>\\n<chronology version=\"1\" agency=\"x\">' + '<a>' * 10000 + '</a>' * 10000 + '</chronology>')" > "$T/deep.xml"
+	exits "10,000-deep XML: exit 65 within 5 s" 65 timeout 5 "$BIN" check "$T/deep.xml"
+	rm -rf "$T/deepmd" && cp -r "$c" "$T/deepmd"
+	/usr/bin/python3 -c "print('> ' * 10000 + 'deep')" > "$T/deepmd/review/summary.md"
+	/usr/bin/python3 -c "print(''.join('  ' * i + '- item\\n' for i in range(2000)))" > "$T/deepmd/review/learning.md"
+	t "10,000-deep Markdown in narratives: built within 20 s" timeout 20 "$BIN" build -q -o "$T/deepmdout" "$T/deepmd"
+	# Nothing read or fetched that a return points at, with no network
+	# at all (a network namespace) and every open and connect watched.
+	printf '<?xml version="1.0"?>\n<chronology version="1" agency="police" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="http://127.0.0.1:9/evil.xsd"><author role="x"/></chronology>\n' > "$T/schemaloc.xml"
+	nonet=""
+	unshare -n true 2> /dev/null && nonet="unshare -n"
+	for f in fixtures/bad/doctype-external-entity.xml fixtures/bad/entity-bomb.xml fixtures/bad/chron-xinclude.xml "$T/schemaloc.xml" fixtures/bad-cases/case-doctype; do
+		strace -f -e trace=open,openat,connect,socket -o "$T/strace2.out" \
+		    $nonet "$BIN" check "$f" > /dev/null 2>&1
+		if grep -q -e passwd -e 'connect(' -e 'socket(' -e 'evil' "$T/strace2.out"; then
+			ko "$(basename "$f"): nothing it points at is opened or fetched" "$T/strace2.out"
+		else ok "$(basename "$f"): nothing it points at is opened or fetched"; fi
+	done
+fi
+
+echo "== faults: failing writes, missing parts, kills"
+if [ -d "$c" ]; then
+	cc -shared -fPIC -o "$T/failio.so" tests/faults/failio.c -ldl
+	"$BIN" build -q -o "$T/fo" "$c" > /dev/null 2>&1
+	(cd "$T/fo" && md5sum */*) > "$T/fo.sum"
+	for m in fwrite fclose fsync rename; do
+		for a in 0 5; do
+			LD_PRELOAD=$PWD/$T/failio.so CSPR_FAIL=$m CSPR_FAIL_AFTER=$a \
+			    "$BIN" build -q --force -o "$T/fo" "$c" > /dev/null 2> "$T/fo.err"
+			st=$?
+			if [ $st = 73 ] && grep -q "error: .*\(No space left\|Input/output\)" "$T/fo.err" &&
+			    (cd "$T/fo" && md5sum */*) | cmp -s - "$T/fo.sum" &&
+			    [ -z "$(find "$T/fo" -name '.*.docx.??????*' -o -name '.*.pdf.??????')" ]; then
+				ok "$m fails (after $a): exit 73, said, earlier outputs intact, no temporary file"
+			else
+				echo "exit $st" >> "$T/fo.err"; ko "$m fails (after $a)" "$T/fo.err"
+			fi
+		done
+	done
+	# A full disk, for real: files over 256 KiB cannot be written.
+	sh -c "trap '' XFSZ; ulimit -f 256; exec '$BIN' build -q --force -o '$T/fo' '$c'" > /dev/null 2> "$T/full.err"
+	st=$?
+	t "a full disk (ulimit -f): exit 73" test $st = 73
+	t "... earlier outputs intact" sh -c "cd '$T/fo' && md5sum */* | cmp -s - '$PWD/$T/fo.sum'"
+	exits "output folder under a file: exit 73" 73 "$BIN" build -q -o "$c/case.xml/out" "$c"
+	exits "a template folder that is not there: exit 66" 66 "$BIN" build -q --templates "$T/no-templates" -o "$T/fo2" "$c"
+	rm -rf "$T/nofont" && cp -r templates "$T/nofont" && sed -i "s|^font.regular .*|font.regular = /nonexistent/font.ttf|" "$T/nofont/style.conf"
+	exits "a font file that is not there: exit 65" 65 "$BIN" build -q --templates "$T/nofont" -o "$T/fo3" "$c"
+	cp "$T/last.out" "$T/nofont.err"
+	t "... naming it at its line, and writing nothing" sh -c "grep -q 'nofont/style.conf:6:16: error: cannot read font file .*nonexistent/font.ttf' '$T/nofont.err' && test ! -e '$T/fo3'"
+	# Killed at random points, a hundred times.
+	rm -rf "$T/kout" && "$BIN" build -q -o "$T/kout" "$c" "$A" > /dev/null 2>&1
+	bad=0
+	i=0
+	while [ $i -lt 100 ]; do
+		"$BIN" build -q --force -o "$T/kout" "$c" "$A" > /dev/null 2>&1 &
+		pid=$!
+		sleep "0.$(( (i * 37) % 10 ))$(( (i * 13) % 10 ))"
+		kill -9 $pid 2> /dev/null
+		wait $pid 2> /dev/null
+		for f in "$T/kout"/*/*.docx; do unzip -tq "$f" > /dev/null 2>&1 || { bad=$((bad + 1)); echo "$i $f" >> "$T/kills.bad"; }; done
+		for f in "$T/kout"/*/*.pdf; do qpdf --check "$f" > /dev/null 2>&1 || { bad=$((bad + 1)); echo "$i $f" >> "$T/kills.bad"; }; done
+		i=$((i + 1))
+	done
+	t "killed 100 times: every DOCX and PDF whole after each kill" test "$bad" = 0
+	t "... the next build completes" "$BIN" build -q -o "$T/kout" "$c" "$A"
+	for f in "$T/kout"/*/*.docx; do t "... $(basename "$(dirname "$f")")/$(basename "$f") opens in python-docx" $PY tests/docx_check.py "$f"; done
+	for f in "$T/kout"/*/*.pdf; do t "... $(basename "$(dirname "$f")")/$(basename "$f") passes the PDF checks" sh tests/pdf_check.sh "$f"; done
 fi
 
 echo "== build --timings notes every stage"

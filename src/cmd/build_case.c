@@ -73,7 +73,9 @@ render_doc(struct build *b, struct jobs *js, const struct doc *d,
 		j->pdf = formats[f] == FORMAT_PDF;
 		j->doc = i;
 		if (render(formats[f], d, &b->st, j->of.tmp, dg) == -1) {
-			rc = EXIT_SOFTWARE;
+			/* The backend named its temporary file. */
+			diag_at(dg, DIAG_ERROR, j->shown, 0, 0, "not written; "
+			    "an earlier version, if any, is as it was");
 			goto out;
 		}
 		build_lap(b, "rendered", j->shown, dg);

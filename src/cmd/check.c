@@ -14,6 +14,31 @@ static const char usage[] =
     "  --werror      treat warnings as errors (exit 65)\n";
 
 /* One return checked on its own: no manifest to check it against. */
+/* Why a file is not a return, as far as its first bytes tell. */
+static const char *
+unknown_why(const char *file)
+{
+	unsigned char b[4] = { 0, 0, 0, 0 };
+	size_t n, i;
+	FILE *f;
+
+	if ((f = fopen(file, "rb")) == NULL)
+		return "cannot be read";
+	n = fread(b, 1, sizeof(b), f);
+	fclose(f);
+	if (n == 0)
+		return "the file is empty";
+	if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE &&
+	    b[1] == 0xFF)))
+		return "the file is UTF-16: save it as UTF-8";
+	for (i = 0; i < n && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' ||
+	    b[i] == '\t'); i++)
+		;
+	if (i == n)
+		return "the file holds nothing but white space";
+	return "not a cspr return";
+}
+
 static int
 check_file(const char *file, struct diag_ctx *dg)
 {
@@ -47,9 +72,9 @@ check_file(const char *file, struct diag_ctx *dg)
 		scoping_return_free(&sr);
 		break;
 	case RETURN_UNKNOWN:
-		diag_at(dg, DIAG_ERROR, file, 0, 0, "not a cspr return: expected "
-		    "XML whose root is <case>, <chronology> or <scoping>, or a "
-		    "Markdown return (.md)");
+		diag_at(dg, DIAG_ERROR, file, 0, 0, "%s: expected XML whose "
+		    "root is <case>, <chronology> or <scoping>, or a Markdown "
+		    "return (.md)", unknown_why(file));
 		break;
 	}
 	return dg->nerrors > before ? EXIT_DATAERR : EXIT_OK;

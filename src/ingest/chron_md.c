@@ -2,6 +2,7 @@
 #include "ingest.h"
 #include "input.h"
 #include "md_load.h"
+#include "limits.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
 
@@ -166,11 +167,23 @@ static void
 read_row(struct md_in *in, struct chron_return *cr, cmark_node *row,
     const enum col *cols, size_t ncols)
 {
-	struct event *e = chron_add_event(cr);
+	struct event *e;
 	struct srcpos rowpos = md_pos(in, row), p;
+	struct limits lim;
 	cmark_node *cell;
 	char **slot, *v;
 	size_t i = 0;
+
+	limits_get(&lim);
+	if (cr->nev >= lim.events) {
+		if (!in->toomany)
+			diag(in->dg, DIAG_ERROR, &rowpos, "more than %zu events "
+			    "in one return: split it (or raise the limit: "
+			    "CSPR_LIMITS=events=N)", lim.events);
+		in->bad = in->toomany = 1;
+		return;
+	}
+	e = chron_add_event(cr);
 
 	e->pos = rowpos;
 	for (cell = cmark_node_first_child(row); cell && i < ncols;

@@ -2,6 +2,7 @@
 #include "ingest.h"
 #include "input.h"
 #include "xml_load.h"
+#include "limits.h"
 #include "../util/alloc.h"
 
 #include <stdlib.h>
@@ -10,9 +11,23 @@
 static void
 read_event(struct xr *x, struct chron_return *cr, const xmlNode *n)
 {
-	struct event *e = chron_add_event(cr);
+	struct event *e;
+	struct limits lim;
+	struct srcpos p;
 	char *v, *people;
 
+	limits_get(&lim);
+	if (cr->nev >= lim.events) {
+		if (cr->nev == lim.events && !x->bad) {
+			p = xr_pos(x, n);
+			diag(x->dg, DIAG_ERROR, &p, "more than %zu events in "
+			    "one return: split it (or raise the limit: "
+			    "CSPR_LIMITS=events=N)", lim.events);
+		}
+		x->bad = 1;
+		return;
+	}
+	e = chron_add_event(cr);
 	e->pos = xr_pos(x, n);
 	if ((v = xr_attr(x, n, "seq")) != NULL)
 		e->seq = (unsigned)strtoul(v, NULL, 10);	/* schema-checked */

@@ -4,10 +4,7 @@
 
 #include "../model/case.h"
 
-/* Largest input file accepted (bytes): bounds work on hostile input. */
-#define INGEST_MAX_FILE	(8u << 20)
-/* Largest single text field (bytes). */
-#define INGEST_MAX_FIELD (64u << 10)
+/* The limits on input (file size, field size, events): limits.h. */
 
 /*
  * Each returns 0 if the file was read (possibly with warnings), -1 after

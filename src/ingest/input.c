@@ -1,5 +1,6 @@
 /* Reading an untrusted input file: size cap, UTF-8 and NUL checks with positions; shared small parsers. */
 #include "input.h"
+#include "limits.h"
 #include "ingest.h"
 #include "../util/alloc.h"
 #include "../util/utf8.h"
@@ -29,14 +30,22 @@ input_read(const char *file, const char *what, struct buf *b,
     struct diag_ctx *dg)
 {
 	const char *nul;
+	struct limits lim;
+	char max[32];
 	size_t bad = 0;
 	unsigned line, col;
 	int valid;
 
-	if (buf_read_file(b, file, INGEST_MAX_FILE) == -1) {
-		diag_at(dg, DIAG_ERROR, file, 0, 0, "%s", errno == EFBIG ?
-		    "file is larger than 8 MiB: split the return or remove "
-		    "embedded material" : strerror(errno));
+	limits_get(&lim);
+	if (buf_read_file(b, file, lim.file) == -1) {
+		limits_show(lim.file, 1, max, sizeof(max));
+		if (errno == EFBIG)
+			diag_at(dg, DIAG_ERROR, file, 0, 0, "file is larger than "
+			    "%s: split the return or remove embedded material "
+			    "(or raise the limit: CSPR_LIMITS=file=N)", max);
+		else
+			diag_at(dg, DIAG_ERROR, file, 0, 0, "%s",
+			    strerror(errno));
 		return -1;
 	}
 	nul = memchr(b->data, '\0', b->len);

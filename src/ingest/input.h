@@ -6,7 +6,7 @@
 #include "../util/buf.h"
 
 /*
- * Reads file into b (at most INGEST_MAX_FILE bytes) and checks that it is
+ * Reads file into b (at most the file limit, limits.h) and checks that it is
  * UTF-8 with no NUL byte; `what` names the expected kind of file in
  * messages ("an XML return"). 0, or -1 reported with line:col.
  */

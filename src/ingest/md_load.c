@@ -1,6 +1,7 @@
 /* Safe loading of untrusted Markdown returns: size and UTF-8 checks, cmark-gfm with tables, the metadata block. */
 #include "md_load.h"
 #include "field.h"
+#include "limits.h"
 #include "ingest.h"
 #include "input.h"
 #include "../util/alloc.h"
@@ -368,13 +369,14 @@ char *
 md_field(struct md_in *in, const struct srcpos *pos, const char *what,
     char *text, int oneline)
 {
-	char *s;
+	char *s, max[32];
 
 	if (text == NULL)
 		return NULL;
-	if (strlen(text) > INGEST_MAX_FIELD) {
-		diag(in->dg, DIAG_ERROR, pos, "'%s' is larger than 64 KiB: "
-		    "shorten it or split the event", what);
+	if (strlen(text) > limits_field(max, sizeof(max))) {
+		diag(in->dg, DIAG_ERROR, pos, "'%s' is larger than %s: "
+		    "shorten it or split the event (or raise the limit: "
+		    "CSPR_LIMITS=field=N)", what, max);
 		in->bad = 1;
 		free(text);
 		return NULL;

@@ -30,10 +30,11 @@ struct md_in {
 	size_t		 nmeta, metacap;
 	cmark_node	*metanode;	/* the metadata paragraph */
 	int		 bad;		/* an error was reported */
+	int		 toomany;	/* over the events limit, reported */
 };
 
 /*
- * Reads file (at most INGEST_MAX_FILE bytes, UTF-8, no NUL, no table row
+ * Reads file (at most the file limit, limits.h, UTF-8, no NUL, no table row
  * of more than MD_MAX_CELLS cells), parses it
  * with cmark-gfm and its table extension, and reads the metadata block:
  * the first paragraph made only of "Key: value" lines. 0, or -1 reported.
@@ -56,7 +57,7 @@ char		*md_inline_text(cmark_node *n);
  * paragraphs separated by blank lines, list items as "- " lines. */
 char		*md_blocks_text(cmark_node *from, cmark_node *until);
 
-/* Cleans text into a field, reporting one over INGEST_MAX_FIELD. */
+/* Cleans text into a field, reporting one over the field limit (limits.h). */
 char		*md_field(struct md_in *in, const struct srcpos *pos,
 		    const char *what, char *text, int oneline);
 

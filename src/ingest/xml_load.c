@@ -1,6 +1,7 @@
 /* Safe loading of untrusted XML returns: size and UTF-8 checks, no DOCTYPE, parse, schema validation. */
 #include "xml_load.h"
 #include "field.h"
+#include "limits.h"
 #include "ingest.h"
 #include "input.h"
 #include "../util/alloc.h"
@@ -51,6 +52,15 @@ parse_error(void *user, xmlErrorPtr e)
 		return;
 	if (e->level == XML_ERR_WARNING)
 		return;
+	/* libxml2's own advice (XML_PARSE_HUGE) is not the reader's. */
+	if (e->code == XML_ERR_INTERNAL_ERROR && e->message != NULL &&
+	    strstr(e->message, "Excessive depth") != NULL) {
+		report(ec, e->line > 0 ? (unsigned)e->line : 0,
+		    e->int2 > 0 ? (unsigned)e->int2 : 0, "elements nested "
+		    "more than 256 deep: no return needs that; the file is "
+		    "damaged or hostile");
+		return;
+	}
 	report(ec, e->line > 0 ? (unsigned)e->line : 0,
 	    e->int2 > 0 ? (unsigned)e->int2 : 0, e->message);
 }
@@ -194,11 +204,13 @@ static char *
 checked(struct xr *x, const xmlNode *n, char *s, const char *what)
 {
 	struct srcpos p;
+	char max[32];
 
-	if (s != NULL && strlen(s) > INGEST_MAX_FIELD) {
+	if (s != NULL && strlen(s) > limits_field(max, sizeof(max))) {
 		p = xr_pos(x, n);
-		diag(x->dg, DIAG_ERROR, &p, "'%s' is larger than 64 KiB: "
-		    "shorten it or split the event", what);
+		diag(x->dg, DIAG_ERROR, &p, "'%s' is larger than %s: "
+		    "shorten it or split the event (or raise the limit: "
+		    "CSPR_LIMITS=field=N)", what, max);
 		x->bad = 1;
 		free(s);
 		return NULL;

@@ -14,7 +14,7 @@ extern const struct cspr_schema {
 } cspr_schemas[];
 
 /*
- * Reads file (at most INGEST_MAX_FILE bytes), checks its UTF-8, rejects a
+ * Reads file (at most the file limit, limits.h), checks its UTF-8, rejects a
  * DOCTYPE before any of it is processed, parses it (no network, no entity
  * substitution) and validates it against the compiled-in schema `schema`
  * ("case", "chronology", "scoping"). Every problem is reported through dg
@@ -36,7 +36,7 @@ xmlNodePtr	 xr_child(const xmlNode *n, const char *name);
 /* An attribute, cleaned to one line; NULL if absent or empty. */
 char		*xr_attr(struct xr *x, const xmlNode *n, const char *name);
 /* An element's text, cleaned (paragraphs kept); NULL if absent or
- * empty. Reports (and returns NULL for) text over INGEST_MAX_FIELD. */
+ * empty. Reports (and returns NULL for) text over the field limit (limits.h). */
 char		*xr_text(struct xr *x, const xmlNode *n);
 /* The same on one line. */
 char		*xr_line(struct xr *x, const xmlNode *n);

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define FONTDIR "/usr/share/fonts/truetype/liberation2/"
 
@@ -101,7 +102,7 @@ int
 style_load(struct style *st, const char *path, struct diag_ctx *dg)
 {
 	struct buf file = BUF_INIT;
-	char *dir = NULL, *line, *next, *key, *val, *eq, *slash;
+	char *dir = NULL, *line, *next, *key, *val, *eq, *slash, **fontp;
 	unsigned lineno = 0;
 	int bad = 0, rc = -1;
 
@@ -138,14 +139,22 @@ style_load(struct style *st, const char *path, struct diag_ctx *dg)
 		val = trim(eq + 1);
 		if (strcmp(key, "font.family") == 0)
 			setstr(&st->font_family, val);
-		else if (strcmp(key, "font.regular") == 0)
-			setpath(&st->font_regular, dir, val);
-		else if (strcmp(key, "font.bold") == 0)
-			setpath(&st->font_bold, dir, val);
-		else if (strcmp(key, "font.italic") == 0)
-			setpath(&st->font_italic, dir, val);
-		else if (strcmp(key, "font.bolditalic") == 0)
-			setpath(&st->font_bolditalic, dir, val);
+		else if (strncmp(key, "font.", 5) == 0 && (fontp =
+		    strcmp(key, "font.regular") == 0 ? &st->font_regular :
+		    strcmp(key, "font.bold") == 0 ? &st->font_bold :
+		    strcmp(key, "font.italic") == 0 ? &st->font_italic :
+		    strcmp(key, "font.bolditalic") == 0 ? &st->font_bolditalic :
+		    NULL) != NULL) {
+			setpath(fontp, dir, val);
+			/* Found now, not when the PDF needs it. */
+			if (access(*fontp, R_OK) == -1) {
+				diag_at(dg, DIAG_ERROR, path, lineno,
+				    (unsigned)(val - line) + 1, "cannot read "
+				    "font file '%s': %s", *fontp,
+				    strerror(errno));
+				bad = 1;
+			}
+		}
 		else if ((strcmp(key, "size.body") == 0 &&
 		    setnum(&st->body_pt, val, 6, 72) == 0) ||
 		    (strcmp(key, "size.table") == 0 &&
