@@ -90,7 +90,7 @@ check-asan: deps-build deps-test
 # The whole suite with every cspr run under valgrind's memcheck.
 check-valgrind: deps-build deps-test
 	@$(MAKE) --no-print-directory all unit
-	@CSPR_WRAP="valgrind -q --error-exitcode=99 --leak-check=full \
+	@CSPR_NO_JIT=1 CSPR_WRAP="valgrind -q --error-exitcode=99 --leak-check=full \
 	 --errors-for-leak-kinds=definite --show-leak-kinds=definite \
 	 --suppressions=$(CURDIR)/tests/valgrind.supp" \
 	 CSPR_TEST_TMP=tests/tmp-valgrind sh tests/run.sh $(O)
@@ -102,7 +102,7 @@ lint: deps-build
 # libFuzzer harnesses (tests/fuzz/), FUZZ_TIME seconds each.
 FUZZ_TIME ?= 600
 fuzz: deps-build deps-test
-	@sh tools/fuzz.sh $(FUZZ_TIME)
+	@LIBS="$(LIBS)" PKG_CFLAGS="$(PKG_CFLAGS)" sh tools/fuzz.sh $(FUZZ_TIME)
 
 bench: deps-build
 	@sh tools/deps.sh bench

@@ -162,7 +162,6 @@ run_workers(struct build *b, struct bcase *cs, size_t n, struct tally *t,
 	struct record rec;
 	size_t i, w, nw = (size_t)b->jobs;
 	int fd[2], status;
-	ssize_t got;
 	char *seen;
 
 	if (pipe(fd) == -1) {
@@ -204,7 +203,7 @@ run_workers(struct build *b, struct bcase *cs, size_t n, struct tally *t,
 		_exit(0);
 	}
 	close(fd[1]);
-	while ((got = read(fd[0], &rec, sizeof(rec))) == (ssize_t)sizeof(rec) &&
+	while (read(fd[0], &rec, sizeof(rec)) == (ssize_t)sizeof(rec) &&
 	    rec.idx < n) {
 		seen[rec.idx] = 1;
 		dg->nerrors += rec.nerrors;

@@ -83,7 +83,10 @@ compile(const char *re, int caseless, int *err, size_t *at)
 	c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, PCRE2_UTF |
 	    PCRE2_UCP | (caseless ? PCRE2_CASELESS : 0), err, &off, NULL);
 	*at = off;
-	if (c != NULL)
+	/* JIT code reads whole 16-byte words past a string's end, which
+	 * valgrind cannot tell from a bug: make check-valgrind sets
+	 * CSPR_NO_JIT. */
+	if (c != NULL && getenv("CSPR_NO_JIT") == NULL)
 		pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
 	return c;
 }
@@ -307,10 +310,11 @@ scan_one(const struct anon *a, pcre2_code *re, unsigned kind,
 			if (s >= 3 && strncasecmp(text + s - 3, "on ", 3) == 0 &&
 			    (s == 3 || !isalnum((unsigned char)text[s - 4])) &&
 			    repl[0] != '[' && strncmp(repl, "Day", 3) != 0) {
-				char *t = xmalloc(strlen(repl) + 4);
+				size_t tn = strlen(repl) + 4;
+				char *t = xmalloc(tn);
 
-				memcpy(t, text[s - 3] == 'O' ? "In " : "in ", 3);
-				strcpy(t + 3, repl);
+				snprintf(t, tn, "%s%s", text[s - 3] == 'O' ?
+				    "In " : "in ", repl);
 				free(repl);
 				repl = t;
 				s -= 3;

@@ -221,8 +221,10 @@ new_page(struct pdf_ctx *c, int landscape)
 		return -1;
 	HPDF_Page_SetWidth(p, (HPDF_REAL)pw);
 	HPDF_Page_SetHeight(p, (HPDF_REAL)ph);
+	/* Pages are handles. NOLINTBEGIN(bugprone-sizeof-expression) */
 	c->pages = xgrow(c->pages, &c->pagecap, c->npages,
 	    sizeof(*c->pages));
+	/* NOLINTEND(bugprone-sizeof-expression) */
 	c->pages[c->npages++] = p;
 	c->page = p;
 	if (pdf_tag_page(c, p) == -1)

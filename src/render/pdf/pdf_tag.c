@@ -63,8 +63,10 @@ map_put(struct pdf_tags *t, const void *key, HPDF_Dict val)
 
 	if (2 * (t->n + 1) > t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 256;
+		/* Handles. NOLINTBEGIN(bugprone-sizeof-expression) */
 		t->keys = xcalloc(t->cap, sizeof(*t->keys));
 		t->vals = xcalloc(t->cap, sizeof(*t->vals));
+		/* NOLINTEND(bugprone-sizeof-expression) */
 		t->n = 0;
 		for (i = 0; i < ocap; i++)
 			if (ok[i] != NULL)
@@ -237,6 +239,7 @@ pdf_tag_page(struct pdf_ctx *c, HPDF_Page page)
 	struct pdf_tags *t = &c->tags;
 	HPDF_Array a;
 
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): handles */
 	t->parr = xgrow(t->parr, &t->parrcap, t->nparr, sizeof(*t->parr));
 	if ((a = HPDF_Array_New(c->pdf->mmgr)) == NULL ||
 	    chk(c, HPDF_Xref_Add(c->pdf->xref, a)) != HPDF_OK)
