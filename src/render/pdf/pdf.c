@@ -456,7 +456,7 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 		report(&c, "cannot draw PDF headers and footers");
 		goto out;
 	}
-	if (pdf_tag_finish(&c) == -1) {
+	if (pdf_tag_finish(&c) == -1 || pdf_file_id(&c) == -1) {
 		report(&c, "cannot write the PDF structure tree");
 		goto out;
 	}

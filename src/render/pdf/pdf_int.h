@@ -181,6 +181,8 @@ void	 pdf_lines_free(struct pdf_lines *ls);
  * pdf_tag_end on page index pi is marked as n's (or the override's, or
  * an artifact); every page made must be registered first. */
 int	 pdf_tag_init(struct pdf_ctx *c);
+/* The trailer's /ID, from the document's content. */
+int	 pdf_file_id(struct pdf_ctx *c);
 int	 pdf_tag_page(struct pdf_ctx *c, HPDF_Page page);
 int	 pdf_tag_begin(struct pdf_ctx *c, size_t pi, const struct doc_node *n);
 /* As pdf_tag_begin, for the text of the link to url in paragraph n. */

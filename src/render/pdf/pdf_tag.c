@@ -2,6 +2,7 @@
 #include "pdf_int.h"
 #include "../../util/alloc.h"
 #include "../../util/buf.h"
+#include "../../util/hash.h"
 
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
@@ -466,6 +467,33 @@ metadata(struct pdf_ctx *c)
 	    (HPDF_UINT)x.len));
 	chk(c, HPDF_Dict_Add(c->pdf->catalog, "Metadata", md));
 	buf_free(&x);
+	return pdf_failed(c) ? -1 : 0;
+}
+
+/*
+ * The file identifier (the trailer's /ID), from the document's content,
+ * so the same document always has the same one. Without it, tools that
+ * rewrite the file (qpdf) invent a random one. Its bytes are hex digits,
+ * so that a reader decoding every string finds no stray word in it.
+ */
+int
+pdf_file_id(struct pdf_ctx *c)
+{
+	struct hash h;
+	char hex[HASH_HEX];
+	HPDF_Array id;
+
+	hash_init(&h);
+	hash_str(&h, "cspr pdf id");
+	doc_hash(c->d, &h);
+	hash_hex(&h, hex);
+	if ((id = HPDF_Array_New(c->pdf->mmgr)) == NULL)
+		return chk(c, HPDF_FAILD_TO_ALLOC_MEM), -1;
+	chk(c, HPDF_Array_Add(id, HPDF_Binary_New(c->pdf->mmgr,
+	    (HPDF_BYTE *)hex, 16)));
+	chk(c, HPDF_Array_Add(id, HPDF_Binary_New(c->pdf->mmgr,
+	    (HPDF_BYTE *)hex, 16)));
+	chk(c, HPDF_Dict_Add(c->pdf->trailer, "ID", id));
 	return pdf_failed(c) ? -1 : 0;
 }
 
