@@ -419,6 +419,7 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
     struct diag_ctx *dg)
 {
 	struct pdf_ctx c;
+	unsigned i;
 	int rc = -1;
 
 	memset(&c, 0, sizeof(c));
@@ -435,6 +436,10 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 		goto out;
 	}
 	HPDF_SetCompressionMode(c.pdf, HPDF_COMP_ALL);
+	/* A page tree of nodes of at most 1,000 pages: PDF 1.7's Annex C
+	 * asks readers for arrays of 8,191 at most, and a 50,000-event
+	 * chronology has more pages than that. */
+	HPDF_SetPagesConfiguration(c.pdf, 1000);
 	HPDF_UseUTFEncodings(c.pdf);
 	c.enc = HPDF_GetEncoder(c.pdf, "UTF-8");
 	if (pdf_failed(&c) || c.enc == NULL) {
@@ -477,6 +482,8 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 		    (unsigned)c.missing);
 	rc = 0;
 out:
+	for (i = 0; i < PDF_NFONTS; i++)
+		free(c.glyph[i]);
 	free(c.pages);
 	free(c.toc);
 	free(c.placed);

@@ -82,6 +82,10 @@ struct pdf_ctx {
 	struct pdf_err	 err;
 	HPDF_Font	 font[PDF_NFONTS];
 	HPDF_FontDef	 fontdef[PDF_NFONTS];
+	/* Per font, per BMP character: 0 not looked up yet, else 1 + (the
+	 * width in thousandths of an em << 1 | whether it has a glyph).
+	 * libharu looks both up by a search of the font's cmap. */
+	uint32_t	*glyph[PDF_NFONTS];
 	double		 ascent;	/* of the regular font, in ems */
 	double		 descent;	/* positive, in ems */
 	HPDF_Encoder	 enc;		/* UTF-8, for bookmarks */

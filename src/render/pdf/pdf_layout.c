@@ -22,7 +22,9 @@ struct pdf_cell {
 };
 
 struct pdf_row {
-	struct pdf_cell	*cell;		/* ncols of them */
+	const struct doc_node *node;
+	struct pdf_cell	*cell;		/* ncols of them, or NULL: not laid
+					 * out yet, or drawn and dropped */
 	double		 h;		/* with padding */
 };
 
@@ -35,6 +37,8 @@ struct pdf_table {
 	double		 x;		/* table's left from the box's left */
 	double		 padx, pady;
 	size_t		 nhead;		/* leading header rows */
+	double		 size;		/* text size */
+	unsigned	 depth;
 };
 
 static int layout_block(struct pdf_ctx *, const struct doc_node *,
@@ -406,6 +410,8 @@ table_free(struct pdf_table *t)
 	unsigned k;
 
 	for (i = 0; i < t->nrow; i++) {
+		if (t->row[i].cell == NULL)
+			continue;
 		for (k = 0; k < t->ncols; k++)
 			pdf_lines_free(&t->row[i].cell[k].lines);
 		free(t->row[i].cell);
@@ -526,16 +532,72 @@ auto_widths(struct pdf_ctx *c, const struct doc_node *n, double size,
 	free(mx);
 }
 
-/* Lays out every cell of table n at width; rows get their heights. */
+/* Lays out every cell of row i of t; the row gets its height. */
+static int
+row_layout(struct pdf_ctx *c, struct pdf_table *t, size_t i)
+{
+	struct pdf_row *row = &t->row[i];
+	const struct doc_node *cn;
+	struct pdf_tstyle ts;
+	unsigned k;
+
+	if (row->cell != NULL)
+		return 0;
+	row->cell = xcalloc(t->ncols, sizeof(*row->cell));
+	row->h = t->size * c->st->line_spacing;
+	for (k = 0, cn = row->node->first; k < t->ncols; k++) {
+		while (cn != NULL && cn->type != DOC_CELL)
+			cn = cn->next;
+		if (cn == NULL)
+			break;
+		memset(&ts, 0, sizeof(ts));
+		ts.size = t->size;
+		ts.rgb = black;
+		ts.width = t->colw[k] - 2 * t->padx;
+		row->cell[k].node = cn;
+		if (is_hex6(cn->shade))
+			row->cell[k].shade = cn->shade;
+		if (layout_blocks(c, cn->first, &ts, t->depth + 1,
+		    &row->cell[k].lines) == -1)
+			return -1;
+		row->cell[k].h = lines_height(&row->cell[k].lines, 0,
+		    row->cell[k].lines.n);
+		if (row->cell[k].h > row->h)
+			row->h = row->cell[k].h;
+		cn = cn->next;
+	}
+	row->h += 2 * t->pady;
+	return 0;
+}
+
+/* Frees the lines of row i, drawn: a long table is laid out, drawn and
+ * dropped a row at a time, so its lines never all exist at once. */
+static void
+row_drop(struct pdf_table *t, size_t i)
+{
+	unsigned k;
+
+	if (i < t->nhead || t->row[i].cell == NULL)
+		return;		/* header rows are drawn again */
+	for (k = 0; k < t->ncols; k++)
+		pdf_lines_free(&t->row[i].cell[k].lines);
+	free(t->row[i].cell);
+	t->row[i].cell = NULL;
+}
+
+/*
+ * Sets table n up at width: column widths, its rows, and the layout of
+ * its header rows and first body row (what keeping it with a heading
+ * and starting it on a page need); the other rows are laid out as they
+ * are placed.
+ */
 static int
 table_layout(struct pdf_ctx *c, const struct doc_node *n, double width,
     unsigned depth, struct pdf_table *t)
 {
-	const struct doc_node *r, *cn;
-	struct pdf_tstyle ts;
-	struct pdf_row *row;
-	double sum = 0, size, minh;
-	size_t nrow = 0;
+	const struct doc_node *r;
+	double sum = 0;
+	size_t nrow = 0, i;
 	unsigned k;
 	int head = 1;
 
@@ -545,9 +607,10 @@ table_layout(struct pdf_ctx *c, const struct doc_node *n, double width,
 	if (n->ncols == 0)
 		return 0;
 	t->ncols = n->ncols;
-	size = n->flags & DOC_SMALL ? c->st->table_pt : c->st->body_pt;
-	t->padx = 0.4 * size;
-	t->pady = 0.3 * size;
+	t->depth = depth;
+	t->size = n->flags & DOC_SMALL ? c->st->table_pt : c->st->body_pt;
+	t->padx = 0.4 * t->size;
+	t->pady = 0.3 * t->size;
 	t->colx = xcalloc(t->ncols, sizeof(*t->colx));
 	t->colw = xcalloc(t->ncols, sizeof(*t->colw));
 	for (k = 0; k < t->ncols; k++)
@@ -556,50 +619,27 @@ table_layout(struct pdf_ctx *c, const struct doc_node *n, double width,
 		t->colw[k] = sum > 0 ? width * n->colw[k] / sum :
 		    width / t->ncols;
 	if (equal_weights(n))
-		auto_widths(c, n, size, width, t);
+		auto_widths(c, n, t->size, width, t);
 	for (k = 0; k < t->ncols; k++)
 		t->colx[k] = k == 0 ? 0 : t->colx[k - 1] + t->colw[k - 1];
 	for (r = n->first; r != NULL; r = r->next)
 		if (r->type == DOC_ROW)
 			nrow++;
 	t->row = xcalloc(nrow, sizeof(*t->row));
-	minh = size * c->st->line_spacing;
 	for (r = n->first; r != NULL; r = r->next) {
 		if (r->type != DOC_ROW)
 			continue;
-		row = &t->row[t->nrow++];
-		row->cell = xcalloc(t->ncols, sizeof(*row->cell));
+		t->row[t->nrow++].node = r;
 		if (head && (r->flags & DOC_HEADER))
 			t->nhead++;
 		else
 			head = 0;
-		row->h = minh;
-		for (k = 0, cn = r->first; k < t->ncols; k++) {
-			while (cn != NULL && cn->type != DOC_CELL)
-				cn = cn->next;
-			if (cn == NULL)
-				break;
-			memset(&ts, 0, sizeof(ts));
-			ts.size = size;
-			ts.rgb = black;
-			ts.width = t->colw[k] - 2 * t->padx;
-			row->cell[k].node = cn;
-			if (is_hex6(cn->shade))
-				row->cell[k].shade = cn->shade;
-			if (layout_blocks(c, cn->first, &ts, depth + 1,
-			    &row->cell[k].lines) == -1)
-				return -1;
-			row->cell[k].h = lines_height(&row->cell[k].lines, 0,
-			    row->cell[k].lines.n);
-			if (row->cell[k].h > row->h)
-				row->h = row->cell[k].h;
-			cn = cn->next;
-		}
-		row->h += 2 * t->pady;
 	}
+	for (i = 0; i < t->nrow && i <= t->nhead; i++)
+		if (row_layout(c, t, i) == -1)
+			return -1;
 	return 0;
 }
-
 
 static void
 fill_hex(HPDF_Page page, const char *s)
@@ -775,7 +815,7 @@ out:
  * a page are split.
  */
 static int
-table_place(struct pdf_ctx *c, const struct pdf_table *t, double gap)
+table_place(struct pdf_ctx *c, struct pdf_table *t, double gap)
 {
 	double bodyh = c->fr.bottom - c->fr.top, headh = 0, first;
 	size_t i, nrep;
@@ -799,20 +839,25 @@ table_place(struct pdf_ctx *c, const struct pdf_table *t, double gap)
 		size_t rep = i < t->nhead ? 0 : nrep;
 		double reph = i < t->nhead ? 0 : headh;
 
+		if (row_layout(c, t, i) == -1)
+			return -1;
 		if (c->fresh || c->y + row->h <= c->fr.bottom + EPS) {
 			if (row->h <= c->fr.bottom - c->y + EPS) {
 				if (draw_row(c, t, row) == -1)
 					return -1;
+				row_drop(t, i);
 				continue;
 			}
 		} else if (row->h <= bodyh - (rep ? reph : 0) + EPS) {
 			if (table_page(c, t, rep) == -1 ||
 			    draw_row(c, t, row) == -1)
 				return -1;
+			row_drop(t, i);
 			continue;
 		}
 		if (split_row(c, t, row, rep) == -1)
 			return -1;
+		row_drop(t, i);
 	}
 	return pdf_failed(c) ? -1 : 0;
 }

@@ -30,6 +30,17 @@
 
 #define ROLE_LBODY	((uintptr_t)1)	/* key offsets: an item's LBody */
 #define ROLE_LBL	((uintptr_t)2)	/* and its Lbl */
+#define ROLE_THEAD	((uintptr_t)3)	/* a table's THead */
+#define ROLE_TBODY	((uintptr_t)4)	/* its current TBody */
+
+/*
+ * PDF 1.7's Annex C gives 8,191 as the array size readers must handle
+ * (libharu's own limit is 32,767): a chronology of 50,000 rows puts its
+ * rows in TBody groups of at most ROWS_PER_TBODY, and the parent tree
+ * in leaves of at most NUMS_PER_LEAF keys.
+ */
+#define ROWS_PER_TBODY	8000
+#define NUMS_PER_LEAF	4000
 
 static uintptr_t
 hash_ptr(const void *p)
@@ -117,7 +128,46 @@ new_elem(struct pdf_ctx *c, const char *s, HPDF_Dict parent)
 	return pdf_failed(c) ? NULL : e;
 }
 
+/* Points key, already in the map, at val. */
+static void
+map_set(struct pdf_tags *t, const void *key, HPDF_Dict val)
+{
+	size_t i;
+
+	for (i = hash_ptr(key) & (t->cap - 1); t->keys[i] != NULL;
+	    i = (i + 1) & (t->cap - 1))
+		if (t->keys[i] == key) {
+			t->vals[i] = val;
+			return;
+		}
+}
+
 static HPDF_Dict elem_for(struct pdf_ctx *, const struct doc_node *);
+
+/* The THead or TBody that row n goes in, under its table's element te:
+ * a new TBody after every ROWS_PER_TBODY rows. */
+static HPDF_Dict
+row_group(struct pdf_ctx *c, const struct doc_node *n, HPDF_Dict te)
+{
+	const char *key = (const char *)n->parent;
+	HPDF_Dict g;
+	HPDF_Array k;
+
+	key += (n->flags & DOC_HEADER) ? ROLE_THEAD : ROLE_TBODY;
+	if ((g = map_get(&c->tags, key)) != NULL) {
+		k = HPDF_Dict_GetItem(g, "K", HPDF_OCLASS_ARRAY);
+		if ((n->flags & DOC_HEADER) || k == NULL ||
+		    HPDF_Array_Items(k) < ROWS_PER_TBODY)
+			return g;
+		if ((g = new_elem(c, "TBody", te)) != NULL)
+			map_set(&c->tags, key, g);
+		return g;
+	}
+	if ((g = new_elem(c, (n->flags & DOC_HEADER) ? "THead" : "TBody",
+	    te)) != NULL)
+		map_put(&c->tags, key, g);
+	return g;
+}
 
 /* Whether a row or cell is in a layout table (not data: Div, not TR). */
 static int
@@ -140,6 +190,8 @@ parent_elem(struct pdf_ctx *c, const struct doc_node *n)
 		return c->tags.docelem;
 	if ((pe = elem_for(c, p)) == NULL)
 		return NULL;
+	if (p->type == DOC_TABLE && n->type == DOC_ROW && !layout_of(n))
+		return row_group(c, n, pe);
 	if (p->type != DOC_ITEM)
 		return pe;
 	/* An item's blocks go in its LBody. */
@@ -497,22 +549,61 @@ pdf_file_id(struct pdf_ctx *c)
 	return pdf_failed(c) ? -1 : 0;
 }
 
+/* A leaf of the parent tree: keys from to to (exclusive). */
+static HPDF_Dict
+nums_leaf(struct pdf_ctx *c, size_t from, size_t to)
+{
+	struct pdf_tags *t = &c->tags;
+	HPDF_Dict leaf;
+	HPDF_Array nums, lim;
+	size_t i;
+
+	if ((leaf = HPDF_Dict_New(c->pdf->mmgr)) == NULL ||
+	    (nums = HPDF_Array_New(c->pdf->mmgr)) == NULL)
+		return chk(c, HPDF_FAILD_TO_ALLOC_MEM), NULL;
+	for (i = from; i < to; i++) {
+		chk(c, HPDF_Array_AddNumber(nums, (HPDF_INT32)i));
+		chk(c, HPDF_Array_Add(nums, t->nums[i]));
+	}
+	chk(c, HPDF_Dict_Add(leaf, "Nums", nums));
+	if (from == 0 && to == t->nnums)
+		return leaf;	/* the whole tree in its root */
+	if ((lim = HPDF_Array_New(c->pdf->mmgr)) == NULL ||
+	    chk(c, HPDF_Xref_Add(c->pdf->xref, leaf)) != HPDF_OK)
+		return chk(c, HPDF_FAILD_TO_ALLOC_MEM), NULL;
+	chk(c, HPDF_Array_AddNumber(lim, (HPDF_INT32)from));
+	chk(c, HPDF_Array_AddNumber(lim, (HPDF_INT32)(to - 1)));
+	chk(c, HPDF_Dict_Add(leaf, "Limits", lim));
+	return pdf_failed(c) ? NULL : leaf;
+}
+
 int
 pdf_tag_finish(struct pdf_ctx *c)
 {
 	struct pdf_tags *t = &c->tags;
-	HPDF_Dict tree;
-	HPDF_Array nums;
-	size_t i;
+	HPDF_Dict tree, leaf;
+	HPDF_Array kids;
+	size_t i, to;
 
-	if ((tree = HPDF_Dict_New(c->pdf->mmgr)) == NULL ||
-	    (nums = HPDF_Array_New(c->pdf->mmgr)) == NULL)
+	if (t->nnums <= NUMS_PER_LEAF)
+		tree = nums_leaf(c, 0, t->nnums);
+	else if ((tree = HPDF_Dict_New(c->pdf->mmgr)) == NULL ||
+	    (kids = HPDF_Array_New(c->pdf->mmgr)) == NULL)
 		return chk(c, HPDF_FAILD_TO_ALLOC_MEM), -1;
-	for (i = 0; i < t->nnums; i++) {
-		chk(c, HPDF_Array_AddNumber(nums, (HPDF_INT32)i));
-		chk(c, HPDF_Array_Add(nums, t->nums[i]));
+	else {
+		/* A number tree of two levels: 8,191 leaves of 4,000 keys
+		 * is more than a PDF's pages and links can need. */
+		for (i = 0; i < t->nnums; i = to) {
+			to = i + NUMS_PER_LEAF < t->nnums ? i + NUMS_PER_LEAF :
+			    t->nnums;
+			if ((leaf = nums_leaf(c, i, to)) == NULL)
+				return -1;
+			chk(c, HPDF_Array_Add(kids, leaf));
+		}
+		chk(c, HPDF_Dict_Add(tree, "Kids", kids));
 	}
-	chk(c, HPDF_Dict_Add(tree, "Nums", nums));
+	if (tree == NULL)
+		return -1;
 	chk(c, HPDF_Dict_Add(t->root, "ParentTree", tree));
 	chk(c, HPDF_Dict_AddNumber(t->root, "ParentTreeNextKey",
 	    (HPDF_INT32)t->nnums));

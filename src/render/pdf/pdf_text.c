@@ -43,6 +43,37 @@ struct brk {
 #define HARD_BREAK	0x2028u
 
 /*
+ * What libharu says of BMP character cp in font, cached: bit 0 whether
+ * the glyph was looked up, bit 1 whether there is one, bit 2 whether the
+ * width was, bits 3 up the width in thousandths of an em. Looked up apart
+ * because libharu puts a glyph in the embedded subset when it measures
+ * it, and only drawn and measured glyphs belong there.
+ */
+#define G_HASKNOWN	1u
+#define G_HAS		2u
+#define G_WKNOWN	4u
+#define G_WSHIFT	3
+
+static uint32_t *
+glyph_of(struct pdf_ctx *c, unsigned font, uint32_t cp)
+{
+	if (c->glyph[font] == NULL)
+		c->glyph[font] = xcalloc(0x10000, sizeof(*c->glyph[font]));
+	return &c->glyph[font][cp & 0xFFFF];
+}
+
+static int
+has_glyph(struct pdf_ctx *c, unsigned font, uint32_t cp)
+{
+	uint32_t *g = glyph_of(c, font, cp);
+
+	if (!(*g & G_HASKNOWN))
+		*g |= G_HASKNOWN | (HPDF_TTFontDef_GetGlyphid(c->fontdef[font],
+		    (HPDF_UINT16)cp) != 0 ? G_HAS : 0);
+	return (*g & G_HAS) != 0;
+}
+
+/*
  * What is drawn for cp: tabs are spaces, and libharu's 16-bit encoder
  * cannot show characters beyond the BMP, so those become U+FFFD.
  */
@@ -56,8 +87,7 @@ show_cp(struct pdf_ctx *c, unsigned font, uint32_t cp)
 			c->replaced = cp;
 		return 0xFFFD;
 	}
-	if (cp != ' ' &&
-	    HPDF_TTFontDef_GetGlyphid(c->fontdef[font], (HPDF_UINT16)cp) == 0) {
+	if (cp != ' ' && !has_glyph(c, font, cp)) {
 		/* Look-alikes the fonts lack: the hyphen is what they mean. */
 		if (cp == 0x2011 || cp == 0x2010)
 			return '-';
@@ -70,8 +100,18 @@ show_cp(struct pdf_ctx *c, unsigned font, uint32_t cp)
 double
 pdf_char_width(struct pdf_ctx *c, unsigned font, double size, uint32_t cp)
 {
-	return HPDF_Font_GetUnicodeWidth(c->font[font], (HPDF_UNICODE)cp) *
-	    size / 1000.0;
+	uint32_t *g;
+	HPDF_INT w;
+
+	if (cp > 0xFFFF)
+		return HPDF_Font_GetUnicodeWidth(c->font[font],
+		    (HPDF_UNICODE)cp) * size / 1000.0;
+	g = glyph_of(c, font, cp);
+	if (!(*g & G_WKNOWN)) {
+		w = HPDF_Font_GetUnicodeWidth(c->font[font], (HPDF_UNICODE)cp);
+		*g |= G_WKNOWN | (uint32_t)(w < 0 ? 0 : w) << G_WSHIFT;
+	}
+	return (double)(*g >> G_WSHIFT) * size / 1000.0;
 }
 
 double
