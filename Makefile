@@ -9,14 +9,14 @@ MANDIR	 = $(PREFIX)/share/man
 
 O	?= build
 CC	?= cc
-PKGS	 = libxml-2.0 libzip libcmark-gfm zlib libunibreak libutf8proc libpcre2-8 poppler-glib
+PKGS	 = libxml-2.0 libzip libcmark-gfm zlib libpng libunibreak libutf8proc libpcre2-8 poppler-glib
 CSTD	 = -std=c17 -D_POSIX_C_SOURCE=200809L
 WARN	 = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS	?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -pthread $(PKG_CFLAGS) -DCSPR_DATADIR='"$(DATADIR)"' -MMD -MP
-LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lm -pthread
+LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lm -pthread
 
 SRCS	 = $(sort $(wildcard src/*.c src/*/*.c src/*/*/*.c))
 LIBSRCS	 = $(filter-out src/main.c,$(SRCS))

@@ -542,6 +542,36 @@ t "sample pdf: tagged, every text in the structure tree in order, artifacts out"
     Document Sect H1 H2 H3 P L LI Lbl LBody Table TR TH TD Figure TOC TOCI Link
 t "sample pdf: a header row repeated on each page is read once" sh -c \
     "test \$(pdfinfo -struct-text '$T/sample.pdf' | grep -c '\"What happened\"') = 1"
+# A chronology past the sizes PDF readers are asked to handle in one
+# array (8,191): 9,000 rows (in TBody groups), 1,500 pages (a page tree
+# of nodes). It failed with libharu's array limit before cspr wrote its
+# own PDF objects.
+$PY tests/gen_case.py "$T/big-case" 10 900
+t "a 9,000-event chronology builds as PDF" "$BIN" build -q --format pdf \
+    --templates templates -o "$T/big" "$T/big-case"
+t "... qpdf finds no fault in it" qpdf --check "$T/big/BENCH-1/integrated-chronology.pdf"
+t "... its 9,000 rows are in the tree, under a THead and TBody groups" $PY -c "
+import collections, re, subprocess
+x = subprocess.run(['pdfinfo', '-struct', '$T/big/BENCH-1/integrated-chronology.pdf'],
+    capture_output=True, text=True, check=True).stdout
+n = collections.Counter(re.findall(r'^ *(THead|TBody|TR)\\b', x, re.M))
+assert n['THead'] >= 1 and n['TBody'] >= 2 and n['TR'] > 9000, n
+"
+t "... no array in it holds more than 8,191 items, and it has every page" $PY -c "
+import json, subprocess
+j = json.loads(subprocess.run(['qpdf', '--json=1', '--json-key=objects',
+    '$T/big/BENCH-1/integrated-chronology.pdf'], capture_output=True, text=True, check=True).stdout)
+def walk(v):
+    if isinstance(v, list):
+        assert len(v) <= 8191, len(v)
+        for x in v: walk(x)
+    elif isinstance(v, dict):
+        for x in v.values(): walk(x)
+walk(j['objects'])
+n = int(subprocess.run(['pdfinfo', '$T/big/BENCH-1/integrated-chronology.pdf'], capture_output=True,
+    text=True).stdout.split('Pages:')[1].split()[0])
+assert n > 1000, n
+"
 t "sample pdf: a table without widths gets them from its content" $PY -c "
 import re, subprocess
 x = subprocess.run(['pdftotext', '-bbox', '$T/sample.pdf', '-'], capture_output=True, text=True).stdout

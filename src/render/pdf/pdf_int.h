@@ -2,13 +2,15 @@
 #ifndef CSPR_PDF_INT_H
 #define CSPR_PDF_INT_H
 
-#include <hpdf.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "../../doc/doc.h"
 #include "../../model/style.h"
+#include "../../util/buf.h"
 #include "../../util/diag.h"
+#include "pdfw.h"
+#include "ttf.h"
 
 /* Font slots: index is (bold ? 1 : 0) | (italic ? 2 : 0). */
 #define PDF_BOLD	1u
@@ -25,10 +27,59 @@ struct pdf_rgb {
 	double	 r, g, b;
 };
 
-/* The first libharu error, recorded by the error handler. */
-struct pdf_err {
-	HPDF_STATUS	 no;
-	HPDF_STATUS	 detail;
+#define PDF_NONE	UINT32_MAX
+
+/* A font slot: the font file and what this document draws of it. */
+struct pdf_font {
+	struct ttf	 t;
+	uint8_t		*used;		/* per glyph: drawn */
+	uint8_t		*ucp;		/* per BMP character: drawn */
+	uint32_t	 obj;		/* the Type0 font, or 0: unused */
+};
+
+/* A link annotation, written with the pages at the end. */
+struct pdf_annot {
+	uint32_t	 obj;
+	size_t		 page;		/* the page it is on */
+	double		 rect[4];	/* x1 y1 x2 y2 */
+	char		*uri;		/* a URI link, or NULL: */
+	size_t		 destpage;	/* an internal link to that page */
+	double		 desttop;	/* at that height (PDF y) */
+	uint32_t	 structparent;	/* parent tree key, or PDF_NONE */
+	char		*contents;	/* what it is for, or NULL */
+};
+
+/* A bookmark. */
+struct pdf_outline {
+	char		*title;
+	uint32_t	 obj;
+	uint32_t	 parent;	/* index, or PDF_NONE: top level */
+	uint32_t	 first, last, next, prev;	/* or PDF_NONE */
+	uint32_t	 count;		/* descendants */
+	size_t		 page;
+	double		 top;		/* PDF y */
+};
+
+/* An image XObject, written when first placed. */
+struct pdf_image {
+	char		*path;
+	uint32_t	 obj;
+	unsigned	 w, h;
+};
+
+/* A page: its body stream goes to the file when the next page starts;
+ * what is drawn on it later (headers, footers, contents page numbers)
+ * goes in a second stream written at the end. */
+struct pdf_page {
+	uint32_t	 obj;		/* the page dictionary */
+	uint32_t	 body;		/* its first content stream */
+	double		 w, h;
+	struct buf	 late;
+	size_t		*annot;		/* indices into c->annots */
+	size_t		 nannot, annotcap;
+	uint32_t	*mcid;		/* MCID -> structure element */
+	size_t		 nmcid, mcidcap;
+	uint32_t	 structparents;	/* its parent tree key */
 };
 
 /* Where text may go on a page, in points from the top-left corner. */
@@ -47,23 +98,55 @@ struct pdf_tocent {
 	size_t		 page;		/* index of the page the entry ends on */
 	double		 top, base;	/* its last line, from the page top */
 	double		 size;
-	HPDF_Dict	 toci;		/* its structure element */
+	uint32_t	 toci;		/* its structure element */
+};
+
+/* A structure element; kids in c->tags.kid from kfirst (1-based, 0
+ * none). */
+struct pdf_elem {
+	uint32_t	 obj;
+	uint32_t	 parent;	/* element index, PDF_NONE: the root */
+	uint32_t	 pg;		/* 1 + page of its first content, or 0 */
+	uint32_t	 kfirst, klast;
+	uint32_t	 nkids;
+	char		 role[12];
+	unsigned char	 th;		/* a header cell: scope Column */
+	char		*alt;
+};
+
+/* A kid of a structure element. */
+struct pdf_kid {
+	uint32_t	 next;		/* 1-based, 0 none */
+	unsigned char	 kind;		/* PDF_K_* */
+	uint32_t	 page;
+	uint32_t	 v;		/* MCID, element or annotation index */
+};
+
+#define PDF_K_MCID	0
+#define PDF_K_ELEM	1
+#define PDF_K_OBJR	2
+
+/* A parent tree entry: a page's MCIDs, or an annotation's element. */
+struct pdf_num {
+	unsigned char	 page;		/* 1: v is a page, 0: an element */
+	uint32_t	 v;
 };
 
 /* The structure tree being built (pdf_tag.c). */
 struct pdf_tags {
-	HPDF_Dict	 root;		/* StructTreeRoot */
-	HPDF_Array	 rootkids;
-	HPDF_Dict	 docelem;	/* Document */
+	uint32_t	 root;		/* StructTreeRoot object */
+	uint32_t	 docelem;	/* Document element */
+	struct pdf_elem	*e;
+	size_t		 ne, ecap;
+	struct pdf_kid	*kid;		/* [0] unused */
+	size_t		 nkid, kidcap;
 	const void	**keys;		/* node -> element, open addressing */
-	HPDF_Dict	*vals;
+	uint32_t	*vals;
 	size_t		 n, cap;
-	HPDF_Array	*parr;		/* per page: MCID -> element */
-	size_t		 nparr, parrcap;
-	void		**nums;		/* the parent tree: key -> page's
-					 * array or annotation's element */
+	struct pdf_num	*nums;		/* the parent tree, by key */
 	size_t		 nnums, numscap;
-	HPDF_Dict	 override;	/* tag content as this element */
+	uint32_t	 override;	/* tag content as this element, or
+					 * PDF_NONE */
 	int		 artifact;	/* tag content as an artifact */
 };
 
@@ -71,42 +154,54 @@ struct pdf_tags {
 struct pdf_placed {
 	const struct doc_node *heading;
 	size_t		 page;		/* 1-based */
-	HPDF_Destination dst;		/* or NULL */
+	double		 top;		/* PDF y of its line box's top */
 };
 
 struct pdf_ctx {
-	HPDF_Doc	 pdf;
 	const struct doc *d;
 	const struct style *st;
 	struct diag_ctx	*dg;
-	struct pdf_err	 err;
-	HPDF_Font	 font[PDF_NFONTS];
-	HPDF_FontDef	 fontdef[PDF_NFONTS];
-	/* Per font, per BMP character: 0 not looked up yet, else 1 + (the
-	 * width in thousandths of an em << 1 | whether it has a glyph).
-	 * libharu looks both up by a search of the font's cmap. */
-	uint32_t	*glyph[PDF_NFONTS];
+	int		 failed;
+	char		 why[256];	/* the first failure */
+	struct pdfw	 w;
+	struct pdf_font	 font[PDF_NFONTS];
 	double		 ascent;	/* of the regular font, in ems */
 	double		 descent;	/* positive, in ems */
-	HPDF_Encoder	 enc;		/* UTF-8, for bookmarks */
 	struct pdf_rgb	 heading_rgb;
 	unsigned	 missing;	/* characters the fonts have no glyph for */
 	unsigned	 replaced;	/* characters above U+FFFF */
+	uint32_t	 resources;	/* the pages' shared resources */
+	uint32_t	 pagetree;	/* the root of the page tree */
 
 	/* The page flow. */
-	HPDF_Page	*pages;
+	struct pdf_page	*pages;
 	size_t		 npages, pagecap;
-	HPDF_Page	 page;		/* current page */
+	struct buf	 body;		/* the current page's content */
+	int		 body_open;	/* body not written out yet */
 	struct pdf_frame fr;		/* its frame */
 	int		 landscape;
 	double		 y;		/* next free position from the top */
 	int		 fresh;		/* nothing placed on the page yet */
-	HPDF_Outline	 outline[4];	/* last bookmark per heading level */
+	double		 tx, ty;	/* text line origin in a text object */
+	uint32_t	 outline[4];	/* last bookmark per heading level */
+	struct pdf_outline *outlines;
+	size_t		 noutline, outlinecap;
+	struct pdf_annot *annots;
+	size_t		 nannot, annotcap;
+	struct pdf_image *images;
+	size_t		 nimage, imagecap;
 	struct pdf_tocent *toc;		/* contents entries, document order */
 	size_t		 ntoc, toccap;
 	struct pdf_placed *placed;	/* every heading, as placed */
 	size_t		 nplaced, placedcap;
 	struct pdf_tags	 tags;
+	/* The line breaker's working memory, kept from one paragraph to
+	 * the next (pdf_text.c). */
+	void		*chbuf[2];
+	size_t		 chcap[2];
+	uint32_t	*cps;
+	char		*brks;
+	size_t		 cpscap, brkscap;
 };
 
 /* A piece of a line in one font and link: what one text-showing operator draws. */
@@ -152,11 +247,56 @@ struct pdf_tstyle {
 
 /* pdf.c */
 int	 pdf_failed(const struct pdf_ctx *c);
-void	 pdf_error_low(struct pdf_ctx *c, HPDF_STATUS no);
+/* Records the first failure, for the error message. */
+void	 pdf_fail(struct pdf_ctx *c, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
 void	 pdf_frame_for(const struct pdf_ctx *c, double pw, double ph,
 	    struct pdf_frame *fr);
 
+/* pdf_page.c: pages and what is drawn on them. Page pi is the current
+ * page or one left earlier; coordinates are PDF's, from the foot. */
+int	 pdf_page_new(struct pdf_ctx *c, double w, double h);
+/* Writes the current page's content stream out. */
+void	 pdf_page_flush(struct pdf_ctx *c);
+/* The stream of page pi that drawing goes to now. */
+struct buf *pdf_out(struct pdf_ctx *c, size_t pi);
+void	 pdf_ops(struct pdf_ctx *c, size_t pi, const char *ops);
+void	 pdf_fill_rgb(struct pdf_ctx *c, size_t pi, const struct pdf_rgb *rgb);
+void	 pdf_stroke_rgb(struct pdf_ctx *c, size_t pi,
+	    const struct pdf_rgb *rgb);
+void	 pdf_line_width(struct pdf_ctx *c, size_t pi, double w);
+void	 pdf_rect(struct pdf_ctx *c, size_t pi, double x, double y, double w,
+	    double h);
+void	 pdf_segment(struct pdf_ctx *c, size_t pi, double x1, double y1,
+	    double x2, double y2);
+void	 pdf_text_begin(struct pdf_ctx *c, size_t pi);
+void	 pdf_text_end(struct pdf_ctx *c, size_t pi);
+void	 pdf_font_size(struct pdf_ctx *c, size_t pi, unsigned font,
+	    double size);
+/* Shows s (characters as pdf_shown gives them) with its start at x,
+ * baseline y, inside a text object. */
+void	 pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x,
+	    double y, const char *s);
+/* An image's index (loaded on first use), or -1 with the failure
+ * recorded. */
+int	 pdf_image_load(struct pdf_ctx *c, const char *path);
+void	 pdf_image_draw(struct pdf_ctx *c, size_t pi, int img, double x,
+	    double y, double w, double h);
+/* A link annotation on page pi over rect; its index. */
+size_t	 pdf_annot_uri(struct pdf_ctx *c, size_t pi, const double rect[4],
+	    const char *uri);
+size_t	 pdf_annot_goto(struct pdf_ctx *c, size_t pi, const double rect[4],
+	    size_t page, double top);
+/* A bookmark under parent (PDF_NONE: top level); its index. */
+uint32_t pdf_outline_add(struct pdf_ctx *c, uint32_t parent,
+	    const char *title, size_t page, double top);
+/* After layout: the pages, their annotations, the page tree, fonts and
+ * bookmarks; returns the outline root's object number, 0 if none. */
+uint32_t pdf_write_pages(struct pdf_ctx *c);
+
 /* pdf_text.c: measuring, breaking and drawing text. */
+/* The glyph of cp in font (0: none). */
+unsigned pdf_glyph(const struct pdf_ctx *c, unsigned font, uint32_t cp);
 double	 pdf_char_width(struct pdf_ctx *c, unsigned font, double size,
 	    uint32_t cp);
 double	 pdf_text_width(struct pdf_ctx *c, unsigned font, double size,
@@ -171,9 +311,9 @@ void	 pdf_break(struct pdf_ctx *c, const struct doc_node *para,
 void	 pdf_measure(struct pdf_ctx *c, const struct doc_node *para,
 	    const struct pdf_tstyle *ts, double *minw, double *maxw);
 double	 pdf_baseline(const struct pdf_ctx *c, const struct pdf_line *l);
-int	 pdf_draw_line(struct pdf_ctx *c, HPDF_Page page, double ph,
+int	 pdf_draw_line(struct pdf_ctx *c, size_t pi, double ph,
 	    const struct pdf_line *l, double x0, double top);
-int	 pdf_show(struct pdf_ctx *c, HPDF_Page page, unsigned font,
+int	 pdf_show(struct pdf_ctx *c, size_t pi, unsigned font,
 	    double size, const struct pdf_rgb *rgb, double x, double base,
 	    const char *s);
 /* A new line at size; leading is the line height over the size. */
@@ -184,31 +324,30 @@ void	 pdf_lines_free(struct pdf_lines *ls);
 /* pdf_tag.c: tagged PDF. Content drawn between pdf_tag_begin and
  * pdf_tag_end on page index pi is marked as n's (or the override's, or
  * an artifact); every page made must be registered first. */
-int	 pdf_tag_init(struct pdf_ctx *c);
-/* The trailer's /ID, from the document's content. */
-int	 pdf_file_id(struct pdf_ctx *c);
-int	 pdf_tag_page(struct pdf_ctx *c, HPDF_Page page);
+void	 pdf_tag_init(struct pdf_ctx *c);
+void	 pdf_tag_page(struct pdf_ctx *c, size_t pi);
 int	 pdf_tag_begin(struct pdf_ctx *c, size_t pi, const struct doc_node *n);
 /* As pdf_tag_begin, for the text of the link to url in paragraph n. */
 int	 pdf_tag_link(struct pdf_ctx *c, size_t pi, const struct doc_node *n,
 	    const char *url);
-/* Ties the annotation of the link to url (drawn on page pi) to its
- * element. */
-void	 pdf_tag_annot(struct pdf_ctx *c, size_t pi, const char *url,
-	    HPDF_Annotation a);
-/* Ties a contents entry's link annotation to a Link in its TOCI. */
-void	 pdf_tag_toc_link(struct pdf_ctx *c, size_t pi, HPDF_Dict toci,
-	    HPDF_Annotation a, const char *what);
+/* Ties annotation a (of the link to url) to its element. */
+void	 pdf_tag_annot(struct pdf_ctx *c, const char *url, size_t a);
+/* Ties a contents entry's link annotation a to a Link in its TOCI. */
+void	 pdf_tag_toc_link(struct pdf_ctx *c, uint32_t toci, size_t a,
+	    const char *what);
 /* As pdf_tag_begin, for the bullet or number of the item n is in. */
 int	 pdf_tag_label(struct pdf_ctx *c, size_t pi, const struct doc_node *n);
 void	 pdf_tag_end(struct pdf_ctx *c, size_t pi);
 /* Makes n's element now, so that it has its place in reading order even
  * with nothing drawn (an empty table cell). */
 void	 pdf_tag_touch(struct pdf_ctx *c, const struct doc_node *n);
-/* A new element of role under n's element, returned (NULL on error). */
-HPDF_Dict pdf_tag_new(struct pdf_ctx *c, const struct doc_node *n,
+/* A new element of role under n's element, returned (PDF_NONE on
+ * error). */
+uint32_t pdf_tag_new(struct pdf_ctx *c, const struct doc_node *n,
 	    const char *role);
-int	 pdf_tag_finish(struct pdf_ctx *c);
+/* Writes the structure tree, the parent tree and the XMP metadata;
+ * returns the Metadata stream's object number. */
+uint32_t pdf_tag_write(struct pdf_ctx *c);
 void	 pdf_tags_free(struct pdf_tags *t);
 
 /* pdf_layout.c: the page flow of blocks, lists and tables. */

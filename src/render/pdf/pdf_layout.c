@@ -217,21 +217,10 @@ lines_height(const struct pdf_lines *ls, size_t from, size_t to)
 static int
 new_page(struct pdf_ctx *c, int landscape)
 {
-	HPDF_Page p;
 	double pw = landscape ? PDF_A4_LONG : PDF_A4_SHORT;
 	double ph = landscape ? PDF_A4_SHORT : PDF_A4_LONG;
 
-	if ((p = HPDF_AddPage(c->pdf)) == NULL)
-		return -1;
-	HPDF_Page_SetWidth(p, (HPDF_REAL)pw);
-	HPDF_Page_SetHeight(p, (HPDF_REAL)ph);
-	/* Pages are handles. NOLINTBEGIN(bugprone-sizeof-expression) */
-	c->pages = xgrow(c->pages, &c->pagecap, c->npages,
-	    sizeof(*c->pages));
-	/* NOLINTEND(bugprone-sizeof-expression) */
-	c->pages[c->npages++] = p;
-	c->page = p;
-	if (pdf_tag_page(c, p) == -1)
+	if (pdf_page_new(c, pw, ph) == -1)
 		return -1;
 	c->landscape = landscape;
 	pdf_frame_for(c, pw, ph, &c->fr);
@@ -240,70 +229,30 @@ new_page(struct pdf_ctx *c, int landscape)
 	return pdf_failed(c) ? -1 : 0;
 }
 
-/*
- * [page /XYZ null top null]: keeps the reader's zoom, which
- * HPDF_Destination_SetXYZ cannot (it rejects a zoom of 0).
- */
-static int
-set_xyz(struct pdf_ctx *c, HPDF_Destination dst, double top)
-{
-	HPDF_Page target = HPDF_Array_GetItem(dst, 0, HPDF_OCLASS_DICT);
-	HPDF_STATUS st = HPDF_OK;
-	HPDF_Null nul[2];
-
-	if (target == NULL)
-		return -1;
-	HPDF_Array_Clear(dst);
-	nul[0] = HPDF_Null_New(c->pdf->mmgr);
-	nul[1] = HPDF_Null_New(c->pdf->mmgr);
-	if (nul[0] == NULL || nul[1] == NULL) {
-		pdf_error_low(c, HPDF_FAILD_TO_ALLOC_MEM);
-		return -1;
-	}
-	st += HPDF_Array_Add(dst, target);
-	st += HPDF_Array_AddName(dst, "XYZ");
-	st += HPDF_Array_Add(dst, nul[0]);
-	st += HPDF_Array_AddReal(dst, (HPDF_REAL)top);
-	st += HPDF_Array_Add(dst, nul[1]);
-	if (st != HPDF_OK) {
-		pdf_error_low(c, st);
-		return -1;
-	}
-	return 0;
-}
-
 /* A bookmark for heading n, whose line box starts at top, under the
  * last bookmark of a higher level. */
 static void
 bookmark(struct pdf_ctx *c, const struct doc_node *n, double top)
 {
-	HPDF_Outline o, parent = NULL;
-	HPDF_Destination dst;
+	uint32_t parent = PDF_NONE;
 	unsigned level = n->level < 1 ? 1 : n->level > 3 ? 3 : n->level;
 	unsigned i;
 	char *plain = doc_plain(n), *title = pdf_shown(c, plain);
 
-	for (i = level - 1; i >= 1 && parent == NULL; i--)
+	for (i = level - 1; i >= 1 && parent == PDF_NONE; i--)
 		parent = c->outline[i];
-	o = HPDF_CreateOutline(c->pdf, parent, title, c->enc);
+	/* Open, at the heading, keeping the reader's zoom. */
+	c->outline[level] = pdf_outline_add(c, parent, title, c->npages - 1,
+	    c->fr.ph - top);
 	free(plain);
 	free(title);
-	if (o == NULL)
-		return;
-	HPDF_Outline_SetOpened(o, HPDF_TRUE);
-	if ((dst = HPDF_Page_CreateDestination(c->page)) != NULL &&
-	    set_xyz(c, dst, c->fr.ph - top) == 0)
-		HPDF_Outline_SetDestination(o, dst);
-	else
-		dst = NULL;
 	c->placed = xgrow(c->placed, &c->placedcap, c->nplaced,
 	    sizeof(*c->placed));
 	c->placed[c->nplaced].heading = n;
 	c->placed[c->nplaced].page = c->npages;
-	c->placed[c->nplaced++].dst = dst;
-	c->outline[level] = o;
+	c->placed[c->nplaced++].top = c->fr.ph - top;
 	for (i = level + 1; i < 4; i++)
-		c->outline[i] = NULL;
+		c->outline[i] = PDF_NONE;
 }
 
 /*
@@ -373,7 +322,7 @@ place_lines(struct pdf_ctx *c, const struct pdf_lines *ls, double keep)
 			before = 0;
 		}
 		top = c->y + before;
-		if (pdf_draw_line(c, c->page, c->fr.ph, l, c->fr.left,
+		if (pdf_draw_line(c, c->npages - 1, c->fr.ph, l, c->fr.left,
 		    top) == -1)
 			return -1;
 		if (l->heading != NULL)
@@ -642,12 +591,14 @@ table_layout(struct pdf_ctx *c, const struct doc_node *n, double width,
 }
 
 static void
-fill_hex(HPDF_Page page, const char *s)
+fill_hex(struct pdf_ctx *c, size_t pi, const char *s)
 {
-	HPDF_Page_SetRGBFill(page,
-	    (HPDF_REAL)((hex(s[0]) * 16 + hex(s[1])) / 255.0),
-	    (HPDF_REAL)((hex(s[2]) * 16 + hex(s[3])) / 255.0),
-	    (HPDF_REAL)((hex(s[4]) * 16 + hex(s[5])) / 255.0));
+	struct pdf_rgb rgb;
+
+	rgb.r = (hex(s[0]) * 16 + hex(s[1])) / 255.0;
+	rgb.g = (hex(s[2]) * 16 + hex(s[3])) / 255.0;
+	rgb.b = (hex(s[4]) * 16 + hex(s[5])) / 255.0;
+	pdf_fill_rgb(c, pi, &rgb);
 }
 
 /*
@@ -659,7 +610,6 @@ draw_segment(struct pdf_ctx *c, const struct pdf_table *t,
     const struct pdf_row *row, const size_t *from, const size_t *to,
     double segh)
 {
-	HPDF_Page pg = c->page;
 	double x0 = c->fr.left + t->x, ph = c->fr.ph, top = c->y, ly;
 	size_t i, pi = c->npages - 1;
 	unsigned k;
@@ -672,20 +622,17 @@ draw_segment(struct pdf_ctx *c, const struct pdf_table *t,
 	for (k = 0; k < t->ncols; k++) {
 		if (row->cell[k].shade == NULL)
 			continue;
-		fill_hex(pg, row->cell[k].shade);
-		HPDF_Page_Rectangle(pg, (HPDF_REAL)(x0 + t->colx[k]),
-		    (HPDF_REAL)(ph - top - segh), (HPDF_REAL)t->colw[k],
-		    (HPDF_REAL)segh);
-		HPDF_Page_Fill(pg);
+		fill_hex(c, pi, row->cell[k].shade);
+		pdf_rect(c, pi, x0 + t->colx[k], ph - top - segh, t->colw[k],
+		    segh);
+		pdf_ops(c, pi, "f\n");
 	}
-	HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)rule_rgb.r,
-	    (HPDF_REAL)rule_rgb.g, (HPDF_REAL)rule_rgb.b);
-	HPDF_Page_SetLineWidth(pg, BORDER_W);
+	pdf_stroke_rgb(c, pi, &rule_rgb);
+	pdf_line_width(c, pi, BORDER_W);
 	for (k = 0; k < t->ncols; k++)
-		HPDF_Page_Rectangle(pg, (HPDF_REAL)(x0 + t->colx[k]),
-		    (HPDF_REAL)(ph - top - segh), (HPDF_REAL)t->colw[k],
-		    (HPDF_REAL)segh);
-	HPDF_Page_Stroke(pg);
+		pdf_rect(c, pi, x0 + t->colx[k], ph - top - segh, t->colw[k],
+		    segh);
+	pdf_ops(c, pi, "S\n");
 	pdf_tag_end(c, pi);
 	c->tags.artifact = was;
 	for (k = 0; k < t->ncols; k++) {
@@ -696,7 +643,7 @@ draw_segment(struct pdf_ctx *c, const struct pdf_table *t,
 		for (i = from[k]; i < to[k]; i++) {
 			if (i != from[k])
 				ly += ls->v[i].before;
-			if (pdf_draw_line(c, pg, ph, &ls->v[i],
+			if (pdf_draw_line(c, pi, ph, &ls->v[i],
 			    x0 + t->colx[k] + t->padx, ly) == -1)
 				return -1;
 			ly += ls->v[i].h;
@@ -954,14 +901,14 @@ toc_entries(struct pdf_ctx *c, const struct doc_node *n,
 		es.x = TOC_INDENT * (h->level - 1);
 		es.width = ts->width - es.x - TOC_NUMW;
 		es.before = 0.2 * ts->size;
-		if ((c->tags.override = pdf_tag_new(c, toc, "TOCI")) == NULL ||
-		    place_node(c, h, &es, &last) == -1)
+		if ((c->tags.override = pdf_tag_new(c, toc, "TOCI")) ==
+		    PDF_NONE || place_node(c, h, &es, &last) == -1)
 			return -1;
 		c->toc = xgrow(c->toc, &c->toccap, c->ntoc, sizeof(*c->toc));
 		e = &c->toc[c->ntoc++];
 		memset(e, 0, sizeof(*e));
 		e->toci = c->tags.override;
-		c->tags.override = NULL;
+		c->tags.override = PDF_NONE;
 		e->heading = h;
 		e->page = c->npages - 1;
 		e->top = c->y - last.h;
@@ -990,9 +937,9 @@ place_toc(struct pdf_ctx *c, const struct doc_node *n,
 	/* The title is a paragraph of the contents' section, before them:
 	 * it is not a heading, as it is not in the contents itself. */
 	rc = -1;
-	if ((c->tags.override = pdf_tag_new(c, n->parent, "P")) != NULL)
+	if ((c->tags.override = pdf_tag_new(c, n->parent, "P")) != PDF_NONE)
 		rc = place_node(c, title, &hs, &last);
-	c->tags.override = NULL;
+	c->tags.override = PDF_NONE;
 	doc_free(tmp);
 	if (rc == -1)
 		return -1;
@@ -1005,9 +952,7 @@ pdf_toc_finish(struct pdf_ctx *c)
 	const struct pdf_tocent *e;
 	const struct pdf_placed *h;
 	struct pdf_frame fr;
-	HPDF_Page pg;
-	HPDF_Annotation a;
-	HPDF_Rect r;
+	double r[4];
 	char num[24];
 	double ph, w;
 	size_t i, j;
@@ -1019,31 +964,24 @@ pdf_toc_finish(struct pdf_ctx *c)
 				h = &c->placed[j];
 		if (h == NULL)	/* a heading with no text is not placed */
 			continue;
-		pg = c->pages[e->page];
-		ph = HPDF_Page_GetHeight(pg);
-		pdf_frame_for(c, HPDF_Page_GetWidth(pg), ph, &fr);
+		ph = c->pages[e->page].h;
+		pdf_frame_for(c, c->pages[e->page].w, ph, &fr);
 		snprintf(num, sizeof(num), "%zu", h->page);
 		w = pdf_text_width(c, 0, e->size, num);
 		c->tags.override = e->toci;
 		if (pdf_tag_begin(c, e->page, NULL) == -1)
 			return -1;
-		c->tags.override = NULL;
-		if (pdf_show(c, pg, 0, e->size, &black, fr.right - w,
+		c->tags.override = PDF_NONE;
+		if (pdf_show(c, e->page, 0, e->size, &black, fr.right - w,
 		    ph - e->base, num) == -1)
 			return -1;
 		pdf_tag_end(c, e->page);
-		if (h->dst == NULL)
-			continue;
-		r.left = (HPDF_REAL)fr.left;
-		r.right = (HPDF_REAL)fr.right;
-		r.top = (HPDF_REAL)(ph - e->top);
-		r.bottom = (HPDF_REAL)(ph - e->top - e->size *
-		    c->st->line_spacing);
-		if ((a = HPDF_Page_CreateLinkAnnot(pg, r, h->dst)) != NULL) {
-			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-			pdf_tag_toc_link(c, e->page, e->toci, a,
-			    "Go to the section");
-		}
+		r[0] = fr.left;
+		r[1] = ph - e->top - e->size * c->st->line_spacing;
+		r[2] = fr.right;
+		r[3] = ph - e->top;
+		pdf_tag_toc_link(c, e->toci, pdf_annot_goto(c, e->page, r,
+		    h->page - 1, h->top), "Go to the section");
 	}
 	return pdf_failed(c) ? -1 : 0;
 }
@@ -1054,17 +992,16 @@ pdf_toc_finish(struct pdf_ctx *c)
 static int
 place_image(struct pdf_ctx *c, const struct doc_node *n, double before)
 {
-	HPDF_Image img;
+	int img;
 	double w, h, bodyw = c->fr.right - c->fr.left;
 	double bodyh = c->fr.bottom - c->fr.top;
 
-	if ((img = HPDF_LoadPngImageFromFile(c->pdf, n->text)) == NULL ||
-	    HPDF_Image_GetWidth(img) == 0)
+	if ((img = pdf_image_load(c, n->text)) == -1)
 		return -1;
 	w = n->width_mm * 72.0 / 25.4;
 	if (w > bodyw)
 		w = bodyw;
-	h = w * HPDF_Image_GetHeight(img) / HPDF_Image_GetWidth(img);
+	h = w * c->images[img].h / c->images[img].w;
 	if (h > bodyh) {
 		w *= bodyh / h;
 		h = bodyh;
@@ -1079,8 +1016,8 @@ place_image(struct pdf_ctx *c, const struct doc_node *n, double before)
 	c->y += before;
 	if (pdf_tag_begin(c, c->npages - 1, n) == -1)
 		return -1;
-	HPDF_Page_DrawImage(c->page, img, (HPDF_REAL)c->fr.left,
-	    (HPDF_REAL)(c->fr.ph - c->y - h), (HPDF_REAL)w, (HPDF_REAL)h);
+	pdf_image_draw(c, c->npages - 1, img, c->fr.left, c->fr.ph - c->y - h,
+	    w, h);
 	pdf_tag_end(c, c->npages - 1);
 	c->y += h;
 	c->fresh = 0;
@@ -1150,13 +1087,13 @@ pdf_layout(struct pdf_ctx *c)
 				if (place_block(c, b) == -1)
 					goto out;
 		} else {
-			if (c->page == NULL && new_page(c, 0) == -1)
+			if (c->npages == 0 && new_page(c, 0) == -1)
 				goto out;
 			if (place_block(c, n) == -1)
 				goto out;
 		}
 	}
-	if (c->page == NULL && new_page(c, 0) == -1)
+	if (c->npages == 0 && new_page(c, 0) == -1)
 		goto out;
 	rc = 0;
 out:

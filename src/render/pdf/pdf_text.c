@@ -43,39 +43,8 @@ struct brk {
 #define HARD_BREAK	0x2028u
 
 /*
- * What libharu says of BMP character cp in font, cached: bit 0 whether
- * the glyph was looked up, bit 1 whether there is one, bit 2 whether the
- * width was, bits 3 up the width in thousandths of an em. Looked up apart
- * because libharu puts a glyph in the embedded subset when it measures
- * it, and only drawn and measured glyphs belong there.
- */
-#define G_HASKNOWN	1u
-#define G_HAS		2u
-#define G_WKNOWN	4u
-#define G_WSHIFT	3
-
-static uint32_t *
-glyph_of(struct pdf_ctx *c, unsigned font, uint32_t cp)
-{
-	if (c->glyph[font] == NULL)
-		c->glyph[font] = xcalloc(0x10000, sizeof(*c->glyph[font]));
-	return &c->glyph[font][cp & 0xFFFF];
-}
-
-static int
-has_glyph(struct pdf_ctx *c, unsigned font, uint32_t cp)
-{
-	uint32_t *g = glyph_of(c, font, cp);
-
-	if (!(*g & G_HASKNOWN))
-		*g |= G_HASKNOWN | (HPDF_TTFontDef_GetGlyphid(c->fontdef[font],
-		    (HPDF_UINT16)cp) != 0 ? G_HAS : 0);
-	return (*g & G_HAS) != 0;
-}
-
-/*
- * What is drawn for cp: tabs are spaces, and libharu's 16-bit encoder
- * cannot show characters beyond the BMP, so those become U+FFFD.
+ * What is drawn for cp: tabs are spaces, and characters beyond the BMP
+ * become U+FFFD (the fonts' character maps are read for the BMP).
  */
 static uint32_t
 show_cp(struct pdf_ctx *c, unsigned font, uint32_t cp)
@@ -87,7 +56,7 @@ show_cp(struct pdf_ctx *c, unsigned font, uint32_t cp)
 			c->replaced = cp;
 		return 0xFFFD;
 	}
-	if (cp != ' ' && !has_glyph(c, font, cp)) {
+	if (cp != ' ' && c->font[font].t.cmap[cp] == 0) {
 		/* Look-alikes the fonts lack: the hyphen is what they mean. */
 		if (cp == 0x2011 || cp == 0x2010)
 			return '-';
@@ -97,21 +66,18 @@ show_cp(struct pdf_ctx *c, unsigned font, uint32_t cp)
 	return cp;
 }
 
+unsigned
+pdf_glyph(const struct pdf_ctx *c, unsigned font, uint32_t cp)
+{
+	return c->font[font].t.cmap[cp > 0xFFFF ? 0xFFFD : cp];
+}
+
 double
 pdf_char_width(struct pdf_ctx *c, unsigned font, double size, uint32_t cp)
 {
-	uint32_t *g;
-	HPDF_INT w;
+	const struct ttf *t = &c->font[font].t;
 
-	if (cp > 0xFFFF)
-		return HPDF_Font_GetUnicodeWidth(c->font[font],
-		    (HPDF_UNICODE)cp) * size / 1000.0;
-	g = glyph_of(c, font, cp);
-	if (!(*g & G_WKNOWN)) {
-		w = HPDF_Font_GetUnicodeWidth(c->font[font], (HPDF_UNICODE)cp);
-		*g |= G_WKNOWN | (uint32_t)(w < 0 ? 0 : w) << G_WSHIFT;
-	}
-	return (double)(*g >> G_WSHIFT) * size / 1000.0;
+	return (double)ttf_advance(t, pdf_glyph(c, font, cp)) * size / 1000.0;
 }
 
 double
@@ -197,46 +163,53 @@ pdf_lines_free(struct pdf_lines *ls)
 
 /* Turns the characters of the line being filled into a line of runs,
  * without the spaces at its end. */
+static size_t
+utf8_len(uint32_t cp)
+{
+	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
 static void
 emit_line(struct brk *b)
 {
 	struct pdf_line *l = pdf_lines_add(b->out, b->ts->size,
 	    b->c->st->line_spacing);
-	struct pdf_run *r = NULL;
-	struct buf text = BUF_INIT;
-	char enc[4];
+	const struct pdf_ch *v = b->line.v;
+	struct pdf_run *r;
 	double x = 0;
-	size_t i, n = b->line.n;
+	size_t i, j, k, len, n = b->line.n;
+	char *p;
 
-	while (n > 0 && b->line.v[n - 1].cp == ' ')
+	while (n > 0 && v[n - 1].cp == ' ')
 		n--;
 	l->x = b->ts->x;
 	l->rgb = b->ts->rgb;
 	l->parafirst = b->out->n - 1 == b->first;
 	l->node = b->node;
 	l->before = l->parafirst ? b->ts->before : 0;
-	for (i = 0; i < n; i++) {
-		const struct pdf_ch *ch = &b->line.v[i];
-
-		if (r == NULL || ch->font != r->font || ch->url != r->url) {
-			if (r != NULL)
-				r->text = buf_detach(&text);
-			l->run = xgrow(l->run, &l->runcap, l->nrun,
-			    sizeof(*l->run));
-			r = &l->run[l->nrun++];
-			r->text = NULL;
-			r->font = ch->font;
-			r->url = ch->url;
-			r->x = x;
-			r->w = 0;
+	/* A run for each stretch in one font and link. */
+	for (i = 0; i < n; i = j) {
+		len = 0;
+		for (j = i; j < n && v[j].font == v[i].font &&
+		    v[j].url == v[i].url; j++)
+			len += utf8_len(v[j].cp);
+		l->run = xgrow(l->run, &l->runcap, l->nrun, sizeof(*l->run));
+		r = &l->run[l->nrun++];
+		r->font = v[i].font;
+		r->url = v[i].url;
+		r->x = x;
+		r->w = 0;
+		r->text = p = xmalloc(len + 1);
+		for (k = i; k < j; k++) {
+			if (v[k].cp < 0x80)
+				*p++ = (char)v[k].cp;
+			else
+				p += utf8_encode(v[k].cp, p);
+			r->w += v[k].w;
 		}
-		buf_put(&text, enc, utf8_encode(ch->cp, enc));
-		r->w += ch->w;
-		x += ch->w;
+		*p = '\0';
+		x += r->w;
 	}
-	if (r != NULL)
-		r->text = buf_detach(&text);
-	buf_free(&text);
 	l->w = x;
 	chs_clear(&b->line);
 }
@@ -294,14 +267,15 @@ segment(struct brk *b, size_t from, size_t to)
 static void
 lay_out(struct brk *b)
 {
+	struct pdf_ctx *c = b->c;
 	utf32_t *cps;
 	char *brks;
 	size_t i, from = 0, n = b->para.n;
 
 	if (n == 0)
 		return;
-	cps = xcalloc(n, sizeof(*cps));
-	brks = xcalloc(n, 1);
+	cps = c->cps = xgrow(c->cps, &c->cpscap, n, sizeof(*c->cps));
+	brks = c->brks = xgrow(c->brks, &c->brkscap, n, 1);
 	for (i = 0; i < n; i++)
 		cps[i] = b->para.v[i].cp;
 	set_linebreaks_utf32(cps, n, "en", brks);
@@ -316,8 +290,6 @@ lay_out(struct brk *b)
 			segment(b, from, i + 1);
 		from = i + 1;
 	}
-	free(cps);
-	free(brks);
 }
 
 /* Collects the characters of s, as drawn, with their font and link. */
@@ -391,12 +363,18 @@ pdf_break(struct pdf_ctx *c, const struct doc_node *para,
 	b.out = out;
 	b.first = out->n;
 	b.node = para;
+	b.para.v = c->chbuf[0];
+	b.para.cap = c->chcap[0];
+	b.line.v = c->chbuf[1];
+	b.line.cap = c->chcap[1];
 	collect(&b, para);
 	lay_out(&b);
 	if (b.line.n > 0 || out->n == b.first)
 		emit_line(&b);
-	free(b.para.v);
-	free(b.line.v);
+	c->chbuf[0] = b.para.v;
+	c->chcap[0] = b.para.cap;
+	c->chbuf[1] = b.line.v;
+	c->chcap[1] = b.line.cap;
 }
 
 void
@@ -412,11 +390,13 @@ pdf_measure(struct pdf_ctx *c, const struct doc_node *para,
 	memset(&b, 0, sizeof(b));
 	b.c = c;
 	b.ts = ts;
+	b.para.v = c->chbuf[0];
+	b.para.cap = c->chcap[0];
 	collect(&b, para);
 	if ((n = b.para.n) == 0)
 		goto out;
-	cps = xcalloc(n, sizeof(*cps));
-	brks = xcalloc(n, 1);
+	cps = c->cps = xgrow(c->cps, &c->cpscap, n, sizeof(*c->cps));
+	brks = c->brks = xgrow(c->brks, &c->brkscap, n, 1);
 	for (i = 0; i < n; i++)
 		cps[i] = b.para.v[i].cp;
 	set_linebreaks_utf32(cps, n, "en", brks);
@@ -442,10 +422,9 @@ pdf_measure(struct pdf_ctx *c, const struct doc_node *para,
 		if (ch->cp == HARD_BREAK)
 			line = space = 0;
 	}
-	free(cps);
-	free(brks);
 out:
-	free(b.para.v);
+	c->chbuf[0] = b.para.v;
+	c->chcap[0] = b.para.cap;
 }
 
 /* s as shown: tabs as spaces and characters beyond U+FFFF replaced,
@@ -488,51 +467,36 @@ uri_escape(const char *s)
 
 /* Underlines a link's text and puts a link annotation over it. */
 static void
-draw_link(struct pdf_ctx *c, HPDF_Page page, const struct pdf_line *l,
+draw_link(struct pdf_ctx *c, size_t pi, const struct pdf_line *l,
     const char *url, double x1, double x2, double base)
 {
-	HPDF_Annotation a;
-	HPDF_Rect rect;
+	double rect[4];
 	char *uri = uri_escape(url);
-
 	int was = c->tags.artifact;
 
 	/* The underline is decoration: the Link element carries the link. */
 	c->tags.artifact = 1;
-	pdf_tag_begin(c, c->npages - 1, NULL);
-	HPDF_Page_SetRGBStroke(page, (HPDF_REAL)link_rgb.r,
-	    (HPDF_REAL)link_rgb.g, (HPDF_REAL)link_rgb.b);
-	HPDF_Page_SetLineWidth(page, (HPDF_REAL)(l->size * 0.06));
-	HPDF_Page_MoveTo(page, (HPDF_REAL)x1, (HPDF_REAL)(base - l->size * 0.12));
-	HPDF_Page_LineTo(page, (HPDF_REAL)x2, (HPDF_REAL)(base - l->size * 0.12));
-	HPDF_Page_Stroke(page);
-	pdf_tag_end(c, c->npages - 1);
+	pdf_tag_begin(c, pi, NULL);
+	pdf_stroke_rgb(c, pi, &link_rgb);
+	pdf_line_width(c, pi, l->size * 0.06);
+	pdf_segment(c, pi, x1, base - l->size * 0.12, x2,
+	    base - l->size * 0.12);
+	pdf_tag_end(c, pi);
 	c->tags.artifact = was;
-	rect.left = (HPDF_REAL)x1;
-	rect.right = (HPDF_REAL)x2;
-	rect.bottom = (HPDF_REAL)(base - c->descent * l->size);
-	rect.top = (HPDF_REAL)(base + c->ascent * l->size);
-	a = HPDF_Page_CreateURILinkAnnot(page, rect, uri);
-	if (a != NULL) {
-		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-		pdf_tag_annot(c, c->npages - 1, url, a);
-	}
+	rect[0] = x1;
+	rect[1] = base - c->descent * l->size;
+	rect[2] = x2;
+	rect[3] = base + c->ascent * l->size;
+	pdf_tag_annot(c, url, pdf_annot_uri(c, pi, rect, uri));
 	free(uri);
-}
-
-static void
-set_fill(HPDF_Page page, const struct pdf_rgb *rgb)
-{
-	HPDF_Page_SetRGBFill(page, (HPDF_REAL)rgb->r, (HPDF_REAL)rgb->g,
-	    (HPDF_REAL)rgb->b);
 }
 
 /*
  * Draws l with its box's left edge at x0 and its line box's top at top
- * (points from the page top; ph is the page height).
+ * (points from the page top; ph is the page height), on page pi.
  */
 int
-pdf_draw_line(struct pdf_ctx *c, HPDF_Page page, double ph,
+pdf_draw_line(struct pdf_ctx *c, size_t pi, double ph,
     const struct pdf_line *l, double x0, double top)
 {
 	const struct pdf_rgb *rgb = NULL, *want;
@@ -542,19 +506,15 @@ pdf_draw_line(struct pdf_ctx *c, HPDF_Page page, double ph,
 
 	if (l->nrun == 0 && l->label == NULL)
 		return pdf_failed(c) ? -1 : 0;
-	if (page != c->page)
-		return -1;
-	HPDF_Page_BeginText(page);
+	pdf_text_begin(c, pi);
 	if (l->label != NULL) {
 		font = 0;
-		if (pdf_tag_label(c, c->npages - 1, l->node) == -1)
+		if (pdf_tag_label(c, pi, l->node) == -1)
 			return -1;
-		HPDF_Page_SetFontAndSize(page, c->font[font],
-		    (HPDF_REAL)l->size);
-		set_fill(page, rgb = &l->rgb);
-		HPDF_Page_TextOut(page, (HPDF_REAL)(x0 + l->labelx),
-		    (HPDF_REAL)base, l->label);
-		pdf_tag_end(c, c->npages - 1);
+		pdf_font_size(c, pi, font, l->size);
+		pdf_fill_rgb(c, pi, rgb = &l->rgb);
+		pdf_text(c, pi, font, x0 + l->labelx, base, l->label);
+		pdf_tag_end(c, pi);
 	}
 	for (i = 0; i < l->nrun; i++) {
 		const struct pdf_run *r = &l->run[i];
@@ -562,26 +522,23 @@ pdf_draw_line(struct pdf_ctx *c, HPDF_Page page, double ph,
 		/* Link text is a Link element's; the rest the paragraph's. */
 		if (i == 0 || r->url != l->run[i - 1].url) {
 			if (i > 0)
-				pdf_tag_end(c, c->npages - 1);
-			if ((r->url != NULL ? pdf_tag_link(c, c->npages - 1,
-			    l->node, r->url) : pdf_tag_begin(c, c->npages - 1,
-			    l->node)) == -1)
+				pdf_tag_end(c, pi);
+			if ((r->url != NULL ? pdf_tag_link(c, pi, l->node,
+			    r->url) : pdf_tag_begin(c, pi, l->node)) == -1)
 				return -1;
 		}
 		if (r->font != font) {
 			font = r->font;
-			HPDF_Page_SetFontAndSize(page, c->font[font],
-			    (HPDF_REAL)l->size);
+			pdf_font_size(c, pi, font, l->size);
 		}
 		want = r->url != NULL ? &link_rgb : &l->rgb;
 		if (want != rgb)
-			set_fill(page, rgb = want);
-		HPDF_Page_TextOut(page, (HPDF_REAL)(x0 + l->x + r->x),
-		    (HPDF_REAL)base, r->text);
+			pdf_fill_rgb(c, pi, rgb = want);
+		pdf_text(c, pi, font, x0 + l->x + r->x, base, r->text);
 	}
 	if (l->nrun > 0)
-		pdf_tag_end(c, c->npages - 1);
-	HPDF_Page_EndText(page);
+		pdf_tag_end(c, pi);
+	pdf_text_end(c, pi);
 	/* Links after the text object: paths are not allowed inside one. */
 	for (i = 0; i < l->nrun; i = j) {
 		const char *url = l->run[i].url;
@@ -589,7 +546,7 @@ pdf_draw_line(struct pdf_ctx *c, HPDF_Page page, double ph,
 		for (j = i + 1; j < l->nrun && l->run[j].url == url; j++)
 			continue;
 		if (url != NULL)
-			draw_link(c, page, l, url, x0 + l->x + l->run[i].x,
+			draw_link(c, pi, l, url, x0 + l->x + l->run[i].x,
 			    x0 + l->x + l->run[j - 1].x + l->run[j - 1].w,
 			    base);
 	}
@@ -598,15 +555,15 @@ pdf_draw_line(struct pdf_ctx *c, HPDF_Page page, double ph,
 
 /* Shows one string in its own text object; base is the PDF y of its baseline. */
 int
-pdf_show(struct pdf_ctx *c, HPDF_Page page, unsigned font, double size,
+pdf_show(struct pdf_ctx *c, size_t pi, unsigned font, double size,
     const struct pdf_rgb *rgb, double x, double base, const char *s)
 {
 	if (*s == '\0')
 		return pdf_failed(c) ? -1 : 0;
-	HPDF_Page_BeginText(page);
-	HPDF_Page_SetFontAndSize(page, c->font[font], (HPDF_REAL)size);
-	set_fill(page, rgb);
-	HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)base, s);
-	HPDF_Page_EndText(page);
+	pdf_text_begin(c, pi);
+	pdf_font_size(c, pi, font, size);
+	pdf_fill_rgb(c, pi, rgb);
+	pdf_text(c, pi, font, x, base, s);
+	pdf_text_end(c, pi);
 	return pdf_failed(c) ? -1 : 0;
 }

@@ -1,0 +1,90 @@
+/* The PDF object writer: numbered objects and deflated streams written straight to a file, then the cross-reference table. */
+#ifndef CSPR_PDFW_H
+#define CSPR_PDFW_H
+
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <zlib.h>
+
+#include "../../util/buf.h"
+
+/*
+ * Page content streams are deflated on a second thread while the next
+ * page is laid out: one stream in flight, written by the caller's thread
+ * before anything else, so the file is the same as without the thread.
+ */
+struct pdfw_job {
+	pthread_t	 thread;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 cv;
+	int		 on;		/* the thread runs */
+	int		 busy;		/* a stream handed over, not written */
+	int		 ready;		/* it is deflated */
+	int		 quit;
+	uint32_t	 num;
+	struct buf	 in, out;
+	z_stream	 z;
+};
+
+struct pdfw {
+	FILE		*f;
+	uint64_t	 pos;		/* bytes written so far */
+	uint64_t	*off;		/* by object number; 0: not written */
+	size_t		 nobj, cap;	/* numbers handed out: 1..nobj */
+	int		 err;		/* errno of the first failure, or -1 */
+	struct buf	 z;		/* deflated stream data */
+	z_stream	 zs;		/* reset for each stream */
+	int		 zlive;
+	struct pdfw_job	 job;
+	/* Objects that are not streams go in object streams of up to
+	 * PDFW_OBJSTM objects, deflated together. */
+	struct buf	 ostm;		/* their text */
+	struct buf	 ohead;		/* "number offset" pairs */
+	unsigned	 on;		/* objects in it */
+	uint32_t	 onum[200];	/* their numbers */
+};
+
+/* Starts a PDF in f (which stays the caller's to close). */
+void	 pdfw_init(struct pdfw *w, FILE *f);
+void	 pdfw_free(struct pdfw *w);
+/* A new object number, to be written later. */
+uint32_t pdfw_alloc(struct pdfw *w);
+/* Object n, not a stream, its text in b: it goes in an object
+ * stream. */
+void	 pdfw_obj(struct pdfw *w, uint32_t n, const struct buf *b);
+/* "N 0 obj": object n starts here; pdfw_end closes it. */
+void	 pdfw_begin(struct pdfw *w, uint32_t n);
+void	 pdfw_end(struct pdfw *w);
+void	 pdfw_put(struct pdfw *w, const char *s, size_t len);
+void	 pdfw_puts(struct pdfw *w, const char *s);
+void	 pdfw_buf(struct pdfw *w, const struct buf *b);
+/* Object n as a stream of data, deflated when deflate is set; dict
+ * holds the dictionary's other entries ("" for none). */
+void	 pdfw_stream(struct pdfw *w, uint32_t n, const char *dict,
+	    const void *data, size_t len, int deflate);
+/* Object n as a deflated stream of b's content, deflated on the
+ * writer's thread; b is left empty, its memory swapped for reuse. */
+void	 pdfw_stream_async(struct pdfw *w, uint32_t n, struct buf *b);
+/* The cross-reference stream, with the trailer's entries; 0, or -1 if anything failed
+ * (errno in w->err). Every number handed out must have been written. */
+int	 pdfw_finish(struct pdfw *w, uint32_t root, uint32_t info,
+	    const char *id);
+
+/* Appends v in decimal. */
+void	 pdf_uint(struct buf *b, uint64_t v);
+/* Appends "N 0 R". */
+void	 pdf_ref(struct buf *b, uint32_t n);
+/* Appends v with at most three decimals, no exponent, no trailing
+ * zeros: what content streams need of a number. */
+void	 pdf_num(struct buf *b, double v);
+/* Appends a text string: literal if plain printable ASCII, else hex
+ * UTF-16BE with a byte order mark (characters beyond U+FFFF as
+ * surrogate pairs). s is valid UTF-8. */
+void	 pdf_textstr(struct buf *b, const char *s);
+/* Appends an ASCII string literal, ( ) and \ escaped, other bytes
+ * outside printable ASCII as octal. */
+void	 pdf_asciistr(struct buf *b, const char *s);
+
+#endif
