@@ -1,18 +1,30 @@
 #!/usr/bin/python3
-"""bench: time and peak memory of cspr on synthetic cases, beside pandoc.
+"""bench: time and peak memory of cspr against case size, beside pandoc and
+LibreOffice on the same content, and a batch of 100 cases.
 
 Usage: bench.py BUILDDIR        (run by `make bench`)
 
-1. check, merge and build on cases of growing size (tests/gen_case.py);
-2. the chronology as DOCX at 5,000 and 50,000 rows, beside pandoc
-   converting the same rows as a Markdown table to DOCX, at
-   BENCH_PANDOC_ROWS rows (5,000 by default; 50,000 takes minutes);
-3. anonymising: the chronology's tree for publication against the
-   internal one, at 10,000 events;
-4. a batch of 100 cases: a clean build with --jobs 2, a rebuild with
-   nothing changed (target: under 0.5 s), and one with one case edited.
-Figures only: targets live here, never in timed unit tests.
+Environment:
+  BENCH_DIR       where generated cases and outputs go (/tmp/cspr-bench)
+  BENCH_SIZES     events per case to run, from 1000,10000,50000,200000
+  BENCH_COMPARE   events at which pandoc and LibreOffice are run (10000)
+  BENCH_ONLY      'sizes', 'compare' or 'batch': that part alone
+
+1. For each size (tests/gen_case.py: 10 to 30 agencies, half XML and half
+   Markdown returns, about 480 bytes of text an event): `cspr check`,
+   `cspr merge`, and full builds with `--timings`, which notes each
+   stage: reading and checking, merging, building each document's tree,
+   rendering each file; a publication build adds anonymising.
+2. pandoc (the merged rows as a Markdown table -> DOCX) against cspr's
+   chronology DOCX, and LibreOffice (cspr's chronology DOCX -> PDF)
+   against cspr's chronology PDF, on the same rows.
+3. 100 cases: a clean build with --jobs 2, a no-op rebuild, one edit.
+
+Prints tables, writes them to BENCH_DIR/bench.txt and plots time and
+memory against events to BENCH_DIR/bench.svg. Figures only: targets are
+reported here, never asserted in timed unit tests.
 """
+import math
 import os
 import shutil
 import subprocess
@@ -22,12 +34,24 @@ import xml.etree.ElementTree as ET
 
 BUILD = sys.argv[1] if len(sys.argv) > 1 else 'build'
 BIN = os.path.abspath(os.path.join(BUILD, 'cspr'))
+TDIR = os.path.abspath('templates')
 T = os.environ.get('BENCH_DIR', '/tmp/cspr-bench')
+DOCS = ('rapid-review-report', 'learning-brief', 'seven-minute-briefing',
+        'scoping-composite', 'integrated-chronology')
+# events -> (agencies, events per agency)
+SIZES = {1000: (10, 100), 10000: (30, 334), 50000: (25, 2000),
+         200000: (25, 8000)}
+REPORT = []
 
 
-def run(args, stdout=subprocess.DEVNULL, notes=None):
-    """Wall seconds and peak resident KiB of one process; with notes, a
-    list that gets its stderr lines."""
+def say(line=''):
+    print(line, flush=True)
+    REPORT.append(line)
+
+
+def run(args, stdout=subprocess.DEVNULL, notes=None, check=True):
+    """Wall seconds and peak resident MiB of one process (and the
+    children it waited for); with notes, a list that gets its stderr."""
     t = time.monotonic()
     # stderr to a file, not a pipe: a pipe left unread fills and stalls
     # the process it times.
@@ -37,27 +61,97 @@ def run(args, stdout=subprocess.DEVNULL, notes=None):
         dt = time.monotonic() - t
         ef.seek(0)
         err = ef.read().decode(errors='replace')
-    if status != 0:
+    if status != 0 and check:
         sys.exit(f'bench: {" ".join(args)} failed:\n{err}')
     if notes is not None:
         notes.extend(err.splitlines())
-    return dt, ru.ru_maxrss
+    return dt, ru.ru_maxrss / 1024
 
 
 def stage(notes, what, where=''):
-    """Seconds of a stage from `cspr build --timings` notes, the first
-    whose file part ends with where."""
+    """Seconds and peak MiB so far of the first `--timings` note for
+    stage what whose file part ends with where."""
     for line in notes:
         if f'{where}: note: {what}: ' in line:
-            return float(line.split(f'note: {what}: ')[1].split()[0])
-    return float('nan')
+            rest = line.split(f'note: {what}: ')[1]
+            return float(rest.split()[0]), float(rest.split('so far ')[1].split()[0])
+    return float('nan'), float('nan')
 
 
-def case(agencies, per):
-    d = f'{T}/case-{agencies}x{per}'
+def total(notes, what, where_list):
+    return sum(stage(notes, what, w)[0] for w in where_list)
+
+
+def case(events):
+    a, n = SIZES[events]
+    d = f'{T}/case-{a}x{n}'
     if not os.path.isdir(d):
-        subprocess.run(['/usr/bin/python3', 'tests/gen_case.py', d, str(agencies), str(per)], check=True)
+        subprocess.run(['/usr/bin/python3', 'tests/gen_case.py', d, str(a), str(n)], check=True)
     return d
+
+
+def build(c, out, *extra, notes=None):
+    return run([BIN, 'build', '-q', '--force', '--timings', '--templates', TDIR,
+                '-o', out, *extra, c], notes=notes)
+
+
+def sizes():
+    want = [int(x) for x in os.environ.get('BENCH_SIZES', '1000,10000,50000,200000').split(',')]
+    res = {}
+    say('Each case: all five documents; times in seconds, memory in MiB (peak resident).')
+    say()
+    hdr = (f'{"events":>7} {"agencies":>8} {"check":>6} {"merge":>6} {"anonymise":>9} '
+           f'{"trees":>6} {"DOCX x5":>7} {"PDF x5":>7} {"build":>7} {"MiB":>6} '
+           f'{"DOCX-only":>9} {"MiB":>6}')
+    say(hdr)
+    say('-' * len(hdr))
+    for ev in want:
+        c = case(ev)
+        a, n = SIZES[ev]
+        events = a * n
+        r = {'events': events}
+        r['check'], _ = run([BIN, 'check', '-q', c])
+        r['merge'], _ = run([BIN, 'merge', '-q', c])
+        notes = []
+        r['build'], r['build_mib'] = build(c, f'{T}/out-{ev}', notes=notes)
+        r['read'] = stage(notes, 'read and checked')[0]
+        r['merged'] = stage(notes, 'merged')[0]
+        r['trees'] = sum(stage(notes, f'{d} built')[0] for d in DOCS)
+        r['docx'] = total(notes, 'rendered', [f'{d}.docx' for d in DOCS])
+        r['pdf'] = total(notes, 'rendered', [f'{d}.pdf' for d in DOCS])
+        r['chron_docx'] = stage(notes, 'rendered', 'integrated-chronology.docx')[0]
+        r['chron_pdf'] = stage(notes, 'rendered', 'integrated-chronology.pdf')[0]
+        r['docx_build'], r['docx_mib'] = build(c, f'{T}/out-{ev}-docx', '--format', 'docx')
+        notes = []
+        build(c, f'{T}/out-{ev}-pub', '--format', 'docx', '--audience', 'publication', notes=notes)
+        r['anon'] = stage(notes, 'anonymiser ready')[0] + \
+            sum(stage(notes, f'{d} anonymised')[0] for d in DOCS)
+        res[ev] = r
+        say(f'{events:>7} {a:>8} {r["check"]:6.2f} {r["merge"]:6.2f} {r["anon"]:9.2f} '
+            f'{r["trees"]:6.2f} {r["docx"]:7.2f} {r["pdf"]:7.2f} {r["build"]:7.2f} '
+            f'{r["build_mib"]:6.0f} {r["docx_build"]:9.2f} {r["docx_mib"]:6.0f}')
+    say()
+    say('check, merge: the commands alone (each reads and checks the case);')
+    say('anonymise: loading the anonymiser and anonymising the five trees;')
+    say('trees: building the five document trees; DOCX x5, PDF x5: rendering')
+    say('the five files of each format; build: the whole `cspr build`, both')
+    say('formats; DOCX-only: `cspr build --format docx`.')
+    if 50000 in res:
+        r = res[50000]
+        say()
+        say(f'target, 50,000 events, all five documents, both formats, under 2 s and 300 MB: '
+            f'{r["build"]:.2f} s, {r["build_mib"]:.0f} MiB: '
+            f'{"met" if r["build"] < 2 and r["build_mib"] < 300 else "NOT met"}')
+        say(f'  (DOCX only: {r["docx_build"]:.2f} s, {r["docx_mib"]:.0f} MiB: '
+            f'{"met" if r["docx_build"] < 2 and r["docx_mib"] < 300 else "NOT met"})')
+        if 200000 in res:
+            q = res[200000]
+            ft, fm = q['build'] / r['build'], q['build_mib'] / r['build_mib']
+            say(f'target, 200,000 events within 4.5 times the 50,000 figures: time x{ft:.2f}, '
+                f'memory x{fm:.2f}: {"met" if ft <= 4.5 and fm <= 4.5 else "NOT met"}')
+            ft, fm = q['docx_build'] / r['docx_build'], q['docx_mib'] / r['docx_mib']
+            say(f'  (DOCX only: time x{ft:.2f}, memory x{fm:.2f})')
+    return res
 
 
 def markdown_table(case_dir, out):
@@ -76,66 +170,51 @@ def markdown_table(case_dir, out):
     return len(root.find('events'))
 
 
-def main():
-    os.makedirs(T, exist_ok=True)
-    print(f'{"case":<14} {"command":<12} {"seconds":>9} {"peak MiB":>9}')
-    for a, n in ((7, 20), (10, 200), (20, 1000)):
-        c = case(a, n)
-        for cmd in ('check', 'merge', 'build'):
-            args = [BIN, cmd, '-q', c] + (['-o', f'{T}/out'] if cmd == 'build' else [])
-            dt, kib = run(args)
-            print(f'{a}x{n:<11} {cmd:<12} {dt:9.3f} {kib / 1024:9.1f}')
-
-    print()
-    print('chronology to DOCX: cspr beside pandoc on the same rows')
-    rows_p = int(os.environ.get('BENCH_PANDOC_ROWS', '5000'))
-    res = {}
-    render = {}
-    for rows in sorted({5000, 50000, rows_p}):
-        c = case(10, rows // 10)
-        notes = []
-        res[('cspr', rows)] = run([BIN, 'build', '-q', '--timings', '--format', 'docx',
-                                   '-o', f'{T}/out', c], notes=notes)
-        render[rows] = stage(notes, 'rendered', 'integrated-chronology.docx')
-        print(f'cspr {rows} rows, stage by stage: ' +
-              ', '.join(f'{w} {stage(notes, w):.3f} s' for w in
-                        ('read and checked', 'merged', 'integrated-chronology built')) +
-              f', chronology rendered {render[rows]:.3f} s (all five documents written)')
-        if rows == rows_p:
-            if shutil.which('pandoc') is None:
-                print('pandoc is not installed (tools/deps.sh bench installs it)')
-                continue
-            md = f'{T}/rows-{rows}.md'
-            markdown_table(c, md)
-            res[('pandoc', rows)] = run(['pandoc', '-f', 'markdown', '-t', 'docx', '-o', f'{T}/pandoc.docx', md])
-    for (who, rows), (dt, kib) in sorted(res.items(), key=lambda x: (x[0][1], x[0][0])):
-        print(f'{who:<8} {rows:>6} rows {dt:9.3f} s {kib / 1024:9.1f} MiB')
-    if ('pandoc', rows_p) in res:
-        pd, pm = res[('pandoc', rows_p)]
-        cd, cm = res[('cspr', rows_p)]
-        print(f'at {rows_p} rows, case folder to DOCX (read, check, merge, build, render) '
-              f'is {pd / cd:.1f} times faster than pandoc on the merged table '
-              f'and uses {pm / cm:.1f} times less memory')
-        print(f'at {rows_p} rows, the DOCX rendering alone is {pd / render[rows_p]:.1f} '
-              f'times faster than pandoc (target: 100 times faster)')
-    cd, _ = res[('cspr', 50000)]
-    print(f'cspr at 50000 rows: rendering the chronology {render[50000]:.2f} s (target: under 1 s); '
-          f'the whole build of five documents {cd:.2f} s')
-
-
-def anonymise():
-    print()
-    print('anonymising the chronology tree (cspr dump --stage doc)')
-    c = case(10, 1000)
-    for aud in ('internal', 'publication'):
-        dt, kib = run([BIN, 'dump', '-q', '--stage', 'doc', '--audience', aud, c])
-        print(f'10x1000 dump {aud:<12} {dt:9.3f} s {kib / 1024:9.1f} MiB')
+def compare():
+    ev = int(os.environ.get('BENCH_COMPARE', '10000'))
+    c = case(ev)
+    say()
+    say(f'Side by side on the same {ev:,} events (seconds, peak MiB):')
+    notes = []
+    whole, whole_mib = build(c, f'{T}/out-cmp', notes=notes)
+    cd = stage(notes, 'rendered', 'integrated-chronology.docx')[0]
+    cp = stage(notes, 'rendered', 'integrated-chronology.pdf')[0]
+    rows = []
+    if shutil.which('pandoc'):
+        md = f'{T}/rows-{ev}.md'
+        markdown_table(c, md)
+        pd, pm = run(['pandoc', '-f', 'markdown', '-t', 'docx', '-o', f'{T}/pandoc.docx', md])
+        rows.append(('pandoc: Markdown table -> DOCX', pd, pm,
+                     'cspr: chronology tree -> DOCX', cd))
+    else:
+        say('pandoc is not installed (tools/deps.sh bench installs it)')
+    if shutil.which('soffice'):
+        prof = f'file://{T}/lo-profile'
+        lo = ['soffice', f'-env:UserInstallation={prof}', '--headless',
+              '--convert-to', 'pdf', '--outdir', f'{T}/lo']
+        # A first start makes LibreOffice's profile: not counted.
+        run(lo + [f'{T}/out-cmp/BENCH-1/seven-minute-briefing.docx'], check=False)
+        ld, lm = run(lo + [f'{T}/out-cmp/BENCH-1/integrated-chronology.docx'])
+        rows.append(('LibreOffice: chronology DOCX -> PDF', ld, lm,
+                     'cspr: chronology tree -> PDF', cp))
+    else:
+        say('LibreOffice is not installed (tools/deps.sh bench installs it)')
+    for what, t, m, ours, ot in rows:
+        say(f'  {what:<38} {t:8.2f} s {m:7.0f} MiB')
+        say(f'  {ours:<38} {ot:8.2f} s   ratio {t / ot:6.1f}')
+    say(f'  cspr: case folder -> all ten files       {whole:8.2f} s {whole_mib:7.0f} MiB')
+    for what, t, m, ours, ot in rows:
+        tgt = 100 if 'pandoc' in what else 50
+        say(f'target, at least {tgt} times faster than {what.split(":")[0]}: '
+            f'{t / ot:.1f} times: {"met" if t / ot >= tgt else "NOT met"}')
 
 
 def batch():
-    print()
-    print('a batch of 100 cases (7 agencies x 20 events each)')
-    small = case(7, 20)
+    say()
+    say('A batch of 100 cases (7 agencies x 20 events each), all ten files each:')
+    small = f'{T}/case-7x20'
+    if not os.path.isdir(small):
+        subprocess.run(['/usr/bin/python3', 'tests/gen_case.py', small, '7', '20'], check=True)
     root = f'{T}/batch'
     if not os.path.isdir(f'{root}/c099'):
         for i in range(100):
@@ -148,32 +227,116 @@ def batch():
     cases = [f'{root}/c{i:03d}' for i in range(100)]
     out = f'{T}/batch-out'
     shutil.rmtree(out, ignore_errors=True)
-    dt, kib = run([BIN, 'build', '-q', '--jobs', '2', '-o', out] + cases)
-    print(f'clean build, --jobs 2         {dt:9.3f} s {kib / 1024:9.1f} MiB')
-    best = min(run([BIN, 'build', '-q', '-o', out] + cases)[0] for _ in range(5))
-    print(f'no-op rebuild (best of 5)     {best:9.3f} s   (target: under 0.5 s)')
-    # A file touched without changing any document, then a narrative
-    # added: two documents of one case change.
+    base = [BIN, 'build', '-q', '--templates', TDIR, '-o', out]
+    dt, mib = run(base + ['--jobs', '2'] + cases)
+    say(f'  clean build, --jobs 2         {dt:9.3f} s {mib:7.1f} MiB')
+    best = min(run(base + cases)[0] for _ in range(5))
+    say(f'  no-op rebuild (best of 5)     {best:9.3f} s   target under 0.5 s: '
+        f'{"met" if best < 0.5 else "NOT met"}')
     with open(f'{root}/c041/case.xml', 'a') as f:
         f.write('<!-- touched -->\n')
-    dt, kib = run([BIN, 'build', '-q', '-o', out] + cases)
-    print(f'rebuild, one file touched     {dt:9.3f} s {kib / 1024:9.1f} MiB')
+    dt, mib = run(base + cases)
+    say(f'  rebuild, one file touched     {dt:9.3f} s {mib:7.1f} MiB')
     os.makedirs(f'{root}/c042/review', exist_ok=True)
     with open(f'{root}/c042/review/learning.md', 'a') as f:
         f.write('Ask who lives in the household.\n')
     notes = []
-    dt, kib = run([BIN, 'build', '-q', '-o', out] + cases, notes=notes)
+    dt, mib = run(base + cases, notes=notes)
     what = [n for n in notes if 'rebuilt' in n and 'cases' in n]
-    print(f'rebuild, one narrative added  {dt:9.3f} s {kib / 1024:9.1f} MiB'
-          f'  ({what[0].split("note: ")[1] if what else "?"})')
+    say(f'  rebuild, one narrative added  {dt:9.3f} s {mib:7.1f} MiB'
+        f'  ({what[0].split("note: ")[1] if what else "?"})')
+
+
+def plot(res, path):
+    """Time and memory against events, log-log, as SVG."""
+    evs = sorted(res)
+    if len(evs) < 2:
+        return
+    series = [('build', 'build_mib', 'all five documents, DOCX and PDF', '#1d70b8', ''),
+              ('docx_build', 'docx_mib', 'all five documents, DOCX only', '#d4351c', '6,4')]
+    W, H, M = 360, 260, 56
+    x0, x1 = math.log10(min(evs)), math.log10(max(evs))
+
+    def panel(ox, key_i, title, unit, target):
+        vals = [res[e][s[key_i]] for e in evs for s in series] + ([target[1]] if target else [])
+        lo = 10 ** math.floor(math.log10(min(vals)))
+        hi = 10 ** math.ceil(math.log10(max(vals)))
+        y0, y1 = math.log10(lo), math.log10(hi)
+
+        def X(e):
+            return ox + M + (math.log10(e) - x0) / (x1 - x0) * (W - M - 16)
+
+        def Y(v):
+            return 30 + (1 - (math.log10(v) - y0) / (y1 - y0)) * (H - 30 - 40)
+        out = [f'<text x="{ox + W / 2}" y="18" text-anchor="middle" font-weight="bold">{title}</text>',
+               f'<rect x="{ox + M}" y="30" width="{W - M - 16}" height="{H - 70}" fill="none" stroke="#444"/>']
+        v = lo
+        while v <= hi * 1.0001:
+            out.append(f'<line x1="{ox + M}" x2="{ox + W - 16}" y1="{Y(v):.1f}" y2="{Y(v):.1f}" stroke="#ddd"/>')
+            out.append(f'<text x="{ox + M - 4}" y="{Y(v) + 4:.1f}" text-anchor="end">{v:g}</text>')
+            v *= 10
+        for e in evs:
+            out.append(f'<text x="{X(e):.1f}" y="{H - 24}" text-anchor="middle">{e // 1000}k</text>')
+        out.append(f'<text x="{ox + M + (W - M) / 2}" y="{H - 8}" text-anchor="middle">events</text>')
+        out.append(f'<text x="{ox + 12}" y="{30 + (H - 70) / 2}" text-anchor="middle" '
+                   f'transform="rotate(-90 {ox + 12} {30 + (H - 70) / 2})">{unit}</text>')
+        if target:
+            e, v = target
+            out.append(f'<line x1="{ox + M}" x2="{ox + W - 16}" y1="{Y(v):.1f}" y2="{Y(v):.1f}" '
+                       f'stroke="#00703c" stroke-dasharray="2,3"/>')
+            out.append(f'<text x="{ox + W - 18}" y="{Y(v) - 4:.1f}" text-anchor="end" fill="#00703c">'
+                       f'target at 50k: {v:g}</text>')
+        for s in series:
+            pts = ' '.join(f'{X(e):.1f},{Y(res[e][s[key_i]]):.1f}' for e in evs)
+            out.append(f'<polyline points="{pts}" fill="none" stroke="{s[3]}" stroke-width="2" '
+                       f'stroke-dasharray="{s[4] or "none"}"/>')
+            for e in evs:
+                # Marks differ in shape too, not colour alone.
+                px, py = X(e), Y(res[e][s[key_i]])
+                if s[4]:
+                    out.append(f'<rect x="{px - 3:.1f}" y="{py - 3:.1f}" width="6" height="6" fill="{s[3]}"/>')
+                else:
+                    out.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.5" fill="{s[3]}"/>')
+        return out
+
+    body = panel(0, 0, 'Time', 'seconds (log)', (50000, 2)) + \
+        panel(W + 10, 1, 'Peak memory', 'MiB (log)', (50000, 300))
+    ly = H + 12
+    for i, s in enumerate(series):
+        y = ly + 16 * i
+        mark = (f'<rect x="{M - 3}" y="{y - 3}" width="6" height="6" fill="{s[3]}"/>' if s[4]
+                else f'<circle cx="{M}" cy="{y}" r="3.5" fill="{s[3]}"/>')
+        body.append(f'<line x1="{M - 14}" x2="{M + 14}" y1="{y}" y2="{y}" stroke="{s[3]}" '
+                    f'stroke-width="2" stroke-dasharray="{s[4] or "none"}"/>{mark}'
+                    f'<text x="{M + 20}" y="{y + 4}">cspr build: {s[2]}</text>')
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * W + 10}" height="{H + 46}" '
+           f'font-family="sans-serif" font-size="11" role="img" '
+           f'aria-labelledby="t"><title id="t">cspr build time and peak memory '
+           f'against events in the case</title>'
+           f'<rect width="100%" height="100%" fill="white"/>' + ''.join(body) + '</svg>\n')
+    with open(path, 'w') as f:
+        f.write(svg)
+
+
+def main():
+    os.makedirs(T, exist_ok=True)
+    only = os.environ.get('BENCH_ONLY')
+    say(f'cspr bench, {time.strftime("%Y-%m-%d")}, {os.cpu_count()} cores')
+    say()
+    res = {}
+    if only in (None, 'sizes'):
+        res = sizes()
+    if only in (None, 'compare'):
+        compare()
+    if only in (None, 'batch'):
+        batch()
+    with open(f'{T}/bench.txt', 'w') as f:
+        f.write('\n'.join(REPORT) + '\n')
+    if res:
+        plot(res, f'{T}/bench.svg')
+        say()
+        say(f'written: {T}/bench.txt, {T}/bench.svg')
 
 
 if __name__ == '__main__':
-    if os.environ.get('BENCH_ONLY') == 'batch':
-        os.makedirs(T, exist_ok=True)
-        anonymise()
-        batch()
-    else:
-        main()
-        anonymise()
-        batch()
+    main()

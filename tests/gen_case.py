@@ -4,7 +4,10 @@
 Usage: gen_case.py DIR AGENCIES EVENTS_PER_AGENCY
 
 Half the agencies return XML, half Markdown; every agency has a scoping
-return. Deterministic: the same arguments give the same files.
+return; the review folder has every narrative and review.xml, so that a
+publication build can run. Event text names the child and her mother now
+and then, for the anonymiser to find. Deterministic: the same arguments
+give the same files.
 """
 import datetime
 import os
@@ -14,7 +17,14 @@ import sys
 WORDS = ('home visit strategy discussion referral child seen voice recorded '
          'mother partner nursery attendance concerns bruising assessment plan '
          'review meeting police attended health visitor school GP appointment '
-         'missed not brought safeguarding conference section 47 early help').split()
+         'missed not brought safeguarding conference section 47 early help').split() + \
+    ['Zoë', 'Kerry', 'Ms Nguyễn']
+
+NARRATIVES = ('summary', 'immediate-actions', 'lived-experience', 'vulnerabilities',
+              'perpetrator', 'equality', 'practice-episodes', 'learning', 'national',
+              'brief-summary', 'reflective-questions')
+BRIEFING = ('Background', 'Why it matters', 'Information', 'Learning',
+            'Reflective questions', 'Things to remember', 'What to do')
 
 
 def text(r, n):
@@ -67,6 +77,30 @@ def main():
             f.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<scoping version="1" agency="{a}">\n'
                     '  <author role="Author"/>\n  <period from="01/01/2023" to="01/01/2025"/>\n'
                     f'  <involved>yes</involved>\n  <summary>{text(r, 40)}</summary>\n</scoping>\n')
+
+    review(out, ags, r)
+
+
+def review(out, ags, r):
+    os.makedirs(f'{out}/review', exist_ok=True)
+    for n in NARRATIVES:
+        with open(f'{out}/review/{n}.md', 'w') as f:
+            f.write('\n\n'.join(text(r, 60) for _ in range(3)) + '\n')
+    with open(f'{out}/review/briefing.md', 'w') as f:
+        for h in BRIEFING:
+            f.write(f'## {h}\n\n{text(r, 30)}\n\n')
+    votes = ''.join(f'    <vote partner="{p}" vote="yes">{text(r, 15)}</vote>\n'
+                    for p in ('local-authority', 'police', 'icb'))
+    with open(f'{out}/review/review.xml', 'w') as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<review version="1">\n'
+                f'  <decision lcspr="yes">\n{votes}    <rationale>{text(r, 30)}</rationale>\n'
+                '  </decision>\n  <criteria>\n    <criterion met="yes">\n'
+                '      <name>Highlights improvements needed to safeguard and promote the welfare of children</name>\n'
+                f'      <evidence>{text(r, 15)}</evidence>\n    </criterion>\n  </criteria>\n'
+                f'  <recommendations>\n    <recommendation>{text(r, 20)}</recommendation>\n'
+                '  </recommendations>\n  <action-plan>\n'
+                f'    <action owner="{ags[0]}" by="30/06/2025">\n      <what>{text(r, 12)}</what>\n'
+                f'      <measure>{text(r, 10)}</measure>\n    </action>\n  </action-plan>\n</review>\n')
 
 
 if __name__ == '__main__':

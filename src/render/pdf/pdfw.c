@@ -216,25 +216,24 @@ pdf_uint(struct buf *b, uint64_t v)
 void
 pdf_ref(struct buf *b, uint32_t n)
 {
-	char s[24], *p;
+	char s[24], *p = digits(s + sizeof(s), n);
 
-	memcpy(s + sizeof(s) - 4, " 0 R", 4);
-	p = digits(s + sizeof(s) - 4, n);
 	buf_put(b, p, (size_t)(s + sizeof(s) - p));
+	buf_put(b, " 0 R", 4);
 }
 
 void
 pdfw_begin(struct pdfw *w, uint32_t n)
 {
-	char s[32], *p;
+	char s[24], *p;
 
 	if (n == 0 || n > w->nobj)
 		return;
 	drain(w);
 	w->off[n] = w->pos;
-	memcpy(s + sizeof(s) - 7, " 0 obj\n", 7);
-	p = digits(s + sizeof(s) - 7, n);
+	p = digits(s + sizeof(s), n);
 	pdfw_put(w, p, (size_t)(s + sizeof(s) - p));
+	pdfw_put(w, " 0 obj\n", 7);
 }
 
 void
