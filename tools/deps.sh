@@ -9,7 +9,7 @@ libcmark-gfm-extensions-dev libpng-dev fonts-liberation2"
 test="libcmocka-dev libxml2-utils qpdf poppler-utils python3 python3-docx
 libreoffice-writer-nogui unzip clang strace man-db libclang-rt-14-dev valgrind
 cppcheck clang-tidy bsdutils time util-linux"
-bench="python3 pandoc"
+bench="python3 pandoc libreoffice-writer-nogui"
 case "${1:-build}" in
 build) want=$build ;;
 test) want=$test ;;
