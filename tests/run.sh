@@ -478,6 +478,15 @@ if [ -d "$c" ]; then
 	exits "a font file that is not there: exit 65" 65 "$BIN" build -q --templates "$T/nofont" -o "$T/fo3" "$c"
 	cp "$T/last.out" "$T/nofont.err"
 	t "... naming it at its line, and writing nothing" sh -c "grep -q 'nofont/style.conf:6:16: error: cannot read font file .*nonexistent/font.ttf' '$T/nofont.err' && test ! -e '$T/fo3'"
+	# A font file that is there but is not a whole font: the PDF is
+	# refused (73), the case keeps its earlier files, nothing crashes.
+	rm -rf "$T/badfont" && cp -r templates "$T/badfont" && head -c 1022 \
+	    /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf > "$T/badfont/bad.ttf"
+	sed -i "s|^font.regular .*|font.regular = $(cd "$T/badfont" && pwd)/bad.ttf|" "$T/badfont/style.conf"
+	exits "a font file cut short: exit 73" 73 "$BIN" build -q --templates "$T/badfont" -o "$T/fo4" "$c"
+	cp "$T/last.out" "$T/badfont.err"
+	t "... saying it is not a usable TrueType font, and keeping nothing" sh -c \
+	    "grep -q \"cannot load font '.*bad.ttf': not a usable TrueType font\" '$T/badfont.err' && test -z \"\$(find '$T/fo4' -name '*.pdf' -o -name '*.docx' 2>/dev/null)\""
 	# Killed at random points, a hundred times.
 	rm -rf "$T/kout" && "$BIN" build -q -o "$T/kout" "$c" "$A" > /dev/null 2>&1
 	bad=0

@@ -339,7 +339,7 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 	char id[33];
 	unsigned i;
 	size_t j;
-	int rc = -1;
+	int rc = -1, werr;
 
 	memset(&c, 0, sizeof(c));
 	/* libunibreak's index of line breaking classes (set once, reused). */
@@ -349,6 +349,7 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 	c.dg = dg;
 	for (i = 0; i < 4; i++)
 		c.outline[i] = PDF_NONE;
+	c.outline_top = PDF_NONE;
 	c.heading_rgb.r = hexbyte(st->heading_rgb);
 	c.heading_rgb.g = hexbyte(st->heading_rgb + 2);
 	c.heading_rgb.b = hexbyte(st->heading_rgb + 4);
@@ -379,14 +380,20 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 	info = write_info(&c);
 	cat = write_catalog(&c, outlines, metadata);
 	file_id(&c, id);
-	if (pdfw_finish(&c.w, cat, info, id) == -1 || fclose(f) != 0) {
-		f = NULL;
-		diag(dg, DIAG_ERROR, NULL, "cannot write '%s': %s", path,
-		    c.w.err > 0 ? strerror(c.w.err) : errno ? strerror(errno) :
-		    "input/output error");
+	werr = pdfw_finish(&c.w, cat, info, id) == -1 ? c.w.err : 0;
+	if (fclose(f) != 0 && werr == 0)
+		werr = errno ? errno : EIO;
+	f = NULL;
+	if (werr == -1) {
+		diag(dg, DIAG_ERROR, NULL, "cannot write '%s': internal error: "
+		    "an object was numbered and never written", path);
 		goto out;
 	}
-	f = NULL;
+	if (werr != 0) {
+		diag(dg, DIAG_ERROR, NULL, "cannot write '%s': %s", path,
+		    strerror(werr));
+		goto out;
+	}
 	if (c.replaced != 0)
 		diag(dg, DIAG_WARNING, NULL, "PDF: characters beyond U+FFFF "
 		    "(first U+%04X) cannot be shown and appear as boxes",

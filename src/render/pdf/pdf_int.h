@@ -186,6 +186,7 @@ struct pdf_ctx {
 	uint32_t	 outline[4];	/* last bookmark per heading level */
 	struct pdf_outline *outlines;
 	size_t		 noutline, outlinecap;
+	uint32_t	 outline_top;	/* the last top-level bookmark */
 	struct pdf_annot *annots;
 	size_t		 nannot, annotcap;
 	struct pdf_image *images;

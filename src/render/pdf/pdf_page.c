@@ -337,15 +337,12 @@ pdf_outline_add(struct pdf_ctx *c, uint32_t parent, const char *title,
 		po->last = i;
 		for (p = parent; p != PDF_NONE; p = c->outlines[p].parent)
 			c->outlines[p].count++;
-	} else if (i > 0) {
-		/* The previous top-level item is the last one with no
-		 * parent. */
-		for (p = i; p-- > 0;)
-			if (c->outlines[p].parent == PDF_NONE) {
-				c->outlines[p].next = i;
-				o->prev = p;
-				break;
-			}
+	} else {
+		if (c->outline_top != PDF_NONE) {
+			c->outlines[c->outline_top].next = i;
+			o->prev = c->outline_top;
+		}
+		c->outline_top = i;
 	}
 	return i;
 }

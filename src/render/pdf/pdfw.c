@@ -97,8 +97,10 @@ drain(struct pdfw *w)
 	pthread_mutex_lock(&j->mu);
 	while (!j->ready)
 		pthread_cond_wait(&j->cv, &j->mu);
-	pthread_mutex_unlock(&j->mu);
+	/* Cleared under the lock: a worker woken spuriously must not see
+	 * busy without ready and deflate again into out. */
 	j->busy = j->ready = 0;
+	pthread_mutex_unlock(&j->mu);
 	write_stream(w, j->num, "", j->out.data, j->out.len, 2);
 }
 

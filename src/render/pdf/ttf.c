@@ -56,23 +56,31 @@ static int
 read_cmap_sub(struct ttf *f, uint32_t off, uint32_t end)
 {
 	const uint8_t *d = f->data;
-	unsigned fmt, segx2, i, c, g;
-	uint32_t n, j, s, e, start;
+	unsigned fmt, segx2, i, c, g, prev;
+	uint32_t n, j, s, e, start, next;
 
 	if (off + 4 > end)
 		return -1;
 	fmt = u16(d + off);
 	if (fmt == 4) {
-		segx2 = u16(d + off + 6);
-		if (off + 16 + 4 * (size_t)segx2 > end)
+		if (off + 14 > end)
 			return -1;
-		for (i = 0; i < segx2; i += 2) {
+		segx2 = u16(d + off + 6);
+		if (segx2 == 0 || segx2 % 2 != 0 ||
+		    off + 16 + 4 * (size_t)segx2 > end)
+			return -1;
+		for (i = 0, prev = 0; i < segx2; i += 2) {
 			unsigned ec = u16(d + off + 14 + i);
 			unsigned sc = u16(d + off + 16 + segx2 + i);
 			unsigned delta = u16(d + off + 16 + 2 * segx2 + i);
 			uint32_t ro_at = off + 16 + 3 * segx2 + i;
 			unsigned ro = u16(d + ro_at);
 
+			/* Segments in order and apart, as the format says:
+			 * at most 65,536 characters in all, however many. */
+			if (sc > ec || sc < prev)
+				return -1;
+			prev = ec + 1;
 			for (c = sc; c <= ec && c <= 0xFFFF; c++) {
 				if (ro == 0)
 					g = (c + delta) & 0xFFFF;
@@ -97,10 +105,16 @@ read_cmap_sub(struct ttf *f, uint32_t off, uint32_t end)
 		n = u32(d + off + 12);
 		if (n > (end - off - 16) / 12)
 			return -1;
-		for (j = 0; j < n; j++) {
+		for (j = 0, next = 0; j < n; j++) {
 			s = u32(d + off + 16 + 12 * j);
 			e = u32(d + off + 20 + 12 * j);
 			start = u32(d + off + 24 + 12 * j);
+			/* Groups in order and apart, as for format 4. */
+			if (s > e || s < next)
+				return -1;
+			next = e + 1;
+			if (s > 0xFFFF)
+				break;	/* beyond the BMP: not used */
 			for (c = s; c <= e && c <= 0xFFFF; c++)
 				if (start + (c - s) < f->nglyphs)
 					f->cmap[c] = (uint16_t)(start + (c - s));
