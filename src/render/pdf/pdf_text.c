@@ -161,14 +161,14 @@ pdf_lines_free(struct pdf_lines *ls)
 	memset(ls, 0, sizeof(*ls));
 }
 
-/* Turns the characters of the line being filled into a line of runs,
- * without the spaces at its end. */
 static size_t
 utf8_len(uint32_t cp)
 {
 	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
+/* Turns the characters of the line being filled into a line of runs,
+ * without the spaces at its end. */
 static void
 emit_line(struct brk *b)
 {
