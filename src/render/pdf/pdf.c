@@ -159,6 +159,15 @@ parse_date(const char *s, char out[16])
 	return 0;
 }
 
+static void
+info_entry(struct buf *b, const char *key, const char *s)
+{
+	if (s == NULL)
+		return;
+	buf_printf(b, " /%s ", key);
+	pdf_textstr(b, s);
+}
+
 /* The document information dictionary: title, subject and the rest. */
 static uint32_t
 write_info(struct pdf_ctx *c)
@@ -169,22 +178,10 @@ write_info(struct pdf_ctx *c)
 	char date[16];
 
 	buf_puts(&b, "<<");
-	if (d->title != NULL) {
-		buf_puts(&b, " /Title ");
-		pdf_textstr(&b, d->title);
-	}
-	if (d->subject != NULL) {
-		buf_puts(&b, " /Subject ");
-		pdf_textstr(&b, d->subject);
-	}
-	if (d->keywords != NULL) {
-		buf_puts(&b, " /Keywords ");
-		pdf_textstr(&b, d->keywords);
-	}
-	if (d->creator != NULL) {
-		buf_puts(&b, " /Creator ");
-		pdf_textstr(&b, d->creator);
-	}
+	info_entry(&b, "Title", d->title);
+	info_entry(&b, "Subject", d->subject);
+	info_entry(&b, "Keywords", d->keywords);
+	info_entry(&b, "Creator", d->creator);
 	buf_puts(&b, " /Producer (cspr)");
 	if (parse_date(d->date, date) == 0)
 		buf_printf(&b, " /CreationDate (D:%s000000) /ModDate "

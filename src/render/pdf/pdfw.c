@@ -190,12 +190,6 @@ pdfw_puts(struct pdfw *w, const char *s)
 	pdfw_put(w, s, strlen(s));
 }
 
-void
-pdfw_buf(struct pdfw *w, const struct buf *b)
-{
-	pdfw_put(w, b->data, b->len);
-}
-
 /* v's digits ending at end; returns where they start. */
 static char *
 digits(char *end, uint64_t v)
@@ -224,7 +218,8 @@ pdf_ref(struct buf *b, uint32_t n)
 	buf_put(b, " 0 R", 4);
 }
 
-void
+/* "N 0 obj": object n starts here. */
+static void
 pdfw_begin(struct pdfw *w, uint32_t n)
 {
 	char s[24], *p;
@@ -236,12 +231,6 @@ pdfw_begin(struct pdfw *w, uint32_t n)
 	p = digits(s + sizeof(s), n);
 	pdfw_put(w, p, (size_t)(s + sizeof(s) - p));
 	pdfw_put(w, " 0 obj\n", 7);
-}
-
-void
-pdfw_end(struct pdfw *w)
-{
-	pdfw_puts(w, "\nendobj\n");
 }
 
 /* deflate: 0 raw, 1 deflate now, 2 already deflated. */

@@ -54,12 +54,8 @@ uint32_t pdfw_alloc(struct pdfw *w);
 /* Object n, not a stream, its text in b: it goes in an object
  * stream. */
 void	 pdfw_obj(struct pdfw *w, uint32_t n, const struct buf *b);
-/* "N 0 obj": object n starts here; pdfw_end closes it. */
-void	 pdfw_begin(struct pdfw *w, uint32_t n);
-void	 pdfw_end(struct pdfw *w);
 void	 pdfw_put(struct pdfw *w, const char *s, size_t len);
 void	 pdfw_puts(struct pdfw *w, const char *s);
-void	 pdfw_buf(struct pdfw *w, const struct buf *b);
 /* Object n as a stream of data, deflated when deflate is set; dict
  * holds the dictionary's other entries ("" for none). */
 void	 pdfw_stream(struct pdfw *w, uint32_t n, const char *dict,
