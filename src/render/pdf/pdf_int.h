@@ -9,6 +9,7 @@
 #include "../../model/style.h"
 #include "../../util/buf.h"
 #include "../../util/diag.h"
+#include "lbrep.h"
 #include "pdfw.h"
 #include "ttf.h"
 
@@ -200,8 +201,9 @@ struct pdf_ctx {
 	 * the next (pdf_text.c). */
 	void		*chbuf[2];
 	size_t		 chcap[2];
-	uint32_t	*cps;
+	uint32_t	*cps;		/* as handed to libunibreak */
 	char		*brks;
+	struct lbrep	*lb;
 	size_t		 cpscap, brkscap;
 };
 

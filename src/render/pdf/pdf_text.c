@@ -263,7 +263,7 @@ segment(struct brk *b, size_t from, size_t to)
 }
 
 /* Lays out the collected paragraph at the break opportunities of
- * UAX #14 (libunibreak). */
+ * UAX #14 (libunibreak, handed each character's stand-in: lbrep.h). */
 static void
 lay_out(struct brk *b)
 {
@@ -277,7 +277,7 @@ lay_out(struct brk *b)
 	cps = c->cps = xgrow(c->cps, &c->cpscap, n, sizeof(*c->cps));
 	brks = c->brks = xgrow(c->brks, &c->brkscap, n, 1);
 	for (i = 0; i < n; i++)
-		cps[i] = b->para.v[i].cp;
+		cps[i] = lbrep(c->lb, b->para.v[i].cp);
 	set_linebreaks_utf32(cps, n, "en", brks);
 	for (i = 0; i < n; i++) {
 		if (brks[i] != LINEBREAK_ALLOWBREAK &&
@@ -398,7 +398,7 @@ pdf_measure(struct pdf_ctx *c, const struct doc_node *para,
 	cps = c->cps = xgrow(c->cps, &c->cpscap, n, sizeof(*c->cps));
 	brks = c->brks = xgrow(c->brks, &c->brkscap, n, 1);
 	for (i = 0; i < n; i++)
-		cps[i] = b.para.v[i].cp;
+		cps[i] = lbrep(c->lb, b.para.v[i].cp);
 	set_linebreaks_utf32(cps, n, "en", brks);
 	for (i = 0; i < n; i++) {
 		const struct pdf_ch *ch = &b.para.v[i];

@@ -1,0 +1,29 @@
+/* Stand-ins for line breaking: each BMP character mapped to the character of its UAX #14 class that libunibreak finds fastest. */
+#ifndef CSPR_LBREP_H
+#define CSPR_LBREP_H
+
+#include <stdint.h>
+
+/*
+ * libunibreak 1.1 finds a character's class by scanning a list of
+ * ranges, about 220 instructions for a letter, and decides every break
+ * from the two classes around it alone. Handing it, for each
+ * character, the first character of the same class gives the same
+ * breaks for a fraction of the scan. The table is built from the
+ * library's own data (linebreakdef.h), so the classes are its classes;
+ * tests/unit/test_lbrep.c checks the breaks against the unmapped text.
+ */
+struct lbrep {
+	uint16_t	 rep[65536];	/* by code point: its stand-in */
+};
+
+/* Fills r for the language lang, as set_linebreaks would look it up. */
+void	 lbrep_init(struct lbrep *r, const char *lang);
+
+static inline uint32_t
+lbrep(const struct lbrep *r, uint32_t cp)
+{
+	return cp > 0xFFFF ? cp : r->rep[cp];
+}
+
+#endif

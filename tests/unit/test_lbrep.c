@@ -1,0 +1,132 @@
+/* Unit tests: libunibreak breaks text handed as stand-ins (lbrep) exactly where it breaks the text itself. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <linebreak.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/pdf/lbrep.h"
+
+#define LEN	64
+
+/* A fixed generator (xorshift), so a failure repeats. */
+static uint32_t
+next(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return (uint32_t)(*s >> 16);
+}
+
+/* Breaks t both ways and fails, printing the text, where they differ. */
+static void
+same_breaks(const struct lbrep *r, const utf32_t *t, size_t n)
+{
+	utf32_t m[LEN];
+	char a[LEN], b[LEN];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		m[i] = lbrep(r, t[i]);
+	set_linebreaks_utf32(t, n, "en", a);
+	set_linebreaks_utf32(m, n, "en", b);
+	if (memcmp(a, b, n) != 0) {
+		for (i = 0; i < n; i++)
+			print_message("U+%04X %d %d\n", (unsigned)t[i], a[i], b[i]);
+		fail_msg("breaks differ");
+	}
+}
+
+/* Every character of the BMP after and before each of a set that
+ * covers the classes of English text. U+FFFF is left out: the library
+ * takes it for the end of the text (cspr's input never holds it). */
+static void
+test_every_character(void **state)
+{
+	static const char around[] = " a1-(),.!?\"'%$/\t\n\r:;[]{}+&";
+	struct lbrep *r = *state;
+	const size_t n = sizeof(around) - 1;
+	utf32_t t[5];
+	size_t i;
+	uint32_t cp;
+
+	for (cp = 0; cp < 0xFFFF; cp++)
+		for (i = 0; i < n; i++) {
+			t[0] = 'x';
+			t[1] = (unsigned char)around[i];
+			t[2] = cp;
+			t[3] = (unsigned char)around[(i * 7 + 3) % n];
+			t[4] = 'y';
+			same_breaks(r, t, 5);
+		}
+}
+
+/* Random text: from ASCII, from the first two blocks, and from the
+ * whole BMP. */
+static void
+test_random_text(void **state)
+{
+	static const uint32_t span[] = { 0x80, 0x250, 0x10000 };
+	struct lbrep *r = *state;
+	uint64_t s = 0x9e3779b97f4a7c15u;
+	utf32_t t[LEN];
+	size_t i, k, round;
+
+	for (k = 0; k < 3; k++)
+		for (round = 0; round < 20000; round++) {
+			for (i = 0; i < LEN; i++)
+				if ((t[i] = next(&s) % span[k]) == 0xFFFF)
+					t[i] = ' ';
+			same_breaks(r, t, LEN);
+		}
+}
+
+/* The stand-ins are what make it fast: a letter's is found first. */
+static void
+test_stand_ins(void **state)
+{
+	struct lbrep *r = *state;
+
+	assert_int_equal(lbrep(r, 'a'), lbrep(r, 'Z'));
+	assert_true(lbrep(r, 'a') < 'a');
+	assert_int_not_equal(lbrep(r, 'a'), lbrep(r, ' '));
+	assert_int_not_equal(lbrep(r, 'a'), lbrep(r, '1'));
+	assert_int_equal(lbrep(r, 0x10400), 0x10400);
+}
+
+static int
+setup(void **state)
+{
+	struct lbrep *r = malloc(sizeof(*r));
+
+	if (r == NULL)
+		return -1;
+	init_linebreak();
+	lbrep_init(r, "en");
+	*state = r;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	free(*state);
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_stand_ins),
+		cmocka_unit_test(test_every_character),
+		cmocka_unit_test(test_random_text),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
