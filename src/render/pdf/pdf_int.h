@@ -28,6 +28,23 @@ struct pdf_rgb {
 	double	 r, g, b;
 };
 
+/*
+ * What a content stream has set so far, so that an operator repeating
+ * it is left out. It starts unknown in each stream: a page's streams
+ * are read one after the other, but each sets what it uses.
+ */
+struct pdf_gstate {
+	unsigned	 known;		/* PDF_GS_* set */
+	unsigned	 font;
+	double		 size;
+	struct pdf_rgb	 fill, stroke;
+	double		 lw;
+};
+#define PDF_GS_FONT	1u
+#define PDF_GS_FILL	2u
+#define PDF_GS_STROKE	4u
+#define PDF_GS_LW	8u
+
 #define PDF_NONE	UINT32_MAX
 
 /* A font slot: the font file and what this document draws of it. */
@@ -76,6 +93,7 @@ struct pdf_page {
 	uint32_t	 body;		/* its first content stream */
 	double		 w, h;
 	struct buf	 late;
+	struct pdf_gstate late_gs;	/* late's state */
 	size_t		*annot;		/* indices into c->annots */
 	size_t		 nannot, annotcap;
 	uint32_t	*mcid;		/* MCID -> structure element */
@@ -178,6 +196,7 @@ struct pdf_ctx {
 	struct pdf_page	*pages;
 	size_t		 npages, pagecap;
 	struct buf	 body;		/* the current page's content */
+	struct pdf_gstate body_gs;	/* body's state */
 	int		 body_open;	/* body not written out yet */
 	struct pdf_frame fr;		/* its frame */
 	int		 landscape;

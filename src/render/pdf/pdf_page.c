@@ -29,6 +29,7 @@ pdf_page_new(struct pdf_ctx *c, double w, double h)
 	pg->w = w;
 	pg->h = h;
 	c->body_open = 1;
+	memset(&c->body_gs, 0, sizeof(c->body_gs));
 	pdf_tag_page(c, c->npages - 1);
 	return pdf_failed(c) ? -1 : 0;
 }
@@ -48,6 +49,21 @@ pdf_out(struct pdf_ctx *c, size_t pi)
 	if (c->body_open && pi + 1 == c->npages)
 		return &c->body;
 	return &c->pages[pi].late;
+}
+
+/* The state of the stream pdf_out(c, pi) gives. */
+static struct pdf_gstate *
+gstate(struct pdf_ctx *c, size_t pi)
+{
+	if (c->body_open && pi + 1 == c->npages)
+		return &c->body_gs;
+	return &c->pages[pi].late_gs;
+}
+
+static int
+same_rgb(const struct pdf_rgb *a, const struct pdf_rgb *b)
+{
+	return a->r == b->r && a->g == b->g && a->b == b->b;
 }
 
 void
@@ -73,22 +89,38 @@ put_nums(struct buf *b, const double *v, size_t n, const char *tail)
 void
 pdf_fill_rgb(struct pdf_ctx *c, size_t pi, const struct pdf_rgb *rgb)
 {
+	struct pdf_gstate *gs = gstate(c, pi);
 	double v[3] = { rgb->r, rgb->g, rgb->b };
 
+	if (gs->known & PDF_GS_FILL && same_rgb(&gs->fill, rgb))
+		return;
+	gs->known |= PDF_GS_FILL;
+	gs->fill = *rgb;
 	put_nums(pdf_out(c, pi), v, 3, " rg\n");
 }
 
 void
 pdf_stroke_rgb(struct pdf_ctx *c, size_t pi, const struct pdf_rgb *rgb)
 {
+	struct pdf_gstate *gs = gstate(c, pi);
 	double v[3] = { rgb->r, rgb->g, rgb->b };
 
+	if (gs->known & PDF_GS_STROKE && same_rgb(&gs->stroke, rgb))
+		return;
+	gs->known |= PDF_GS_STROKE;
+	gs->stroke = *rgb;
 	put_nums(pdf_out(c, pi), v, 3, " RG\n");
 }
 
 void
 pdf_line_width(struct pdf_ctx *c, size_t pi, double w)
 {
+	struct pdf_gstate *gs = gstate(c, pi);
+
+	if (gs->known & PDF_GS_LW && gs->lw == w)
+		return;
+	gs->known |= PDF_GS_LW;
+	gs->lw = w;
 	put_nums(pdf_out(c, pi), &w, 1, " w\n");
 }
 
@@ -128,11 +160,19 @@ pdf_text_end(struct pdf_ctx *c, size_t pi)
 void
 pdf_font_size(struct pdf_ctx *c, size_t pi, unsigned font, double size)
 {
+	struct pdf_gstate *gs = gstate(c, pi);
 	struct buf *b = pdf_out(c, pi);
 
 	if (c->font[font].obj == 0)
 		c->font[font].obj = pdfw_alloc(&c->w);
-	buf_printf(b, "/F%u ", font + 1);
+	if (gs->known & PDF_GS_FONT && gs->font == font && gs->size == size)
+		return;
+	gs->known |= PDF_GS_FONT;
+	gs->font = font;
+	gs->size = size;
+	buf_puts(b, "/F");
+	pdf_uint(b, font + 1);
+	buf_putc(b, ' ');
 	pdf_num(b, size);
 	buf_puts(b, " Tf\n");
 }
