@@ -246,12 +246,24 @@ if [ -d "$c" ]; then
 	$PY -c "
 p = '$T/lit/chronology/police.xml'
 s = open(p, encoding='utf-8').read().replace('<what>Police attended',
-    '<what>LITERAL {ref} {partnership} # Not a heading &lt;w:p&gt;x&lt;/w:p&gt; | a | b | Police attended', 1)
-open(p, 'w', encoding='utf-8').write(s)"
+    '<what>LITERAL {ref} {partnership} # Not a heading &lt;w:p&gt;x&lt;/w:p&gt; | a | b | '
+    'PDFSTR (a) \\\\b) (c \u285c\u0d28 \u5c29 end | Police attended', 1)
+open(p, 'w', encoding='utf-8').write(s)
+open('$T/pdfstr.txt', 'w', encoding='utf-8').write('PDFSTR (a) \\\\b) (c \u285c\u0d28 \u5c29 end\n')"
 	printf '\nLITERAL2 {ref} {child} <w:t>raw</w:t> | not | a table |\n' >> "$T/lit/review/summary.md"
 	t "a case with template and markup characters builds" "$BIN" build -q -o "$T/litout" "$T/lit"
 	t "... the chronology shows the return's text as written (PDF)" sh -c \
 	    "pdftotext -raw '$T/litout/NSCP-2025-014/integrated-chronology.pdf' - | tr '\n' ' ' | grep -qF 'LITERAL {ref} {partnership} # Not a heading <w:p>x</w:p> | a | b |'"
+	# PDF text is drawn as two-byte codes in literal strings: the
+	# delimiters, backslash, and codes whose bytes are those (U+285C,
+	# U+0D28, U+5C29: '(' '\\', CR '(', '\\' ')') must come back as written.
+	t "... string delimiters and such codes come back from the PDF as written" sh -c \
+	    "pdftotext -raw '$T/litout/NSCP-2025-014/integrated-chronology.pdf' - | tr '\n' ' ' | grep -qF -f '$T/pdfstr.txt'"
+	# A raw CR in a literal string reads as LF by the standard (7.3.4.2),
+	# though poppler keeps it: U+0D28's first byte must be escaped.
+	t "... and no content stream holds a raw CR" sh -c \
+	    "qpdf --stream-data=uncompress --object-streams=disable '$T/litout/NSCP-2025-014/integrated-chronology.pdf' '$T/lit-qdf.pdf' &&
+	    $PY -c \"import re, sys; d = open('$T/lit-qdf.pdf', 'rb').read(); s = [x for x in re.findall(rb'stream\\n(.*?)endstream', d, re.S) if b') Tj' in x]; sys.exit(not s or any(b'\\r' in x for x in s))\""
 	t "... and the report shows the narrative's (PDF)" sh -c \
 	    "pdftotext -raw '$T/litout/NSCP-2025-014/rapid-review-report.pdf' - | tr '\n' ' ' | grep -qF 'LITERAL2 {ref} {child} <w:t>raw</w:t> | not | a table |'"
 	t "... and the DOCX holds it as text, its XML intact" $PY -c "

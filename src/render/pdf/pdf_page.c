@@ -177,11 +177,32 @@ pdf_font_size(struct pdf_ctx *c, size_t pi, unsigned font, double size)
 	buf_puts(b, " Tf\n");
 }
 
+/* Appends one byte of a literal string: the delimiters and the
+ * backslash escaped, and CR too, which a reader would take for LF. */
+static char *
+lit_byte(char *p, unsigned v)
+{
+	switch (v) {
+	case '(':
+	case ')':
+	case '\\':
+		*p++ = '\\';
+		break;
+	case '\r':
+		*p++ = '\\';
+		v = 'r';
+		break;
+	default:
+		break;
+	}
+	*p++ = (char)v;
+	return p;
+}
+
 void
 pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
     const char *s)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	struct pdf_font *f = &c->font[font];
 	struct buf *b = pdf_out(c, pi);
 	const char *end = s + strlen(s);
@@ -193,9 +214,10 @@ pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
 	pdf_num(b, x - c->tx);
 	buf_putc(b, ' ');
 	pdf_num(b, y - c->ty);
-	buf_puts(b, " Td <");
+	buf_puts(b, " Td (");
 	c->tx = x;
 	c->ty = y;
+	/* At most two bytes, each escaped, per byte of UTF-8. */
 	b->data = xgrow(b->data, &b->cap, b->len + 4 * (size_t)(end - s) + 8,
 	    1);
 	p = b->data + b->len;
@@ -205,17 +227,16 @@ pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
 			cp = ' ';
 		else if (cp > 0xFFFF)
 			cp = 0xFFFD;
-		/* The character's code is its CID, mapped to its glyph. */
+		/* The character's code is its CID, mapped to its glyph; as
+		 * two bytes of a literal string, half the size of hex. */
 		g = pdf_glyph(c, font, cp);
 		f->used[g] = 1;
 		f->ucp[cp] = 1;
-		*p++ = hex[cp >> 12 & 15];
-		*p++ = hex[cp >> 8 & 15];
-		*p++ = hex[cp >> 4 & 15];
-		*p++ = hex[cp & 15];
+		p = lit_byte(p, cp >> 8);
+		p = lit_byte(p, cp & 0xFF);
 	}
 	b->len = (size_t)(p - b->data);
-	buf_puts(b, "> Tj\n");
+	buf_puts(b, ") Tj\n");
 }
 
 /* Reads a PNG with libpng's simplified API and writes it as an image
