@@ -7,46 +7,43 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 /*
- * Level 3: content streams of text operators deflate to about a fifth
- * at level 1 to 3 and gain under 5% more at 6, for twice the time.
+ * libdeflate level 1: on a 10,000-event chronology's content streams it
+ * is twice as fast as zlib at level 3 for a file 1.5% larger (measured
+ * on the 31 MB of them). Streams are whole in memory, which is what
+ * libdeflate wants.
  */
-#define PDFW_LEVEL	3
+#define PDFW_LEVEL	1
 #define PDFW_OBJSTM	200	/* objects in an object stream */
 /* An xref entry in an object stream: its number and index, flagged. */
 #define IN_STM		((uint64_t)1 << 63)
 
+/* Deflates data into z, in the zlib format FlateDecode reads. */
 static void
-zdeflate(z_stream *zs, int *live, struct buf *z, const void *data, size_t len)
+zdeflate(struct libdeflate_compressor **zc, struct buf *z, const void *data,
+    size_t len)
 {
-	uLong bound;
+	size_t bound;
 
 	buf_reset(z);
-	if (!*live) {
-		memset(zs, 0, sizeof(*zs));
-		if (deflateInit(zs, PDFW_LEVEL) != Z_OK)
-			abort();	/* only for want of memory */
-		*live = 1;
-	} else
-		deflateReset(zs);
-	bound = deflateBound(zs, (uLong)len);
+	if (*zc == NULL && (*zc = libdeflate_alloc_compressor(PDFW_LEVEL)) ==
+	    NULL)
+		abort();	/* only for want of memory */
+	bound = libdeflate_zlib_compress_bound(*zc, len);
 	z->data = xgrow(z->data, &z->cap, bound + 1, 1);
-	zs->next_in = (Bytef *)(uintptr_t)data;
-	zs->avail_in = (uInt)len;
-	zs->next_out = (Bytef *)z->data;
-	zs->avail_out = (uInt)bound;
-	if (deflate(zs, Z_FINISH) != Z_STREAM_END)
-		abort();	/* cannot happen with deflateBound's room */
-	z->len = zs->total_out;
+	/* Cannot fail with the bound's room. */
+	if ((z->len = libdeflate_zlib_compress(*zc, data, len, z->data,
+	    bound)) == 0)
+		abort();
 }
 
 static void *
 worker(void *arg)
 {
 	struct pdfw_job *j = arg;
-	int live = 0;
+	struct libdeflate_compressor *zc = NULL;
 
 	pthread_mutex_lock(&j->mu);
 	for (;;) {
@@ -55,14 +52,13 @@ worker(void *arg)
 		if (j->quit)
 			break;
 		pthread_mutex_unlock(&j->mu);
-		zdeflate(&j->z, &live, &j->out, j->in.data, j->in.len);
+		zdeflate(&zc, &j->out, j->in.data, j->in.len);
 		pthread_mutex_lock(&j->mu);
 		j->ready = 1;
 		pthread_cond_broadcast(&j->cv);
 	}
 	pthread_mutex_unlock(&j->mu);
-	if (live)
-		deflateEnd(&j->z);
+	libdeflate_free_compressor(zc);
 	return NULL;
 }
 
@@ -158,9 +154,8 @@ pdfw_free(struct pdfw *w)
 	buf_free(&j->out);
 	buf_free(&w->ostm);
 	buf_free(&w->ohead);
-	if (w->zlive)
-		deflateEnd(&w->zs);
-	w->zlive = 0;
+	libdeflate_free_compressor(w->zc);
+	w->zc = NULL;
 	free(w->off);
 	buf_free(&w->z);
 	w->off = NULL;
@@ -241,7 +236,7 @@ write_stream(struct pdfw *w, uint32_t n, const char *dict, const void *data,
 	char s[96];
 
 	if (deflate == 1) {
-		zdeflate(&w->zs, &w->zlive, &w->z, data, len);
+		zdeflate(&w->zc, &w->z, data, len);
 		data = w->z.data;
 		len = w->z.len;
 	}

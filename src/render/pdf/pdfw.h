@@ -6,7 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <zlib.h>
+
+struct libdeflate_compressor;
 
 #include "../../util/buf.h"
 
@@ -25,7 +26,6 @@ struct pdfw_job {
 	int		 quit;
 	uint32_t	 num;
 	struct buf	 in, out;
-	z_stream	 z;
 };
 
 struct pdfw {
@@ -35,8 +35,7 @@ struct pdfw {
 	size_t		 nobj, cap;	/* numbers handed out: 1..nobj */
 	int		 err;		/* errno of the first failure, or -1 */
 	struct buf	 z;		/* deflated stream data */
-	z_stream	 zs;		/* reset for each stream */
-	int		 zlive;
+	struct libdeflate_compressor *zc;	/* made at first use */
 	struct pdfw_job	 job;
 	/* Objects that are not streams go in object streams of up to
 	 * PDFW_OBJSTM objects, deflated together. */
