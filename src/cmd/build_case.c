@@ -10,6 +10,7 @@
 #include "../util/outfile.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -30,32 +31,79 @@ struct jobs {
 	size_t		 n, cap;
 };
 
-void
-build_lap(struct build *b, const char *what, const char *name,
-    struct diag_ctx *dg)
+static double
+since(const struct timespec *t0)
 {
 	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t0->tv_sec) +
+	    (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* The --timings note for a stage that took secs. */
+static void
+build_note(struct build *b, const char *what, const char *name, double secs,
+    struct diag_ctx *dg)
+{
 	struct rusage ru;
 
 	if (!b->timings)
 		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
 	getrusage(RUSAGE_SELF, &ru);
 	diag_at(dg, DIAG_NOTE, name, 0, 0, "%s: %.3f s (peak memory so far "
-	    "%ld MiB)", what, (double)(now.tv_sec - b->lap.tv_sec) +
-	    (double)(now.tv_nsec - b->lap.tv_nsec) / 1e9, ru.ru_maxrss / 1024);
-	b->lap = now;
+	    "%ld MiB)", what, secs, ru.ru_maxrss / 1024);
 }
 
-/* Renders document i in every format asked for, to temporary files. */
+void
+build_lap(struct build *b, const char *what, const char *name,
+    struct diag_ctx *dg)
+{
+	build_note(b, what, name, since(&b->lap), dg);
+	clock_gettime(CLOCK_MONOTONIC, &b->lap);
+}
+
+/* One rendering: a document in one format to a temporary file, on
+ * whichever thread runs it, its messages to dg. */
+struct render_job {
+	enum render_format fmt;
+	const struct doc *d;
+	const struct style *st;
+	const char	*path;
+	struct diag_ctx	*dg;
+	struct diag_ctx	 held;		/* dg, when held for a thread */
+	int		 rc;
+	double		 secs;
+};
+
+static void *
+render_run(void *arg)
+{
+	struct render_job *r = arg;
+	struct timespec t0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	r->rc = render(r->fmt, r->d, r->st, r->path, r->dg);
+	r->secs = since(&t0);
+	return NULL;
+}
+
+/*
+ * Renders document i in every format asked for, to temporary files.
+ * With both formats and one case at a time, the DOCX renders on a second
+ * thread beside the PDF; each holds its messages, printed after as one
+ * after the other would have, so the output does not depend on it.
+ */
 static int
 render_doc(struct build *b, struct jobs *js, const struct doc *d,
     const char *dir, size_t i, struct diag_ctx *dg)
 {
 	struct buf path = BUF_INIT;
+	struct render_job r[2];
 	struct job *j;
-	size_t f;
-	int rc = EXIT_CANTCREAT;
+	pthread_t th;
+	size_t f, nr = 0, first = js->n;
+	int rc = EXIT_CANTCREAT, threaded = 0;
 
 	for (f = 0; f < 2; f++) {
 		if (!(b->fmts & (1u << formats[f])))
@@ -72,14 +120,47 @@ render_doc(struct build *b, struct jobs *js, const struct doc *d,
 		j->shown = xstrdup(path.data);
 		j->pdf = formats[f] == FORMAT_PDF;
 		j->doc = i;
-		if (render(formats[f], d, &b->st, j->of.tmp, dg) == -1) {
+		memset(&r[nr], 0, sizeof(r[nr]));
+		r[nr].fmt = formats[f];
+		r[nr].d = d;
+		r[nr].st = &b->st;
+		r[nr].dg = dg;
+		nr++;
+	}
+	/* js has stopped moving. */
+	for (f = 0; f < nr; f++)
+		r[f].path = js->v[first + f].of.tmp;
+	if (nr == 2 && b->jobs == 1 && diag_hold(&r[0].held, dg) == 0) {
+		if (diag_hold(&r[1].held, dg) == 0) {
+			r[0].dg = &r[0].held;
+			r[1].dg = &r[1].held;
+			threaded = pthread_create(&th, NULL, render_run,
+			    &r[0]) == 0;
+		} else
+			diag_release(&r[0].held, dg);
+	}
+	for (f = threaded ? 1 : 0; f < nr; f++) {
+		render_run(&r[f]);
+		if (r[f].rc == -1)
+			break;
+	}
+	if (threaded)
+		pthread_join(th, NULL);
+	for (f = 0; f < nr; f++)
+		if (r[f].dg != dg)
+			diag_release(&r[f].held, dg);
+	for (f = 0; f < nr; f++) {
+		if (r[f].rc == -1) {
 			/* The backend named its temporary file. */
-			diag_at(dg, DIAG_ERROR, j->shown, 0, 0, "not written; "
-			    "an earlier version, if any, is as it was");
+			diag_at(dg, DIAG_ERROR, js->v[first + f].shown, 0, 0,
+			    "not written; an earlier version, if any, is as "
+			    "it was");
 			goto out;
 		}
-		build_lap(b, "rendered", j->shown, dg);
+		build_note(b, "rendered", js->v[first + f].shown, r[f].secs,
+		    dg);
 	}
+	clock_gettime(CLOCK_MONOTONIC, &b->lap);
 	rc = EXIT_OK;
 out:
 	buf_free(&path);

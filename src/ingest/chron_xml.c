@@ -71,7 +71,7 @@ read_event(struct xr *x, struct chron_return *cr, const xmlNode *n)
 int
 chron_read_xml(struct chron_return *cr, const char *file, struct diag_ctx *dg)
 {
-	struct xr x = { file, dg, 0 };
+	struct xr x = { file, dg, 0, limits_field() };
 	xmlDocPtr doc;
 	xmlNodePtr root, c;
 

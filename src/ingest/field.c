@@ -11,6 +11,14 @@ isws(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* A byte copied as it is, with nothing to decide: not white space, a
+ * newline or the end. */
+static int
+plain(unsigned char c)
+{
+	return c > ' ' || (c != '\0' && c != '\n' && !isws((char)c));
+}
+
 char *
 field_clean(const char *s)
 {
@@ -39,7 +47,11 @@ field_clean(const char *s)
 			*o++ = '\n';
 		else if (any && space)
 			*o++ = ' ';
-		*o++ = *s;
+		/* The rest of the word, as it is. */
+		do
+			*o++ = *s++;
+		while (plain((unsigned char)*s));
+		s--;
 		any = 1;
 		blank = 0;
 		space = 0;
@@ -55,16 +67,17 @@ field_clean(const char *s)
 char *
 field_clean_line(const char *s)
 {
-	char *t = field_clean(s), *p;
+	char *t = field_clean(s), *p, *o;
 
 	if (t == NULL)
 		return NULL;
-	/* Fold the line breaks field_clean kept: "\n\n" and "\n" to " ". */
-	for (p = t; *p; p++)
-		if (*p == '\n') {
-			*p = ' ';
-			if (p[1] == '\n')
-				memmove(p + 1, p + 2, strlen(p + 2) + 1);
-		}
+	/* Fold the line breaks field_clean kept: "\n\n" and "\n" to " ",
+	 * in one pass. */
+	for (p = o = t; *p; p++)
+		if (*p != '\n')
+			*o++ = *p;
+		else if (o == t || o[-1] != ' ')
+			*o++ = ' ';
+	*o = '\0';
 	return t;
 }

@@ -88,11 +88,10 @@ limits_show(size_t v, int bytes, char *buf, size_t n)
 }
 
 size_t
-limits_field(char *show, size_t n)
+limits_field(void)
 {
 	struct limits l;
 
 	limits_get(&l);
-	limits_show(l.field, 1, show, n);
 	return l.field;
 }

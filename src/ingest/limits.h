@@ -23,8 +23,8 @@ void	limits_get(struct limits *l);
 /* Checks CSPR_LIMITS once, at start: 0, or -1 after saying what is
  * wrong with it. */
 int	limits_check(struct diag_ctx *dg);
-/* The field limit, and in show how messages write it. */
-size_t	limits_field(char *show, size_t n);
+/* The field limit (limits_show writes it for a message). */
+size_t	limits_field(void);
 /* "8 MiB", "64 KiB", "100000": a limit as messages show it. */
 void	limits_show(size_t v, int bytes, char *buf, size_t n);
 

@@ -1,5 +1,6 @@
 /* Reads case.xml: the case, its dates and period, the agencies and the register of people. */
 #include "ingest.h"
+#include "limits.h"
 #include "xml_load.h"
 #include "../util/alloc.h"
 
@@ -192,7 +193,7 @@ read_publication(struct xr *x, struct kase *k, const xmlNode *n)
 int
 manifest_read_xml(struct kase *k, const char *file, struct diag_ctx *dg)
 {
-	struct xr x = { file, dg, 0 };
+	struct xr x = { file, dg, 0, limits_field() };
 	xmlDocPtr doc;
 	xmlNodePtr root, n, c;
 	struct srcpos p;

@@ -165,6 +165,7 @@ md_load(struct md_in *in, const char *file, struct diag_ctx *dg)
 	memset(in, 0, sizeof(*in));
 	in->file = file;
 	in->dg = dg;
+	in->field_max = limits_field();
 	if (input_read(file, "a Markdown return", &in->data, dg) == -1 ||
 	    check_row_width(in) == -1)
 		return -1;
@@ -370,10 +371,12 @@ md_field(struct md_in *in, const struct srcpos *pos, const char *what,
     char *text, int oneline)
 {
 	char *s, max[32];
+	size_t lim = in->field_max;
 
 	if (text == NULL)
 		return NULL;
-	if (strlen(text) > limits_field(max, sizeof(max))) {
+	if (strlen(text) > lim) {
+		limits_show(lim, 1, max, sizeof(max));
 		diag(in->dg, DIAG_ERROR, pos, "'%s' is larger than %s: "
 		    "shorten it or split the event (or raise the limit: "
 		    "CSPR_LIMITS=field=N)", what, max);

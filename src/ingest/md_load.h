@@ -31,6 +31,7 @@ struct md_in {
 	cmark_node	*metanode;	/* the metadata paragraph */
 	int		 bad;		/* an error was reported */
 	int		 toomany;	/* over the events limit, reported */
+	size_t		 field_max;	/* limits_field(), read once */
 };
 
 /*

@@ -1,5 +1,6 @@
 /* Reads the reviewer's structured material, review/review.xml: decision, criteria, KLoE, recommendations, action plan. */
 #include "ingest.h"
+#include "limits.h"
 #include "xml_load.h"
 #include "../util/alloc.h"
 
@@ -69,7 +70,7 @@ read_list(struct xr *x, struct strlist *l, const xmlNode *parent,
 int
 review_read_xml(struct review *r, const char *file, struct diag_ctx *dg)
 {
-	struct xr x = { file, dg, 0 };
+	struct xr x = { file, dg, 0, limits_field() };
 	xmlDocPtr doc;
 	xmlNodePtr root, n, c;
 	char *v;

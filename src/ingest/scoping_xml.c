@@ -1,5 +1,6 @@
 /* Reads an agency's initial scoping return written in XML. */
 #include "ingest.h"
+#include "limits.h"
 #include "xml_load.h"
 #include "../util/alloc.h"
 
@@ -21,7 +22,7 @@ int
 scoping_read_xml(struct scoping_return *sr, const char *file,
     struct diag_ctx *dg)
 {
-	struct xr x = { file, dg, 0 };
+	struct xr x = { file, dg, 0, limits_field() };
 	xmlDocPtr doc;
 	xmlNodePtr root, n;
 	char *v;

@@ -205,8 +205,10 @@ checked(struct xr *x, const xmlNode *n, char *s, const char *what)
 {
 	struct srcpos p;
 	char max[32];
+	size_t lim = x->field_max;
 
-	if (s != NULL && strlen(s) > limits_field(max, sizeof(max))) {
+	if (s != NULL && strlen(s) > lim) {
+		limits_show(lim, 1, max, sizeof(max));
 		p = xr_pos(x, n);
 		diag(x->dg, DIAG_ERROR, &p, "'%s' is larger than %s: "
 		    "shorten it or split the event (or raise the limit: "

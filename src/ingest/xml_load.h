@@ -28,6 +28,7 @@ struct xr {
 	const char	*file;
 	struct diag_ctx	*dg;
 	int		 bad;
+	size_t		 field_max;	/* limits_field(), read once */
 };
 
 struct srcpos	 xr_pos(const struct xr *x, const xmlNode *n);

@@ -44,6 +44,16 @@ utf8_valid(const char *s, size_t n, size_t *bad)
 	size_t k;
 
 	while (p < end) {
+		/* Eight bytes of ASCII at a time: most text is. */
+		if (end - p >= 8) {
+			uint64_t w;
+
+			memcpy(&w, p, 8);
+			if ((w & 0x8080808080808080ull) == 0) {
+				p += 8;
+				continue;
+			}
+		}
 		if ((k = seqlen(p, end, &cp)) == 0) {
 			if (bad)
 				*bad = (size_t)(p - (const unsigned char *)s);
