@@ -4,8 +4,11 @@
 #include "../util/alloc.h"
 #include "../util/buf.h"
 
+#include <cmark-gfm-core-extensions.h>
 #include <dirent.h>
 #include <errno.h>
+#include <libxml/parser.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -68,41 +71,129 @@ isregular(const char *path)
 	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
 }
 
+/* One chronology return, read on whichever thread takes it, its
+ * messages held until all are read. */
+struct chron_slot {
+	const char	*file;		/* interned; NULL: not a return */
+	int		 xml;
+	struct chron_return cr;
+	struct diag_ctx	 dg;
+	int		 held;
+	int		 rc;
+};
+
+struct chron_work {
+	struct chron_slot *v;
+	size_t		 n, next;
+	pthread_mutex_t	 mu;
+	int		 locked;	/* mu in use: more than one thread */
+};
+
+static void *
+chron_worker(void *arg)
+{
+	struct chron_work *w = arg;
+	struct chron_slot *s;
+	size_t i;
+
+	for (;;) {
+		if (w->locked)
+			pthread_mutex_lock(&w->mu);
+		i = w->next < w->n ? w->next++ : w->n;
+		if (w->locked)
+			pthread_mutex_unlock(&w->mu);
+		if (i == w->n)
+			return NULL;
+		s = &w->v[i];
+		if (s->file == NULL)
+			continue;
+		s->cr.file = xstrdup(s->file);
+		s->rc = s->xml ? chron_read_xml(&s->cr, s->file, &s->dg) :
+		    chron_read_md(&s->cr, s->file, &s->dg);
+	}
+}
+
+/*
+ * Reads every chronology return of dir. The returns are independent and
+ * most of a large case, so two threads read them, taking the next file
+ * as each finishes; each file's messages are held and printed in name
+ * order afterwards, and the returns kept in that order, so nothing shows
+ * which thread read what.
+ */
 static void
 load_chronologies(struct kase *k, const char *dir, struct diag_ctx *dg)
 {
 	struct buf path = BUF_INIT;
+	struct chron_work w;
 	char **names;
 	size_t n, i;
-	const char *file, *e;
-	struct chron_return *cr;
-	int rc;
+	const char *e;
+	struct chron_slot *s;
+	pthread_t th;
+	int threaded = 0;
 
 	names = listdir(dir, &n, dg);
+	memset(&w, 0, sizeof(w));
+	w.v = xcalloc(n ? n : 1, sizeof(*w.v));
+	w.n = n;
 	for (i = 0; i < n; i++) {
+		s = &w.v[i];
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s", dir, names[i]);
 		e = ext(names[i]);
-		if (!isregular(path.data) ||
-		    (strcmp(e, "xml") != 0 && strcmp(e, "md") != 0)) {
+		if (isregular(path.data) &&
+		    (strcmp(e, "xml") == 0 || strcmp(e, "md") == 0)) {
+			s->file = intern(k, path.data);
+			s->xml = strcmp(e, "xml") == 0;
+		} else
+			s->file = NULL;
+		if (!(s->held = diag_hold(&s->dg, dg) == 0)) {
+			s->dg = *dg;	/* prints as it comes */
+			s->dg.nerrors = s->dg.nwarnings = 0;
+		}
+	}
+	/* What the readers share, set up here, before a second thread:
+	 * libxml2's globals and cmark-gfm's extension registry. */
+	xmlInitParser();
+	cmark_gfm_core_extensions_ensure_registered();
+	for (i = 0; i < n && w.v[i].held; i++)
+		continue;
+	/* Unheld messages would print as they come: one thread then. */
+	if (n > 1 && i == n && pthread_mutex_init(&w.mu, NULL) == 0) {
+		w.locked = 1;
+		if (pthread_create(&th, NULL, chron_worker, &w) == 0)
+			threaded = 1;
+	}
+	chron_worker(&w);
+	if (threaded)
+		pthread_join(th, NULL);
+	if (w.locked)
+		pthread_mutex_destroy(&w.mu);
+	for (i = 0; i < n; i++) {
+		s = &w.v[i];
+		if (s->held)
+			diag_release(&s->dg, dg);
+		else {
+			dg->nerrors += s->dg.nerrors;
+			dg->nwarnings += s->dg.nwarnings;
+		}
+		if (s->file == NULL) {
+			buf_reset(&path);
+			buf_printf(&path, "%s/%s", dir, names[i]);
 			diag_at(dg, DIAG_WARNING, path.data, 0, 0,
 			    "ignored: a chronology return is a .xml or .md file");
-			continue;
+		} else if (s->rc == -1)
+			chron_return_free(&s->cr);
+		else {
+			if (s->cr.pos.file == NULL)
+				s->cr.pos.file = s->file;
+			*case_add_chron(k) = s->cr;
 		}
-		file = intern(k, path.data);
-		cr = case_add_chron(k);
-		cr->file = xstrdup(file);
-		rc = strcmp(e, "xml") == 0 ? chron_read_xml(cr, file, dg) :
-		    chron_read_md(cr, file, dg);
-		if (rc == -1) {
-			chron_return_free(cr);
-			k->ncr--;
-		} else if (cr->pos.file == NULL)
-			cr->pos.file = file;
 	}
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
+	free(w.v);
 	buf_free(&path);
 }
 
