@@ -96,7 +96,7 @@ load_fonts(struct pdf_ctx *c)
 {
 	const char *path[PDF_NFONTS];
 	char why[128];
-	unsigned i;
+	unsigned i, cp;
 	int rc = -1;
 
 	path[0] = c->st->font_regular;
@@ -118,6 +118,12 @@ load_fonts(struct pdf_ctx *c)
 		}
 		c->font[i].used = xcalloc(c->font[i].t.nglyphs, 1);
 		c->font[i].ucp = xcalloc(0x10000, 1);
+		for (cp = 0; cp < 128; cp++) {
+			c->font[i].adv[cp] = ttf_advance(&c->font[i].t,
+			    c->font[i].t.cmap[cp]);
+			c->font[i].plain[cp] = cp != '\t' && (cp == ' ' ||
+			    c->font[i].t.cmap[cp] != 0);
+		}
 	}
 	c->ascent = c->font[0].t.ascent / 1000.0;
 	c->descent = -c->font[0].t.descent / 1000.0;

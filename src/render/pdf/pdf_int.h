@@ -53,6 +53,11 @@ struct pdf_font {
 	uint8_t		*used;		/* per glyph: drawn */
 	uint8_t		*ucp;		/* per BMP character: drawn */
 	uint32_t	 obj;		/* the Type0 font, or 0: unused */
+	/* For the line breaker's ASCII path: each character's advance
+	 * (ttf_advance), and whether it is shown as it is (not a tab, and
+	 * a space or in the font). */
+	unsigned	 adv[128];
+	uint8_t		 plain[128];
 };
 
 /* A link annotation, written with the pages at the end. */

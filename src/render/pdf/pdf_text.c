@@ -121,7 +121,8 @@ pdf_text_fit(struct pdf_ctx *c, unsigned font, double size, const char *s,
 static void
 chs_push(struct pdf_chs *a, const struct pdf_ch *ch)
 {
-	a->v = xgrow(a->v, &a->cap, a->n, sizeof(*a->v));
+	if (a->n == a->cap)
+		a->v = xgrow(a->v, &a->cap, a->n, sizeof(*a->v));
 	a->v[a->n++] = *ch;
 	a->w += ch->w;
 }
@@ -297,13 +298,24 @@ static void
 feed(struct brk *b, const char *s, unsigned font, const char *url)
 {
 	const char *end = s + strlen(s);
+	const struct pdf_font *f = &b->c->font[font];
+	double size = b->ts->size;
 	struct pdf_ch ch;
+	unsigned char u;
 
+	ch.font = font;
+	ch.url = url;
 	while (s < end) {
-		ch.cp = show_cp(b->c, font, utf8_next(&s, end));
-		ch.font = font;
-		ch.url = url;
-		ch.w = pdf_char_width(b->c, font, b->ts->size, ch.cp);
+		/* ASCII the font shows as it is: what show_cp and
+		 * pdf_char_width would give, from the font's table. */
+		if ((u = (unsigned char)*s) < 0x80 && f->plain[u]) {
+			s++;
+			ch.cp = u;
+			ch.w = (double)f->adv[u] * size / 1000.0;
+		} else {
+			ch.cp = show_cp(b->c, font, utf8_next(&s, end));
+			ch.w = pdf_char_width(b->c, font, size, ch.cp);
+		}
 		chs_push(&b->para, &ch);
 	}
 }
