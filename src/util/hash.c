@@ -39,16 +39,21 @@ hash_put(struct hash *h, const void *p, size_t n)
 {
 	const unsigned char *s = p;
 	uint64_t w;
+	size_t take;
 
 	h->len += n;
-	while (n > 0 && h->ntail > 0) {
-		h->tail[h->ntail++] = *s++;
-		n--;
-		if (h->ntail == 8) {
-			memcpy(&w, h->tail, 8);
-			word(h, w);
-			h->ntail = 0;
-		}
+	/* Fill a partial word first, a piece at a time, not a byte. */
+	if (h->ntail > 0) {
+		take = n < 8 - h->ntail ? n : 8 - h->ntail;
+		memcpy(h->tail + h->ntail, s, take);
+		h->ntail += take;
+		s += take;
+		n -= take;
+		if (h->ntail < 8)
+			return;
+		memcpy(&w, h->tail, 8);
+		word(h, w);
+		h->ntail = 0;
 	}
 	for (; n >= 8; s += 8, n -= 8) {
 		memcpy(&w, s, 8);
