@@ -45,10 +45,13 @@ same_instant(const struct event *a, const struct event *b)
 	    minutes(&a->start_time) == minutes(&b->start_time);
 }
 
-/* Words of 3+ letters, case folded, without common function words. */
+/* Words of 3+ letters, case folded, without common function words;
+ * their text in one buffer, big enough for all from the start. */
 struct words {
 	char	**v;
 	size_t	  n, cap;
+	char	 *text;
+	size_t	  used;
 };
 
 static int
@@ -90,46 +93,43 @@ add_words(struct words *w, const char *s)
 			s++;
 		if ((n = (size_t)(s - b)) < 3)
 			continue;
-		word = xstrndup(b, n);
+		word = w->text + w->used;
 		for (i = 0; i < n; i++)
-			word[i] = (char)tolower((unsigned char)word[i]);
-		if (stopword(word)) {
-			free(word);
+			word[i] = (char)tolower((unsigned char)b[i]);
+		word[n] = '\0';
+		/* The stop words have three to five letters. */
+		if (n <= 5 && stopword(word))
 			continue;
-		}
+		w->used += n + 1;
 		w->v = xgrow(w->v, &w->cap, w->n, sizeof(*w->v));
 		w->v[w->n++] = word;
 	}
 }
 
-/* Sorted, without repeats. */
 static void
 words_of(const struct event *e, struct words *w)
 {
 	size_t i, j;
 
 	memset(w, 0, sizeof(*w));
+	/* No field holds more word bytes, with a NUL each, than itself. */
+	w->text = xmalloc((e->category ? strlen(e->category) + 1 : 0) +
+	    (e->what ? strlen(e->what) + 1 : 0) + 1);
 	add_words(w, e->category);
 	add_words(w, e->what);
 	if (w->n == 0)
 		return;
 	qsort(w->v, w->n, sizeof(*w->v), strpcmp);
-	for (i = j = 1; i < w->n; i++) {
-		if (strcmp(w->v[i], w->v[j - 1]) == 0)
-			free(w->v[i]);
-		else
+	for (i = j = 1; i < w->n; i++)
+		if (strcmp(w->v[i], w->v[j - 1]) != 0)
 			w->v[j++] = w->v[i];
-	}
 	w->n = j;
 }
 
 static void
 words_free(struct words *w)
 {
-	size_t i;
-
-	for (i = 0; i < w->n; i++)
-		free(w->v[i]);
+	free(w->text);
 	free(w->v);
 }
 

@@ -97,32 +97,42 @@ drain(struct pdfw *w)
 	 * busy without ready and deflate again into out. */
 	j->busy = j->ready = 0;
 	pthread_mutex_unlock(&j->mu);
-	write_stream(w, j->num, "", j->out.data, j->out.len, 2);
+	write_stream(w, j->num, j->dict.len ? j->dict.data : "", j->out.data,
+	    j->out.len, 2);
 }
 
-void
-pdfw_stream_async(struct pdfw *w, uint32_t n, struct buf *b)
+/* Hands b's content to the thread as object n's stream, to deflate;
+ * b gets the last one's memory back, empty. */
+static void
+queue(struct pdfw *w, uint32_t n, const char *dict, struct buf *b)
 {
 	struct pdfw_job *j = &w->job;
 	struct buf t;
 
-	if (!j->on) {
-		pdfw_stream(w, n, "", b->data, b->len, 1);
-		buf_reset(b);
-		return;
-	}
 	drain(w);
-	/* Hand the content over and take the last one's memory back. */
 	t = j->in;
 	j->in = *b;
 	*b = t;
 	buf_reset(b);
+	buf_reset(&j->dict);
+	buf_puts(&j->dict, dict);
 	j->num = n;
 	pthread_mutex_lock(&j->mu);
 	j->busy = 1;
 	j->ready = 0;
 	pthread_cond_broadcast(&j->cv);
 	pthread_mutex_unlock(&j->mu);
+}
+
+void
+pdfw_stream_async(struct pdfw *w, uint32_t n, struct buf *b)
+{
+	if (!w->job.on) {
+		pdfw_stream(w, n, "", b->data, b->len, 1);
+		buf_reset(b);
+		return;
+	}
+	queue(w, n, "", b);
 }
 
 void
@@ -152,6 +162,7 @@ pdfw_free(struct pdfw *w)
 	}
 	buf_free(&j->in);
 	buf_free(&j->out);
+	buf_free(&j->dict);
 	buf_free(&w->ostm);
 	buf_free(&w->ohead);
 	libdeflate_free_compressor(w->zc);
@@ -254,6 +265,14 @@ void
 pdfw_stream(struct pdfw *w, uint32_t n, const char *dict, const void *data,
     size_t len, int deflate)
 {
+	struct buf t = BUF_INIT;
+
+	if (deflate && w->job.on) {
+		buf_put(&t, data, len);
+		queue(w, n, dict, &t);
+		buf_free(&t);
+		return;
+	}
 	drain(w);
 	write_stream(w, n, dict, data, len, deflate != 0);
 }
@@ -274,7 +293,10 @@ ostm_flush(struct pdfw *w)
 	buf_put(&all, w->ostm.data, w->ostm.len);
 	snprintf(dict, sizeof(dict), "/Type /ObjStm /N %u /First %zu", w->on,
 	    w->ohead.len);
-	pdfw_stream(w, n, dict, all.data, all.len, 1);
+	if (w->job.on)
+		queue(w, n, dict, &all);	/* no second copy */
+	else
+		pdfw_stream(w, n, dict, all.data, all.len, 1);
 	/* The objects' entries name the stream, now that it has a number. */
 	for (i = 0; i < w->on; i++)
 		w->off[w->onum[i]] |= (uint64_t)n << 20;

@@ -25,6 +25,7 @@ struct pdfw_job {
 	int		 ready;		/* it is deflated */
 	int		 quit;
 	uint32_t	 num;
+	struct buf	 dict;		/* its dictionary's other entries */
 	struct buf	 in, out;
 };
 
@@ -56,7 +57,8 @@ void	 pdfw_obj(struct pdfw *w, uint32_t n, const struct buf *b);
 void	 pdfw_put(struct pdfw *w, const char *s, size_t len);
 void	 pdfw_puts(struct pdfw *w, const char *s);
 /* Object n as a stream of data, deflated when deflate is set; dict
- * holds the dictionary's other entries ("" for none). */
+ * holds the dictionary's other entries ("" for none). A deflated one
+ * is copied and deflated on the writer's thread, as pdfw_stream_async. */
 void	 pdfw_stream(struct pdfw *w, uint32_t n, const char *dict,
 	    const void *data, size_t len, int deflate);
 /* Object n as a deflated stream of b's content, deflated on the
