@@ -55,14 +55,19 @@ search(struct gate *g, const char *text, size_t len, const char *where,
 	}
 }
 
-static int
-is_w(xmlTextReaderPtr r, const char *name)
+/* The current element's local name if it is in the w: prefix, else
+ * "": read from the node, once, not looked up in the reader's
+ * dictionary for each name it is compared with. */
+static const char *
+w_name(xmlTextReaderPtr r)
 {
-	const xmlChar *ln = xmlTextReaderConstLocalName(r);
-	const xmlChar *pf = xmlTextReaderConstPrefix(r);
+	xmlNodePtr n = xmlTextReaderCurrentNode(r);
 
-	return ln != NULL && strcmp((const char *)ln, name) == 0 &&
-	    pf != NULL && strcmp((const char *)pf, "w") == 0;
+	if (n == NULL || n->name == NULL || n->ns == NULL ||
+	    n->ns->prefix == NULL || strcmp((const char *)n->ns->prefix,
+	    "w") != 0)
+		return "";
+	return (const char *)n->name;
 }
 
 /* One XML part: paragraph text joined across runs, the text of other
@@ -72,6 +77,7 @@ xml_part(struct gate *g, const char *data, size_t n, const char *part)
 {
 	xmlTextReaderPtr r;
 	struct buf t = BUF_INIT, where = BUF_INIT;
+	const char *w;
 	int ret, type, inp = 0, rc = 0;
 
 	r = xmlReaderForMemory(data, (int)n, part, NULL, XML_PARSE_NONET);
@@ -81,14 +87,15 @@ xml_part(struct gate *g, const char *data, size_t n, const char *part)
 	while ((ret = xmlTextReaderRead(r)) == 1) {
 		type = xmlTextReaderNodeType(r);
 		if (type == XML_READER_TYPE_ELEMENT) {
-			if (is_w(r, "p")) {
+			w = w_name(r);
+			if (strcmp(w, "p") == 0) {
 				search(g, t.data, t.len, where.data, 0);
 				buf_reset(&t);
 				inp = 1;
-			} else if (is_w(r, "tab") || is_w(r, "br") ||
-			    is_w(r, "cr"))
+			} else if (strcmp(w, "tab") == 0 || strcmp(w, "br") ==
+			    0 || strcmp(w, "cr") == 0)
 				buf_putc(&t, ' ');
-			else if (is_w(r, "noBreakHyphen"))
+			else if (strcmp(w, "noBreakHyphen") == 0)
 				buf_putc(&t, '-');
 			else if (!inp) {
 				search(g, t.data, t.len, where.data, 0);
@@ -104,9 +111,9 @@ xml_part(struct gate *g, const char *data, size_t n, const char *part)
 				    v), where.data, 1);
 			}
 			xmlTextReaderMoveToElement(r);
-			if (xmlTextReaderIsEmptyElement(r) && is_w(r, "p")) {
+			if (xmlTextReaderIsEmptyElement(r) && strcmp(w, "p") ==
+			    0)
 				inp = 0;
-			}
 		} else if (type == XML_READER_TYPE_TEXT ||
 		    type == XML_READER_TYPE_CDATA ||
 		    type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
@@ -115,10 +122,11 @@ xml_part(struct gate *g, const char *data, size_t n, const char *part)
 			if (v != NULL)
 				buf_puts(&t, (const char *)v);
 		} else if (type == XML_READER_TYPE_END_ELEMENT) {
-			if (is_w(r, "p") || !inp) {
+			w = w_name(r);
+			if (strcmp(w, "p") == 0 || !inp) {
 				search(g, t.data, t.len, where.data, 0);
 				buf_reset(&t);
-				if (is_w(r, "p"))
+				if (strcmp(w, "p") == 0)
 					inp = 0;
 			}
 		}
