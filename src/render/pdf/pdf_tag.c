@@ -37,6 +37,10 @@
  */
 #define ROWS_PER_TBODY	8000
 #define NUMS_PER_LEAF	4000
+/* A leaf also ends at this many references, counting each page's
+ * marked content: a leaf is written from one buffer, and pages of a
+ * long table hold hundreds each. */
+#define REFS_PER_LEAF	16000
 
 static uintptr_t
 hash_ptr(const void *p)
@@ -525,6 +529,23 @@ nums(struct pdf_ctx *c, size_t from, size_t to, struct buf *b)
 	buf_putc(b, ']');
 }
 
+/* Where the parent tree's leaf that starts at key from ends. */
+static size_t
+leaf_end(const struct pdf_ctx *c, size_t from)
+{
+	const struct pdf_tags *t = &c->tags;
+	size_t to = from, refs = 0;
+
+	while (to < t->nnums && to - from < NUMS_PER_LEAF) {
+		refs += t->nums[to].page ? c->pages[t->nums[to].v].nmcid : 1;
+		/* Always one key, however many references it has. */
+		if (refs > REFS_PER_LEAF && to > from)
+			break;
+		to++;
+	}
+	return to;
+}
+
 uint32_t
 pdf_tag_write(struct pdf_ctx *c)
 {
@@ -537,13 +558,12 @@ pdf_tag_write(struct pdf_ctx *c)
 		write_elem(c, &t->e[i], &b);
 	/* The parent tree: in the root's dictionary, or two levels of
 	 * leaves of NUMS_PER_LEAF keys. */
-	if (t->nnums <= NUMS_PER_LEAF)
+	if ((to = leaf_end(c, 0)) == t->nnums)
 		nums(c, 0, t->nnums, &tree);
 	else {
 		buf_puts(&tree, "/Kids [");
 		for (i = 0; i < t->nnums; i = to) {
-			to = i + NUMS_PER_LEAF < t->nnums ? i + NUMS_PER_LEAF :
-			    t->nnums;
+			to = leaf_end(c, i);
 			leaf = pdfw_alloc(&c->w);
 			buf_reset(&b);
 			buf_puts(&b, "<< /Limits [");

@@ -17,6 +17,7 @@
  */
 #define PDFW_LEVEL	1
 #define PDFW_OBJSTM	200	/* objects in an object stream */
+#define PDFW_OBJSTM_BYTES (1u << 20)	/* or about this many bytes */
 /* An xref entry in an object stream: its number and index, flagged. */
 #define IN_STM		((uint64_t)1 << 63)
 
@@ -320,7 +321,9 @@ pdfw_obj(struct pdfw *w, uint32_t n, const struct buf *b)
 	/* Stream number filled in when it is written. */
 	w->off[n] = IN_STM | w->on;
 	w->onum[w->on] = n;
-	if (++w->on == PDFW_OBJSTM)
+	/* Flushed at a count, or sooner for large objects, so that the
+	 * stream is never a large copy. */
+	if (++w->on == PDFW_OBJSTM || w->ostm.len > PDFW_OBJSTM_BYTES)
 		ostm_flush(w);
 }
 
