@@ -558,7 +558,7 @@ pdf_tag_write(struct pdf_ctx *c)
 		write_elem(c, &t->e[i], &b);
 	/* The parent tree: in the root's dictionary, or two levels of
 	 * leaves of NUMS_PER_LEAF keys. */
-	if ((to = leaf_end(c, 0)) == t->nnums)
+	if (leaf_end(c, 0) == t->nnums)
 		nums(c, 0, t->nnums, &tree);
 	else {
 		buf_puts(&tree, "/Kids [");
