@@ -146,15 +146,19 @@ render_doc(struct build *b, struct jobs *js, const struct doc *d,
 	}
 	if (threaded)
 		pthread_join(th, NULL);
-	for (f = 0; f < nr; f++)
+	/* In format order, as without the thread: after a failure, what
+	 * followed it is dropped, messages and all. */
+	for (f = 0; f < nr; f++) {
 		if (r[f].dg != dg)
 			diag_release(&r[f].held, dg);
-	for (f = 0; f < nr; f++) {
 		if (r[f].rc == -1) {
 			/* The backend named its temporary file. */
 			diag_at(dg, DIAG_ERROR, js->v[first + f].shown, 0, 0,
 			    "not written; an earlier version, if any, is as "
 			    "it was");
+			for (f++; f < nr; f++)
+				if (r[f].dg != dg)
+					diag_discard(&r[f].held);
 			goto out;
 		}
 		build_note(b, "rendered", js->v[first + f].shown, r[f].secs,

@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <libxml/parser.h>
+#include <libxml/xmlschemastypes.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,13 +73,14 @@ isregular(const char *path)
 }
 
 /* One chronology return, read on whichever thread takes it, its
- * messages held until all are read. */
+ * messages to dg: held until all are read, or printed as they come. */
 struct chron_slot {
+	char		*path;		/* as named in the folder */
 	const char	*file;		/* interned; NULL: not a return */
 	int		 xml;
 	struct chron_return cr;
-	struct diag_ctx	 dg;
-	int		 held;
+	struct diag_ctx	 held;
+	struct diag_ctx	*dg;		/* &held, or the caller's */
 	int		 rc;
 };
 
@@ -105,11 +107,14 @@ chron_worker(void *arg)
 		if (i == w->n)
 			return NULL;
 		s = &w->v[i];
-		if (s->file == NULL)
+		if (s->file == NULL) {
+			diag_at(s->dg, DIAG_WARNING, s->path, 0, 0, "ignored: "
+			    "a chronology return is a .xml or .md file");
 			continue;
+		}
 		s->cr.file = xstrdup(s->file);
-		s->rc = s->xml ? chron_read_xml(&s->cr, s->file, &s->dg) :
-		    chron_read_md(&s->cr, s->file, &s->dg);
+		s->rc = s->xml ? chron_read_xml(&s->cr, s->file, s->dg) :
+		    chron_read_md(&s->cr, s->file, s->dg);
 	}
 }
 
@@ -118,7 +123,8 @@ chron_worker(void *arg)
  * most of a large case, so two threads read them, taking the next file
  * as each finishes; each file's messages are held and printed in name
  * order afterwards, and the returns kept in that order, so nothing shows
- * which thread read what.
+ * which thread read what. Should memory for holding them run out, one
+ * thread reads them all, its messages printed as they come.
  */
 static void
 load_chronologies(struct kase *k, const char *dir, struct diag_ctx *dg)
@@ -130,7 +136,7 @@ load_chronologies(struct kase *k, const char *dir, struct diag_ctx *dg)
 	const char *e;
 	struct chron_slot *s;
 	pthread_t th;
-	int threaded = 0;
+	int threaded = 0, held = 1;
 
 	names = listdir(dir, &n, dg);
 	memset(&w, 0, sizeof(w));
@@ -140,26 +146,32 @@ load_chronologies(struct kase *k, const char *dir, struct diag_ctx *dg)
 		s = &w.v[i];
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s", dir, names[i]);
+		s->path = xstrdup(path.data);
 		e = ext(names[i]);
 		if (isregular(path.data) &&
 		    (strcmp(e, "xml") == 0 || strcmp(e, "md") == 0)) {
 			s->file = intern(k, path.data);
 			s->xml = strcmp(e, "xml") == 0;
-		} else
-			s->file = NULL;
-		if (!(s->held = diag_hold(&s->dg, dg) == 0)) {
-			s->dg = *dg;	/* prints as it comes */
-			s->dg.nerrors = s->dg.nwarnings = 0;
 		}
+		s->dg = dg;
+		if (held && diag_hold(&s->held, dg) == 0)
+			s->dg = &s->held;
+		else
+			held = 0;
 	}
+	/* Nothing is read yet, so the held are empty. */
+	for (i = 0; i < n && !held; i++)
+		if (w.v[i].dg != dg) {
+			diag_release(&w.v[i].held, dg);
+			w.v[i].dg = dg;
+		}
 	/* What the readers share, set up here, before a second thread:
-	 * libxml2's globals and cmark-gfm's extension registry. */
+	 * libxml2's globals and schema types, cmark-gfm's extension
+	 * registry. */
 	xmlInitParser();
+	xmlSchemaInitTypes();
 	cmark_gfm_core_extensions_ensure_registered();
-	for (i = 0; i < n && w.v[i].held; i++)
-		continue;
-	/* Unheld messages would print as they come: one thread then. */
-	if (n > 1 && i == n && pthread_mutex_init(&w.mu, NULL) == 0) {
+	if (n > 1 && held && pthread_mutex_init(&w.mu, NULL) == 0) {
 		w.locked = 1;
 		if (pthread_create(&th, NULL, chron_worker, &w) == 0)
 			threaded = 1;
@@ -171,24 +183,17 @@ load_chronologies(struct kase *k, const char *dir, struct diag_ctx *dg)
 		pthread_mutex_destroy(&w.mu);
 	for (i = 0; i < n; i++) {
 		s = &w.v[i];
-		if (s->held)
-			diag_release(&s->dg, dg);
-		else {
-			dg->nerrors += s->dg.nerrors;
-			dg->nwarnings += s->dg.nwarnings;
-		}
-		if (s->file == NULL) {
-			buf_reset(&path);
-			buf_printf(&path, "%s/%s", dir, names[i]);
-			diag_at(dg, DIAG_WARNING, path.data, 0, 0,
-			    "ignored: a chronology return is a .xml or .md file");
-		} else if (s->rc == -1)
+		if (s->dg != dg)
+			diag_release(&s->held, dg);
+		/* (A file that is not a return has been warned of.) */
+		if (s->file != NULL && s->rc == -1)
 			chron_return_free(&s->cr);
-		else {
+		else if (s->file != NULL) {
 			if (s->cr.pos.file == NULL)
 				s->cr.pos.file = s->file;
 			*case_add_chron(k) = s->cr;
 		}
+		free(s->path);
 	}
 	for (i = 0; i < n; i++)
 		free(names[i]);

@@ -50,6 +50,16 @@ diag_release(struct diag_ctx *d, struct diag_ctx *parent)
 }
 
 void
+diag_discard(struct diag_ctx *d)
+{
+	fclose(d->out);
+	d->out = NULL;
+	free(d->held);
+	d->held = NULL;
+	d->heldlen = 0;
+}
+
+void
 diag_progress(struct diag_ctx *d, const char *fmt, ...)
 {
 	va_list ap;

@@ -60,6 +60,9 @@ int	diag_hold(struct diag_ctx *d, const struct diag_ctx *parent);
 /* Prints what d held through parent, adds its counts there, and frees
  * it. */
 void	diag_release(struct diag_ctx *d, struct diag_ctx *parent);
+/* Frees what d held, unprinted and uncounted: for work whose result is
+ * thrown away, as if it had not been done. */
+void	diag_discard(struct diag_ctx *d);
 
 /* On a terminal (and without -q), shows one line of progress in place
  * of the last; NULL clears it. Messages clear it first. */
