@@ -53,9 +53,9 @@ struct pdf_font {
 	uint8_t		*used;		/* per glyph: drawn */
 	uint8_t		*ucp;		/* per BMP character: drawn */
 	uint32_t	 obj;		/* the Type0 font, or 0: unused */
-	/* For the line breaker's ASCII path: each character's advance
-	 * (ttf_advance), and whether it is shown as it is (not a tab, and
-	 * a space or in the font). */
+	/* ASCII: each character's advance (ttf_advance, for
+	 * pdf_char_width), and whether it is shown as it is (not a tab,
+	 * and a space or in the font: the line breaker's fast path). */
 	unsigned	 adv[128];
 	uint8_t		 plain[128];
 };

@@ -75,9 +75,11 @@ pdf_glyph(const struct pdf_ctx *c, unsigned font, uint32_t cp)
 double
 pdf_char_width(struct pdf_ctx *c, unsigned font, double size, uint32_t cp)
 {
-	const struct ttf *t = &c->font[font].t;
+	const struct pdf_font *f = &c->font[font];
 
-	return (double)ttf_advance(t, pdf_glyph(c, font, cp)) * size / 1000.0;
+	/* ASCII from the font's table: the same advance, looked up once. */
+	return (double)(cp < 128 ? f->adv[cp] : ttf_advance(&f->t,
+	    pdf_glyph(c, font, cp))) * size / 1000.0;
 }
 
 double
@@ -306,16 +308,14 @@ feed(struct brk *b, const char *s, unsigned font, const char *url)
 	ch.font = font;
 	ch.url = url;
 	while (s < end) {
-		/* ASCII the font shows as it is: what show_cp and
-		 * pdf_char_width would give, from the font's table. */
+		/* ASCII the font shows as it is needs no decoding and no
+		 * show_cp. */
 		if ((u = (unsigned char)*s) < 0x80 && f->plain[u]) {
 			s++;
 			ch.cp = u;
-			ch.w = (double)f->adv[u] * size / 1000.0;
-		} else {
+		} else
 			ch.cp = show_cp(b->c, font, utf8_next(&s, end));
-			ch.w = pdf_char_width(b->c, font, size, ch.cp);
-		}
+		ch.w = pdf_char_width(b->c, font, size, ch.cp);
 		chs_push(&b->para, &ch);
 	}
 }
