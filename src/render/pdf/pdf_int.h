@@ -208,6 +208,13 @@ struct pdf_ctx {
 	double		 y;		/* next free position from the top */
 	int		 fresh;		/* nothing placed on the page yet */
 	double		 tx, ty;	/* text line origin in a text object */
+	/* A line's text object and marked-content sequence left open for
+	 * the next line of the same element on the same page, so that a
+	 * paragraph's lines on a page are one sequence (pdf_text.c);
+	 * anything else drawn closes them first (pdf_out). */
+	int		 held;
+	size_t		 held_pi;
+	uint32_t	 held_key;	/* as pdf_tag_key gives */
 	uint32_t	 outline[4];	/* last bookmark per heading level */
 	struct pdf_outline *outlines;
 	size_t		 noutline, outlinecap;
@@ -287,6 +294,8 @@ int	 pdf_page_new(struct pdf_ctx *c, double w, double h);
 void	 pdf_page_flush(struct pdf_ctx *c);
 /* The stream of page pi that drawing goes to now. */
 struct buf *pdf_out(struct pdf_ctx *c, size_t pi);
+/* Closes the text object and marked content a line left open. */
+void	 pdf_held_close(struct pdf_ctx *c);
 void	 pdf_ops(struct pdf_ctx *c, size_t pi, const char *ops);
 void	 pdf_fill_rgb(struct pdf_ctx *c, size_t pi, const struct pdf_rgb *rgb);
 void	 pdf_stroke_rgb(struct pdf_ctx *c, size_t pi,
@@ -365,6 +374,10 @@ void	 pdf_tag_toc_link(struct pdf_ctx *c, uint32_t toci, size_t a,
 /* As pdf_tag_begin, for the bullet or number of the item n is in. */
 int	 pdf_tag_label(struct pdf_ctx *c, size_t pi, const struct doc_node *n);
 void	 pdf_tag_end(struct pdf_ctx *c, size_t pi);
+/* What pdf_tag_begin(c, pi, n) would open, as a number that is equal
+ * for equal sequences: the element's, or PDF_ARTIFACT. */
+uint32_t pdf_tag_key(struct pdf_ctx *c, const struct doc_node *n);
+#define PDF_ARTIFACT	(UINT32_MAX - 1)
 /* Makes n's element now, so that it has its place in reading order even
  * with nothing drawn (an empty table cell). */
 void	 pdf_tag_touch(struct pdf_ctx *c, const struct doc_node *n);

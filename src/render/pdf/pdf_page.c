@@ -39,6 +39,7 @@ pdf_page_flush(struct pdf_ctx *c)
 {
 	if (!c->body_open)
 		return;
+	pdf_held_close(c);
 	pdfw_stream_async(&c->w, c->pages[c->npages - 1].body, &c->body);
 	c->body_open = 0;
 }
@@ -46,9 +47,20 @@ pdf_page_flush(struct pdf_ctx *c)
 struct buf *
 pdf_out(struct pdf_ctx *c, size_t pi)
 {
+	if (c->held)
+		pdf_held_close(c);
 	if (c->body_open && pi + 1 == c->npages)
 		return &c->body;
 	return &c->pages[pi].late;
+}
+
+void
+pdf_held_close(struct pdf_ctx *c)
+{
+	if (!c->held)
+		return;
+	c->held = 0;
+	buf_puts(pdf_out(c, c->held_pi), "EMC\nET\n");
 }
 
 /* The state of the stream pdf_out(c, pi) gives. */

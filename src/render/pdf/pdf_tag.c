@@ -314,6 +314,15 @@ pdf_tag_begin(struct pdf_ctx *c, size_t pi, const struct doc_node *n)
 	    c->tags.override : elem_for(c, n));
 }
 
+uint32_t
+pdf_tag_key(struct pdf_ctx *c, const struct doc_node *n)
+{
+	if (c->tags.artifact)
+		return PDF_ARTIFACT;
+	return c->tags.override != PDF_NONE ? c->tags.override :
+	    elem_for(c, n);
+}
+
 /* The Link element of url (the link node's own text, so one per link)
  * in paragraph n, made on first use. */
 static uint32_t

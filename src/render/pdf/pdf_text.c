@@ -514,11 +514,33 @@ pdf_draw_line(struct pdf_ctx *c, size_t pi, double ph,
 	const struct pdf_rgb *rgb = NULL, *want;
 	double base = ph - top - pdf_baseline(c, l);
 	unsigned font = PDF_NFONTS;
+	uint32_t key = PDF_NONE;
 	size_t i, j;
+	int cont = 0;
 
 	if (l->nrun == 0 && l->label == NULL)
 		return pdf_failed(c) ? -1 : 0;
-	pdf_text_begin(c, pi);
+	/*
+	 * A line of one element's plain text (no label, no link, which
+	 * draw outside the text object) leaves its text object and marked
+	 * content open; the next such line of the same element goes on in
+	 * them. A paragraph's lines on a page are then one sequence with
+	 * one MCID, not one each.
+	 */
+	if (l->label == NULL && l->nrun > 0) {
+		for (i = 0; i < l->nrun && l->run[i].url == NULL; i++)
+			continue;
+		if (i == l->nrun)
+			key = pdf_tag_key(c, l->node);
+	}
+	if (c->held && key != PDF_NONE && c->held_pi == pi &&
+	    c->held_key == key) {
+		c->held = 0;	/* taken over: pdf_out must not close it */
+		cont = 1;
+	} else {
+		pdf_held_close(c);
+		pdf_text_begin(c, pi);
+	}
 	if (l->label != NULL) {
 		font = 0;
 		if (pdf_tag_label(c, pi, l->node) == -1)
@@ -532,7 +554,8 @@ pdf_draw_line(struct pdf_ctx *c, size_t pi, double ph,
 		const struct pdf_run *r = &l->run[i];
 
 		/* Link text is a Link element's; the rest the paragraph's. */
-		if (i == 0 || r->url != l->run[i - 1].url) {
+		if ((i == 0 && !cont) || (i > 0 && r->url !=
+		    l->run[i - 1].url)) {
 			if (i > 0)
 				pdf_tag_end(c, pi);
 			if ((r->url != NULL ? pdf_tag_link(c, pi, l->node,
@@ -547,6 +570,12 @@ pdf_draw_line(struct pdf_ctx *c, size_t pi, double ph,
 		if (want != rgb)
 			pdf_fill_rgb(c, pi, rgb = want);
 		pdf_text(c, pi, font, x0 + l->x + r->x, base, r->text);
+	}
+	if (key != PDF_NONE) {
+		c->held = 1;
+		c->held_pi = pi;
+		c->held_key = key;
+		return pdf_failed(c) ? -1 : 0;
 	}
 	if (l->nrun > 0)
 		pdf_tag_end(c, pi);
