@@ -34,50 +34,65 @@ hash_init(struct hash *h)
 	h->b = 0x13198A2E03707344ull;
 }
 
+/*
+ * Words are read little-endian: a word is its eight bytes, the first
+ * lowest, whatever the machine (and whatever pieces it came in).
+ */
+static uint64_t
+load(const unsigned char *s)
+{
+	return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 |
+	    (uint64_t)s[3] << 24 | (uint64_t)s[4] << 32 |
+	    (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 |
+	    (uint64_t)s[7] << 56;
+}
+
 void
 hash_put(struct hash *h, const void *p, size_t n)
 {
 	const unsigned char *s = p;
-	uint64_t w;
-	size_t take;
 
 	h->len += n;
-	/* Fill a partial word first, a piece at a time, not a byte. */
-	if (h->ntail > 0) {
-		take = n < 8 - h->ntail ? n : 8 - h->ntail;
-		memcpy(h->tail + h->ntail, s, take);
-		h->ntail += take;
-		s += take;
-		n -= take;
-		if (h->ntail < 8)
-			return;
-		memcpy(&w, h->tail, 8);
-		word(h, w);
-		h->ntail = 0;
+	/* Fill a partial word first. */
+	for (; n > 0 && h->ntail > 0; n--) {
+		h->tail |= (uint64_t)*s++ << (8 * h->ntail);
+		if (++h->ntail == 8) {
+			word(h, h->tail);
+			h->tail = 0;
+			h->ntail = 0;
+		}
 	}
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&w, s, 8);
-		word(h, w);
-	}
-	memcpy(h->tail, s, n);
-	h->ntail = n;
+	for (; n >= 8; s += 8, n -= 8)
+		word(h, load(s));
+	for (; n > 0; n--)
+		h->tail |= (uint64_t)*s++ << (8 * h->ntail++);
 }
 
+/* v as its eight bytes, lowest first: a word, or two halves. */
 void
 hash_u64(struct hash *h, uint64_t v)
 {
-	hash_put(h, &v, sizeof(v));
+	h->len += 8;
+	if (h->ntail == 0) {
+		word(h, v);
+		return;
+	}
+	word(h, h->tail | v << (8 * h->ntail));
+	h->tail = v >> (64 - 8 * h->ntail);
 }
 
 void
 hash_str(struct hash *h, const char *s)
 {
+	size_t n;
+
 	if (s == NULL) {
 		hash_u64(h, UINT64_MAX);
 		return;
 	}
-	hash_u64(h, strlen(s));
-	hash_put(h, s, strlen(s));
+	n = strlen(s);
+	hash_u64(h, n);
+	hash_put(h, s, n);
 }
 
 int
@@ -102,10 +117,8 @@ void
 hash_hex(const struct hash *h, char out[HASH_HEX])
 {
 	struct hash c = *h;
-	uint64_t w = 0;
 
-	memcpy(&w, c.tail, c.ntail);
-	word(&c, w ^ ((uint64_t)c.ntail << 56));
+	word(&c, c.tail ^ ((uint64_t)c.ntail << 56));
 	word(&c, c.len);
 	snprintf(out, HASH_HEX, "%016llx%016llx",
 	    (unsigned long long)mix(c.a ^ mix(c.b)),

@@ -8,8 +8,9 @@
 struct hash {
 	uint64_t	 a, b;
 	uint64_t	 len;
-	unsigned char	 tail[8];
-	size_t		 ntail;
+	uint64_t	 tail;		/* bytes not yet a word, the first
+					 * lowest */
+	unsigned	 ntail;
 };
 
 #define HASH_HEX 33	/* 32 hex digits and a NUL */

@@ -234,13 +234,21 @@ pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
 	    1);
 	p = b->data + b->len;
 	while (s < end) {
-		cp = utf8_next(&s, end);
-		if (cp == '\t')
-			cp = ' ';
-		else if (cp > 0xFFFF)
-			cp = 0xFFFD;
 		/* The character's code is its CID, mapped to its glyph; as
 		 * two bytes of a literal string, half the size of hex. */
+		if ((unsigned char)*s < 0x80) {
+			cp = (unsigned char)*s++;
+			if (cp == '\t')
+				cp = ' ';
+			f->used[f->t.cmap[cp]] = 1;
+			f->ucp[cp] = 1;
+			*p++ = '\0';
+			p = lit_byte(p, cp);
+			continue;
+		}
+		cp = utf8_next(&s, end);
+		if (cp > 0xFFFF)
+			cp = 0xFFFD;
 		g = pdf_glyph(c, font, cp);
 		f->used[g] = 1;
 		f->ucp[cp] = 1;
