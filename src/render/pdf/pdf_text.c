@@ -121,10 +121,17 @@ pdf_text_fit(struct pdf_ctx *c, unsigned font, double size, const char *s,
 }
 
 static void
+chs_grow(struct pdf_chs *a)
+{
+	a->v = xgrow(a->v, &a->cap, a->n, sizeof(*a->v));
+}
+
+/* Called for every character twice: inline, growing out of line. */
+static inline void
 chs_push(struct pdf_chs *a, const struct pdf_ch *ch)
 {
 	if (a->n == a->cap)
-		a->v = xgrow(a->v, &a->cap, a->n, sizeof(*a->v));
+		chs_grow(a);
 	a->v[a->n++] = *ch;
 	a->w += ch->w;
 }
@@ -152,12 +159,10 @@ pdf_lines_add(struct pdf_lines *ls, double size, double leading)
 void
 pdf_lines_free(struct pdf_lines *ls)
 {
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < ls->n; i++) {
-		for (j = 0; j < ls->v[i].nrun; j++)
-			free(ls->v[i].run[j].text);
-		free(ls->v[i].run);
+		free(ls->v[i].run);	/* and the texts, in its block */
 		free(ls->v[i].label);
 	}
 	free(ls->v);
@@ -180,7 +185,7 @@ emit_line(struct brk *b)
 	const struct pdf_ch *v = b->line.v;
 	struct pdf_run *r;
 	double x = 0;
-	size_t i, j, k, len, n = b->line.n;
+	size_t i, j, k, n = b->line.n, nrun = 0, bytes = 0;
 	char *p;
 
 	while (n > 0 && v[n - 1].cp == ' ')
@@ -190,19 +195,31 @@ emit_line(struct brk *b)
 	l->parafirst = b->out->n - 1 == b->first;
 	l->node = b->node;
 	l->before = l->parafirst ? b->ts->before : 0;
-	/* A run for each stretch in one font and link. */
+	/* A run for each stretch in one font and link: the runs and
+	 * their texts in one block, which pdf_lines_free frees. */
 	for (i = 0; i < n; i = j) {
-		len = 0;
 		for (j = i; j < n && v[j].font == v[i].font &&
 		    v[j].url == v[i].url; j++)
-			len += utf8_len(v[j].cp);
-		l->run = xgrow(l->run, &l->runcap, l->nrun, sizeof(*l->run));
+			bytes += utf8_len(v[j].cp);
+		bytes++;
+		nrun++;
+	}
+	p = NULL;
+	if (nrun > 0) {
+		l->run = xmalloc(nrun * sizeof(*l->run) + bytes);
+		l->runcap = nrun;
+		p = (char *)(l->run + nrun);
+	}
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && v[j].font == v[i].font &&
+		    v[j].url == v[i].url; j++)
+			continue;
 		r = &l->run[l->nrun++];
 		r->font = v[i].font;
 		r->url = v[i].url;
 		r->x = x;
 		r->w = 0;
-		r->text = p = xmalloc(len + 1);
+		r->text = p;
 		for (k = i; k < j; k++) {
 			if (v[k].cp < 0x80)
 				*p++ = (char)v[k].cp;
@@ -210,7 +227,7 @@ emit_line(struct brk *b)
 				p += utf8_encode(v[k].cp, p);
 			r->w += v[k].w;
 		}
-		*p = '\0';
+		*p++ = '\0';
 		x += r->w;
 	}
 	l->w = x;
@@ -313,9 +330,11 @@ feed(struct brk *b, const char *s, unsigned font, const char *url)
 		if ((u = (unsigned char)*s) < 0x80 && f->plain[u]) {
 			s++;
 			ch.cp = u;
-		} else
+			ch.w = (double)f->adv[u] * size / 1000.0;
+		} else {
 			ch.cp = show_cp(b->c, font, utf8_next(&s, end));
-		ch.w = pdf_char_width(b->c, font, size, ch.cp);
+			ch.w = pdf_char_width(b->c, font, size, ch.cp);
+		}
 		chs_push(&b->para, &ch);
 	}
 }
