@@ -386,7 +386,7 @@ pdfw_finish(struct pdfw *w, uint32_t root, uint32_t info, const char *id)
 void
 pdf_num(struct buf *b, double v)
 {
-	char s[32], *p = s + sizeof(s);
+	char s[32], *end = s + sizeof(s), *p = end;
 	long long i;
 	int neg = v < 0, frac, digits = 3;
 
@@ -397,7 +397,6 @@ pdf_num(struct buf *b, double v)
 	i = (long long)(v * 1000 + 0.5);
 	frac = (int)(i % 1000);
 	i /= 1000;
-	*--p = '\0';
 	while (digits > 0 && frac % 10 == 0) {
 		frac /= 10;
 		digits--;
@@ -413,9 +412,9 @@ pdf_num(struct buf *b, double v)
 		*--p = (char)('0' + i % 10);
 		i /= 10;
 	} while (i > 0);
-	if (neg && !(p[0] == '0' && p[1] == '\0'))
+	if (neg && !(p[0] == '0' && p + 1 == end))
 		*--p = '-';
-	buf_puts(b, p);
+	buf_put(b, p, (size_t)(end - p));
 }
 
 void
