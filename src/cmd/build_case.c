@@ -247,7 +247,7 @@ still_there(struct build *b, const struct stamp *s, size_t i)
 struct bresult
 build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 {
-	const struct kase *k = c->k;
+	const struct kase *k = c->k;	/* freed before the last render */
 	struct bresult res = { EXIT_CANTCREAT, 0, 0 };
 	struct chronology *ch = NULL;
 	struct doc *d = NULL;
@@ -320,6 +320,17 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 			doc_free(d);
 			d = NULL;
 			continue;
+		}
+		/* The last tree is built, and the renderers read nothing
+		 * else: the case and its merged chronology go before the
+		 * biggest document is rendered, not after. (A publication's
+		 * anonymiser still needs the case.) */
+		if (i == CMD_NDOCS - 1 && !b->publication) {
+			chronology_free(ch);
+			ch = NULL;
+			case_free(c->k);
+			c->k = NULL;
+			k = NULL;
 		}
 		first = js.n;
 		res.rc = render_doc(b, &js, d, dir.data, i, dg);
