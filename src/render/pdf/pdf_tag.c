@@ -139,13 +139,18 @@ new_elem(struct pdf_ctx *c, const char *s, uint32_t parent)
 	struct pdf_tags *t = &c->tags;
 	struct pdf_elem *e;
 	uint32_t i = (uint32_t)t->ne;
+	size_t len;
 
 	t->e = xgrow(t->e, &t->ecap, t->ne, sizeof(*t->e));
 	e = &t->e[t->ne++];
 	memset(e, 0, sizeof(*e));
 	e->obj = pdfw_alloc(&c->w);
 	e->parent = parent;
-	snprintf(e->role, sizeof(e->role), "%s", s);
+	/* Roles are short literals; one too long is cut, as before. */
+	len = strlen(s);
+	if (len >= sizeof(e->role))
+		len = sizeof(e->role) - 1;
+	memcpy(e->role, s, len);	/* e was zeroed: NUL-terminated */
 	if (parent != PDF_NONE)
 		kid_add(t, parent, PDF_K_ELEM, 0, i);
 	return i;
@@ -213,7 +218,8 @@ static uint32_t
 elem_for(struct pdf_ctx *c, const struct doc_node *n)
 {
 	uint32_t e, pe;
-	char role[8];
+	const char *role;
+	char hn[8];
 
 	if (n == NULL || n->type == DOC_ROOT)
 		return c->tags.docelem;
@@ -226,27 +232,28 @@ elem_for(struct pdf_ctx *c, const struct doc_node *n)
 	    n->parent->last == n)
 		return elem_for(c, n->parent);
 	pe = parent_elem(c, n);
+	/* Literals, not snprintf: a chronology makes half a million. */
 	switch (n->type) {
-	case DOC_SECTION:	snprintf(role, sizeof(role), "Sect"); break;
-	case DOC_HEADING:	snprintf(role, sizeof(role), "H%u", n->level);
-				break;
-	case DOC_LIST:		snprintf(role, sizeof(role), "L"); break;
-	case DOC_ITEM:		snprintf(role, sizeof(role), "LI"); break;
+	case DOC_SECTION:	role = "Sect"; break;
+	case DOC_HEADING:
+		snprintf(hn, sizeof(hn), "H%u", n->level);
+		role = hn;
+		break;
+	case DOC_LIST:		role = "L"; break;
+	case DOC_ITEM:		role = "LI"; break;
 	case DOC_TABLE:
-		snprintf(role, sizeof(role), n->flags & DOC_LAYOUT ? "Div" :
-		    "Table");
+		role = n->flags & DOC_LAYOUT ? "Div" : "Table";
 		break;
 	case DOC_ROW:
-		snprintf(role, sizeof(role), layout_of(n) ? "Div" : "TR");
+		role = layout_of(n) ? "Div" : "TR";
 		break;
 	case DOC_CELL:
-		snprintf(role, sizeof(role), layout_of(n) ? "Div" :
-		    n->parent != NULL && (n->parent->flags & DOC_HEADER) ?
-		    "TH" : "TD");
+		role = layout_of(n) ? "Div" : n->parent != NULL &&
+		    (n->parent->flags & DOC_HEADER) ? "TH" : "TD";
 		break;
-	case DOC_IMAGE:		snprintf(role, sizeof(role), "Figure"); break;
-	case DOC_TOC:		snprintf(role, sizeof(role), "TOC"); break;
-	default:		snprintf(role, sizeof(role), "P"); break;
+	case DOC_IMAGE:		role = "Figure"; break;
+	case DOC_TOC:		role = "TOC"; break;
+	default:		role = "P"; break;
 	}
 	e = new_elem(c, role, pe);
 	/* A header cell says what it heads (PDF/UA). */
