@@ -274,6 +274,13 @@ segment(struct brk *b, size_t from, size_t to)
 	/* The line's width counts its trailing space: it comes between. */
 	if (b->line.n > 0 && end > from && b->line.w + w > width + EPS)
 		emit_line(b);
+	/* The usual case: the segment fits, and no character of it can
+	 * start a line, as the test below would find one by one. */
+	if (b->line.w + w <= width + EPS) {
+		for (i = from; i < to; i++)
+			put(b, &v[i]);
+		return;
+	}
 	for (i = from; i < to; i++) {
 		if (v[i].cp != ' ' && b->line.n > 0 && !combining(v[i].cp) &&
 		    b->line.w + v[i].w > width + EPS)
