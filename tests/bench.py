@@ -34,6 +34,8 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 
+MIB_MB = 1.048576  # MB (10^6 bytes) in a MiB
+
 BUILD = sys.argv[1] if len(sys.argv) > 1 else 'build'
 BIN = os.path.abspath(os.path.join(BUILD, 'cspr'))
 TDIR = os.path.abspath('templates')
@@ -142,11 +144,13 @@ def sizes():
     if 50000 in res:
         r = res[50000]
         say()
+        # The target's MB are 10^6 bytes; the table's MiB are 2^20.
+        mb, dmb = r['build_mib'] * MIB_MB, r['docx_mib'] * MIB_MB
         say(f'target, 50,000 events, all five documents, both formats, under 2 s and 300 MB: '
-            f'{r["build"]:.2f} s, {r["build_mib"]:.0f} MiB: '
-            f'{"met" if r["build"] < 2 and r["build_mib"] < 300 else "NOT met"}')
-        say(f'  (DOCX only: {r["docx_build"]:.2f} s, {r["docx_mib"]:.0f} MiB: '
-            f'{"met" if r["docx_build"] < 2 and r["docx_mib"] < 300 else "NOT met"})')
+            f'{r["build"]:.2f} s, {r["build_mib"]:.0f} MiB = {mb:.0f} MB: '
+            f'{"met" if r["build"] < 2 and mb < 300 else "NOT met"}')
+        say(f'  (DOCX only: {r["docx_build"]:.2f} s, {dmb:.0f} MB: '
+            f'{"met" if r["docx_build"] < 2 and dmb < 300 else "NOT met"})')
         if 200000 in res:
             q = res[200000]
             ft, fm = q['build'] / r['build'], q['build_mib'] / r['build_mib']
@@ -317,7 +321,7 @@ def plot(res, path):
         return out
 
     body = panel(0, 0, 'Time', 'seconds (log)', (50000, 2)) + \
-        panel(W + 10, 1, 'Peak memory', 'MiB (log)', (50000, 300))
+        panel(W + 10, 1, 'Peak memory', 'MiB (log)', (50000, 300 / MIB_MB))
     ly = H + 12
     for i, s in enumerate(series):
         y = ly + 16 * i
