@@ -5,11 +5,12 @@
 #include <stdint.h>
 
 /*
- * libunibreak 1.1 finds a character's class by scanning a list of
- * ranges, about 220 instructions for a letter, and decides every break
- * from the two classes around it alone. Handing it, for each
- * character, the first character of the same class gives the same
- * breaks for a fraction of the scan. The table is built from the
+ * libunibreak 1.1 finds a character's class by scanning lists of
+ * ranges (the language's, then an index, then the default ranges),
+ * about 220 instructions for a letter, and decides every break from
+ * the classes around it alone. Handing it, for each character, the
+ * character of the same class its lookup reaches soonest gives the
+ * same breaks for a fraction of the scan. The table is built from the
  * library's own data (linebreakdef.h), so the classes are its classes;
  * tests/unit/test_lbrep.c checks the breaks against the unmapped text.
  */

@@ -17,7 +17,8 @@
  *     Table > THead/TBody > TR > TH/TD, Figure with /Alt, TOC > TOCI), created when its
  *     first content is drawn, so the children's order is reading order;
  *   - each piece of drawn text is a marked-content sequence with an MCID
- *     of its page, referred to from its element's /K;
+ *     of its page, referred to from its element's /K (consecutive
+ *     plain lines of one element on a page share one: pdf_draw_line);
  *   - headers, footers, rules, cell shading and repeated table header
  *     rows are /Artifact;
  *   - each page's /StructParents indexes the parent tree, which maps its
