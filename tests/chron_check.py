@@ -2,11 +2,15 @@
 """chron_check: every event of a merged chronology is in a rendered document.
 
 Usage: chron_check.py pdf MERGE.xml FILE.pdf
+       chron_check.py tags MERGE.xml FILE.pdf
        chron_check.py docx MERGE.xml FILE.docx
 
 MERGE.xml is `cspr merge` output. For a PDF, each event's 'what happened'
 text must appear in pdftotext's output, in chronology order (white space
-ignored, as line breaks fall anywhere). For a DOCX, python-docx must find
+ignored, as line breaks fall anywhere). With "tags", each event's
+'what happened', action and analysis texts must be in the PDF's
+structure tree (poppler's `pdfinfo -struct-text`), in order: every line
+of a cell reaches the tree through its marked content. For a DOCX, python-docx must find
 the chronology in landscape sections and its table with one row per
 event, in order, each row holding the event's prefix and its texts and
 every cell shaded in the agency's colour. Exits 1 naming what is missing.
@@ -60,6 +64,27 @@ def check_pdf(evs, pdf):
     return 1
 
 
+def check_tags(evs, pdf):
+    tree = subprocess.run(['pdfinfo', '-struct-text', pdf], check=True,
+                          capture_output=True, text=True).stdout
+    text = squash(''.join(m.group(1) for m in re.finditer(r'^ *"(.*)"$', tree, re.M)))
+    pos, missing = 0, []
+    for e in evs:
+        for k in ('what', 'action', 'analysis'):
+            if not e[k]:
+                continue
+            i = text.find(e[k], pos)
+            if i < 0:
+                missing.append((e, k))
+            else:
+                pos = i + len(e[k])
+    for e, k in missing[:10]:
+        print(f"event {e['n']} ({e['prefix']}): its {k} not in the tree in order: {e[k][:60]}")
+    if missing:
+        print(f'{len(missing)} texts missing from the structure tree or out of order')
+    return 1 if missing else 0
+
+
 def check_docx(evs, path, colours):
     import docx
     from docx.enum.section import WD_ORIENT
@@ -102,7 +127,7 @@ def check_docx(evs, path, colours):
 
 
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ('pdf', 'docx'):
+    if len(sys.argv) != 4 or sys.argv[1] not in ('pdf', 'tags', 'docx'):
         print(__doc__)
         return 2
     evs, colours = events(sys.argv[2])
@@ -111,6 +136,8 @@ def main():
         return 1
     if sys.argv[1] == 'pdf':
         return check_pdf(evs, sys.argv[3])
+    if sys.argv[1] == 'tags':
+        return check_tags(evs, sys.argv[3])
     return check_docx(evs, sys.argv[3], colours)
 
 

@@ -199,6 +199,8 @@ for c in fixtures/cases/*/; do
 	    $PY tests/pdf_tags.py "$pdf" "" Document H1 H2 Table TR TH TD P Figure
 	t "$n pdf: every event's text, in order (pdftotext)" \
 	    $PY tests/chron_check.py pdf "$T/$n.merge.xml" "$pdf"
+	t "$n pdf: every event's texts in the structure tree, in order" \
+	    $PY tests/chron_check.py tags "$T/$n.merge.xml" "$pdf"
 	[ "$n" = northshire-2025-014 ] && t "$n pdf: Unicode names come out right" sh -c \
 	    "pdftotext '$pdf' - | grep -q 'Zoë' && pdftotext '$pdf' - | grep -q 'Łukasz'"
 done
