@@ -37,9 +37,9 @@ pdf_page_new(struct pdf_ctx *c, double w, double h)
 void
 pdf_page_flush(struct pdf_ctx *c)
 {
+	pdf_held_close(c);	/* wherever it is: nothing is left open */
 	if (!c->body_open)
 		return;
-	pdf_held_close(c);
 	pdfw_stream_async(&c->w, c->pages[c->npages - 1].body, &c->body);
 	c->body_open = 0;
 }
@@ -222,13 +222,15 @@ pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
 	unsigned g;
 	char *p;
 
-	/* Td moves from the last line start, as in the text object. */
+	/* Td moves from the last line start, as in the text object: the
+	 * start as written, so rounding does not add up over the lines of
+	 * a text object. */
 	pdf_num(b, x - c->tx);
 	buf_putc(b, ' ');
 	pdf_num(b, y - c->ty);
 	buf_puts(b, " Td (");
-	c->tx = x;
-	c->ty = y;
+	c->tx += pdf_num_value(x - c->tx);
+	c->ty += pdf_num_value(y - c->ty);
 	/* At most two bytes, each escaped, per byte of UTF-8. */
 	b->data = xgrow(b->data, &b->cap, b->len + 4 * (size_t)(end - s) + 8,
 	    1);

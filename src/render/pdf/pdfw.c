@@ -417,6 +417,19 @@ pdf_num(struct buf *b, double v)
 	buf_put(b, p, (size_t)(end - p));
 }
 
+double
+pdf_num_value(double v)
+{
+	int neg = v < 0;
+
+	if (neg)
+		v = -v;
+	if (!(v < 1e12))
+		v = 0;
+	v = (double)(long long)(v * 1000 + 0.5) / 1000;
+	return neg ? -v : v;
+}
+
 void
 pdf_asciistr(struct buf *b, const char *s)
 {

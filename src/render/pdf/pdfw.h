@@ -76,6 +76,8 @@ void	 pdf_ref(struct buf *b, uint32_t n);
 /* Appends v with at most three decimals, no exponent, no trailing
  * zeros: what content streams need of a number. */
 void	 pdf_num(struct buf *b, double v);
+/* v as pdf_num writes it, read back. */
+double	 pdf_num_value(double v);
 /* Appends a text string: literal if plain printable ASCII, else hex
  * UTF-16BE with a byte order mark (characters beyond U+FFFF as
  * surrogate pairs). s is valid UTF-8. */
