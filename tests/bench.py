@@ -306,7 +306,7 @@ def plot(res, path):
             px, py = X(target[0]), Y(target[1])
             out.append(f'<path d="M{px:.1f},{py - 6:.1f} L{px + 6:.1f},{py:.1f} L{px:.1f},{py + 6:.1f} '
                        f'L{px - 6:.1f},{py:.1f} Z" fill="none" stroke="#00703c" stroke-width="2"/>')
-            out.append(f'<text x="{px + 9:.1f}" y="{py + 4:.1f}" fill="#00703c">target {target[1]:g}</text>')
+            out.append(f'<text x="{px + 9:.1f}" y="{py + 4:.1f}" fill="#00703c">target {target[2] if len(target) > 2 else f"{target[1]:g}"}</text>')
         for s in series:
             pts = ' '.join(f'{X(e):.1f},{Y(res[e][s[key_i]]):.1f}' for e in evs)
             out.append(f'<polyline points="{pts}" fill="none" stroke="{s[3]}" stroke-width="2" '
@@ -320,8 +320,8 @@ def plot(res, path):
                     out.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.5" fill="{s[3]}"/>')
         return out
 
-    body = panel(0, 0, 'Time', 'seconds (log)', (50000, 2)) + \
-        panel(W + 10, 1, 'Peak memory', 'MiB (log)', (50000, 300 / MIB_MB))
+    body = panel(0, 0, 'Time', 'seconds (log)', (50000, 2, '2 s')) + \
+        panel(W + 10, 1, 'Peak memory', 'MiB (log)', (50000, 300 / MIB_MB, '300 MB'))
     ly = H + 12
     for i, s in enumerate(series):
         y = ly + 16 * i
