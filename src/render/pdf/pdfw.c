@@ -383,18 +383,24 @@ pdfw_finish(struct pdfw *w, uint32_t root, uint32_t info, const char *id)
 	return w->err == 0 ? 0 : -1;
 }
 
+/* |v| in thousandths, rounded half up; NaN and the absurd are 0. */
+static long long
+milli(double v)
+{
+	if (v < 0)
+		v = -v;
+	if (!(v < 1e12))
+		v = 0;
+	return (long long)(v * 1000 + 0.5);
+}
+
 void
 pdf_num(struct buf *b, double v)
 {
 	char s[32], *end = s + sizeof(s), *p = end;
-	long long i;
 	int neg = v < 0, frac, digits = 3;
+	long long i = milli(v);
 
-	if (neg)
-		v = -v;
-	if (!(v < 1e12))	/* NaN and the absurd */
-		v = 0;
-	i = (long long)(v * 1000 + 0.5);
 	frac = (int)(i % 1000);
 	i /= 1000;
 	while (digits > 0 && frac % 10 == 0) {
@@ -420,14 +426,9 @@ pdf_num(struct buf *b, double v)
 double
 pdf_num_value(double v)
 {
-	int neg = v < 0;
+	double m = (double)milli(v) / 1000;
 
-	if (neg)
-		v = -v;
-	if (!(v < 1e12))
-		v = 0;
-	v = (double)(long long)(v * 1000 + 0.5) / 1000;
-	return neg ? -v : v;
+	return v < 0 ? -m : m;
 }
 
 void
