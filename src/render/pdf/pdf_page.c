@@ -219,7 +219,6 @@ pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
 	struct buf *b = pdf_out(c, pi);
 	const char *end = s + strlen(s);
 	uint32_t cp;
-	unsigned g;
 	char *p;
 
 	/* Td moves from the last line start, as in the text object: the
@@ -238,21 +237,13 @@ pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
 	while (s < end) {
 		/* The character's code is its CID, mapped to its glyph; as
 		 * two bytes of a literal string, half the size of hex. */
-		if ((unsigned char)*s < 0x80) {
+		if ((unsigned char)*s < 0x80) {	/* no decoding call */
 			cp = (unsigned char)*s++;
 			if (cp == '\t')
 				cp = ' ';
-			f->used[f->t.cmap[cp]] = 1;
-			f->ucp[cp] = 1;
-			*p++ = '\0';
-			p = lit_byte(p, cp);
-			continue;
-		}
-		cp = utf8_next(&s, end);
-		if (cp > 0xFFFF)
+		} else if ((cp = utf8_next(&s, end)) > 0xFFFF)
 			cp = 0xFFFD;
-		g = pdf_glyph(c, font, cp);
-		f->used[g] = 1;
+		f->used[f->t.cmap[cp]] = 1;
 		f->ucp[cp] = 1;
 		p = lit_byte(p, cp >> 8);
 		p = lit_byte(p, cp & 0xFF);

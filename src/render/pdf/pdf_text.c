@@ -175,6 +175,18 @@ utf8_len(uint32_t cp)
 	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
+/* The end of the run that starts at v[i]: one font and one link. */
+static size_t
+run_end(const struct pdf_ch *v, size_t i, size_t n)
+{
+	size_t j;
+
+	for (j = i; j < n && v[j].font == v[i].font && v[j].url == v[i].url;
+	    j++)
+		continue;
+	return j;
+}
+
 /* Turns the characters of the line being filled into a line of runs,
  * without the spaces at its end. */
 static void
@@ -197,13 +209,9 @@ emit_line(struct brk *b)
 	l->before = l->parafirst ? b->ts->before : 0;
 	/* A run for each stretch in one font and link: the runs and
 	 * their texts in one block, which pdf_lines_free frees. */
-	for (i = 0; i < n; i = j) {
-		for (j = i; j < n && v[j].font == v[i].font &&
-		    v[j].url == v[i].url; j++)
-			bytes += utf8_len(v[j].cp);
-		bytes++;
-		nrun++;
-	}
+	for (i = 0; i < n; i = j, nrun++, bytes++)
+		for (j = run_end(v, i, n); i < j; i++)
+			bytes += utf8_len(v[i].cp);
 	p = NULL;
 	if (nrun > 0) {
 		l->run = xmalloc(nrun * sizeof(*l->run) + bytes);
@@ -211,9 +219,7 @@ emit_line(struct brk *b)
 		p = (char *)(l->run + nrun);
 	}
 	for (i = 0; i < n; i = j) {
-		for (j = i; j < n && v[j].font == v[i].font &&
-		    v[j].url == v[i].url; j++)
-			continue;
+		j = run_end(v, i, n);
 		r = &l->run[l->nrun++];
 		r->font = v[i].font;
 		r->url = v[i].url;
