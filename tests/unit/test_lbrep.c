@@ -42,6 +42,26 @@ same_breaks(const struct lbrep *r, const utf32_t *t, size_t n)
 	}
 }
 
+/* Breaks t through lbrep_breaks and fails where the library, handed t
+ * itself, breaks otherwise. */
+static void
+same_runs(const struct lbrep *r, const utf32_t *t, size_t n)
+{
+	uint32_t m[LEN];
+	char a[LEN], b[LEN], scratch[LEN];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		m[i] = lbrep(r, t[i]);
+	set_linebreaks_utf32(t, n, "en", a);
+	lbrep_breaks(r, m, n, b, scratch);
+	if (memcmp(a, b, n) != 0) {
+		for (i = 0; i < n; i++)
+			print_message("U+%04X %d %d\n", (unsigned)t[i], a[i], b[i]);
+		fail_msg("breaks of runs differ");
+	}
+}
+
 /* Every character of the BMP after and before each of a set that
  * covers the classes of English text. U+FFFF is left out: the library
  * takes it for the end of the text (cspr's input never holds it). */
@@ -64,6 +84,57 @@ test_every_character(void **state)
 			t[4] = 'y';
 			same_breaks(r, t, 5);
 		}
+}
+
+/* Every character of the BMP doubled, between runs of each of a set
+ * that covers the classes of English text. */
+static void
+test_every_character_run(void **state)
+{
+	static const char around[] = " a1-(),.!?\"'%$/\t\n\r:;[]{}+&";
+	struct lbrep *r = *state;
+	const size_t n = sizeof(around) - 1;
+	utf32_t t[9];
+	size_t i;
+	uint32_t cp;
+
+	for (cp = 0; cp < 0xFFFF; cp++)
+		for (i = 0; i < n; i++) {
+			t[0] = 'x';
+			t[1] = t[2] = (unsigned char)around[i];
+			t[3] = t[4] = cp;
+			t[5] = t[6] = (unsigned char)around[(i * 7 + 3) % n];
+			t[7] = t[8] = (unsigned char)around[(i * 5 + 1) % n];
+			same_runs(r, t, 9);
+		}
+}
+
+/* Random runs: a character repeated one to four times, from English
+ * punctuation, letters, digits and spaces, and from the BMP. */
+static void
+test_random_runs(void **state)
+{
+	static const uint32_t pick[] = { ' ', 'a', 'Z', '1', '-', '(', ')',
+	    ',', '.', '!', '?', '"', '\'', '%', '$', '/', ':', ';', '[', ']',
+	    '{', '}', '+', '&', 0xE9, 0x2014, 0x4E00, 0x3001, 0x0301, 0xA0 };
+	struct lbrep *r = *state;
+	uint64_t s = 0x2545f4914f6cdd1du;
+	utf32_t t[LEN], cp;
+	size_t i, k, round;
+
+	for (round = 0; round < 200000; round++) {
+		for (i = 0; i < LEN;) {
+			k = next(&s);
+			if (k % 8 == 0) {
+				if ((cp = next(&s) % 0x10000) == 0xFFFF)
+					cp = ' ';
+			} else
+				cp = pick[k % (sizeof(pick) / sizeof(*pick))];
+			for (k = 1 + next(&s) % 4; k > 0 && i < LEN; k--)
+				t[i++] = cp;
+		}
+		same_runs(r, t, 1 + round % LEN);
+	}
 }
 
 /* Random text: from ASCII, from the first two blocks, and from the
@@ -128,6 +199,8 @@ main(void)
 		cmocka_unit_test(test_stand_ins),
 		cmocka_unit_test(test_every_character),
 		cmocka_unit_test(test_random_text),
+		cmocka_unit_test(test_every_character_run),
+		cmocka_unit_test(test_random_runs),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

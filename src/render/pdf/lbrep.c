@@ -111,3 +111,38 @@ lbrep_init(struct lbrep *r, const char *lang)
 	for (cp = 0; cp <= 0xFFFF; cp++)
 		r->rep[cp] = (uint16_t)first[cls[cp]];
 }
+
+/*
+ * Runs of letters, of digits and of spaces go to the library as one
+ * character each. Every rule of UAX #14 that names these classes looks
+ * at one character of the run, the one next to the other class, and
+ * none breaks inside a run (LB7, LB25, LB28), so the run's last
+ * position breaks as the one character would. The text's first
+ * character is kept apart: the library takes a space there for a word
+ * joiner, and the next space for a space.
+ */
+void
+lbrep_breaks(const struct lbrep *r, uint32_t *reps, size_t n, char *brks,
+    char *scratch)
+{
+	const uint32_t al = r->rep['a'], nu = r->rep['0'], sp = r->rep[' '];
+	uint32_t x, prev;
+	size_t i, m = 1;
+
+	if (n == 0)
+		return;
+	for (prev = reps[0], i = 1; i < n; i++, prev = x) {
+		x = reps[i];
+		if (x == prev && m > 1 && (x == al || x == nu || x == sp)) {
+			brks[i - 1] = LINEBREAK_NOBREAK;
+			continue;
+		}
+		brks[i - 1] = LINEBREAK_INSIDEACHAR;
+		reps[m++] = x;
+	}
+	set_linebreaks_utf32(reps, m, "en", scratch);
+	for (i = 0, m = 0; i + 1 < n; i++)
+		if (brks[i] == LINEBREAK_INSIDEACHAR)
+			brks[i] = scratch[m++];
+	brks[n - 1] = scratch[m];
+}

@@ -2,6 +2,7 @@
 #ifndef CSPR_LBREP_H
 #define CSPR_LBREP_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /*
@@ -20,6 +21,15 @@ struct lbrep {
 
 /* Fills r for the language lang, as set_linebreaks would look it up. */
 void	 lbrep_init(struct lbrep *r, const char *lang);
+
+/*
+ * The break opportunities of a text, as set_linebreaks_utf32(text, n,
+ * "en", brks) gives them, from its n stand-ins in reps (overwritten),
+ * with n bytes of scratch: faster, as runs of letters, digits and
+ * spaces are handed over as one character.
+ */
+void	 lbrep_breaks(const struct lbrep *r, uint32_t *reps, size_t n,
+	    char *brks, char *scratch);
 
 static inline uint32_t
 lbrep(const struct lbrep *r, uint32_t cp)

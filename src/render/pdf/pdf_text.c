@@ -295,23 +295,32 @@ segment(struct brk *b, size_t from, size_t to)
 	}
 }
 
-/* Lays out the collected paragraph at the break opportunities of
- * UAX #14 (libunibreak, handed each character's stand-in: lbrep.h). */
+/* The break opportunities of UAX #14 in para, a byte each (libunibreak,
+ * handed each character's stand-in: lbrep.h). */
+static const char *
+breaks(struct pdf_ctx *c, const struct pdf_chs *para)
+{
+	size_t i, n = para->n;
+	uint32_t *cps = c->cps = xgrow(c->cps, &c->cpscap, n,
+	    sizeof(*c->cps));
+	char *brks = c->brks = xgrow(c->brks, &c->brkscap, 2 * n, 1);
+
+	for (i = 0; i < n; i++)
+		cps[i] = lbrep(c->lb, para->v[i].cp);
+	lbrep_breaks(c->lb, cps, n, brks, brks + n);
+	return brks;
+}
+
+/* Lays out the collected paragraph at its break opportunities. */
 static void
 lay_out(struct brk *b)
 {
-	struct pdf_ctx *c = b->c;
-	utf32_t *cps;
-	char *brks;
+	const char *brks;
 	size_t i, from = 0, n = b->para.n;
 
 	if (n == 0)
 		return;
-	cps = c->cps = xgrow(c->cps, &c->cpscap, n, sizeof(*c->cps));
-	brks = c->brks = xgrow(c->brks, &c->brkscap, n, 1);
-	for (i = 0; i < n; i++)
-		cps[i] = lbrep(c->lb, b->para.v[i].cp);
-	set_linebreaks_utf32(cps, n, "en", brks);
+	brks = breaks(b->c, &b->para);
 	for (i = 0; i < n; i++) {
 		if (brks[i] != LINEBREAK_ALLOWBREAK &&
 		    brks[i] != LINEBREAK_MUSTBREAK && i + 1 < n)
@@ -426,8 +435,7 @@ pdf_measure(struct pdf_ctx *c, const struct doc_node *para,
     const struct pdf_tstyle *ts, double *minw, double *maxw)
 {
 	struct brk b;
-	utf32_t *cps;
-	char *brks;
+	const char *brks;
 	double seg = 0, line = 0, space = 0;
 	size_t i, n;
 
@@ -439,11 +447,7 @@ pdf_measure(struct pdf_ctx *c, const struct doc_node *para,
 	collect(&b, para);
 	if ((n = b.para.n) == 0)
 		goto out;
-	cps = c->cps = xgrow(c->cps, &c->cpscap, n, sizeof(*c->cps));
-	brks = c->brks = xgrow(c->brks, &c->brkscap, n, 1);
-	for (i = 0; i < n; i++)
-		cps[i] = lbrep(c->lb, b.para.v[i].cp);
-	set_linebreaks_utf32(cps, n, "en", brks);
+	brks = breaks(c, &b.para);
 	for (i = 0; i < n; i++) {
 		const struct pdf_ch *ch = &b.para.v[i];
 
