@@ -167,6 +167,8 @@ struct pdf_tags {
 	const void	**keys;		/* node -> element, open addressing */
 	uint32_t	*vals;
 	size_t		 n, cap;
+	const struct doc_node *last;	/* the node elem_for last gave */
+	uint32_t	 last_e;	/* its element */
 	struct pdf_num	*nums;		/* the parent tree, by key */
 	size_t		 nnums, numscap;
 	uint32_t	 override;	/* tag content as this element, or

@@ -216,7 +216,7 @@ parent_elem(struct pdf_ctx *c, const struct doc_node *n)
 
 /* The structure element of n, made (with its ancestors') on first use. */
 static uint32_t
-elem_for(struct pdf_ctx *c, const struct doc_node *n)
+elem_make(struct pdf_ctx *c, const struct doc_node *n)
 {
 	uint32_t e, pe;
 	const char *role;
@@ -224,14 +224,14 @@ elem_for(struct pdf_ctx *c, const struct doc_node *n)
 
 	if (n == NULL || n->type == DOC_ROOT)
 		return c->tags.docelem;
-	if ((e = map_get(&c->tags, n)) != PDF_NONE)
-		return e;
 	/* A cell's only paragraph is the cell's own content: a chronology
 	 * has a hundred thousand of them, and each element costs. */
 	if (n->type == DOC_PARA && n->parent != NULL &&
 	    n->parent->type == DOC_CELL && n->parent->first == n &&
 	    n->parent->last == n)
 		return elem_for(c, n->parent);
+	if ((e = map_get(&c->tags, n)) != PDF_NONE)
+		return e;
 	pe = parent_elem(c, n);
 	/* Literals, not snprintf: a chronology makes half a million. */
 	switch (n->type) {
@@ -263,6 +263,23 @@ elem_for(struct pdf_ctx *c, const struct doc_node *n)
 	if (n->type == DOC_IMAGE)
 		c->tags.e[e].alt = xstrdup(n->alt ? n->alt : "");
 	map_put(&c->tags, n, e);
+	return e;
+}
+
+/* elem_make, remembering the last node asked about: its lines ask
+ * again, one by one, and a chronology's map is too big to stay in the
+ * cache. A node's element, once made, stays its element. */
+static uint32_t
+elem_for(struct pdf_ctx *c, const struct doc_node *n)
+{
+	struct pdf_tags *t = &c->tags;
+	uint32_t e;
+
+	if (n != NULL && n == t->last)
+		return t->last_e;
+	e = elem_make(c, n);
+	t->last = n;
+	t->last_e = e;
 	return e;
 }
 
