@@ -102,6 +102,7 @@ struct doc {
 	char		*date;		/* ISO 8601 "YYYY-MM-DD" from the case */
 	int		 draft;		/* print DRAFT in headers */
 	struct arena	*arena;
+	char		 digest[33];	/* doc_seal's, or "" */
 };
 
 struct doc	*doc_new(void);
@@ -150,6 +151,11 @@ char		*doc_plain(const struct doc_node *n);
 struct hash;
 /* Feeds everything a backend renders from d into h (doc_hash.c). */
 void		 doc_hash(const struct doc *d, struct hash *h);
+/* The hex digest of doc_hash (33 bytes): the one doc_seal stored, or
+ * worked out now. A tree is sealed once it is complete, so that the
+ * build's stamp and a backend's file identifier hash it once. */
+void		 doc_digest(const struct doc *d, char out[33]);
+void		 doc_seal(struct doc *d);	/* d must not change after */
 
 /* Indented text dump, for golden tests and `cspr dump --stage doc`. */
 void		 doc_dump(FILE *out, const struct doc *d);

@@ -2,6 +2,8 @@
 #include "doc.h"
 #include "../util/hash.h"
 
+#include <string.h>
+
 static void
 node(struct hash *h, const struct doc_node *n, unsigned depth)
 {
@@ -51,4 +53,28 @@ doc_hash(const struct doc *d, struct hash *h)
 	hash_str(h, d->date);
 	hash_u64(h, (uint64_t)d->draft);
 	node(h, d->root, 0);
+}
+
+_Static_assert(sizeof(((struct doc *)0)->digest) == HASH_HEX,
+    "a doc's digest is a hash_hex");
+
+void
+doc_digest(const struct doc *d, char out[HASH_HEX])
+{
+	struct hash h;
+
+	if (d->digest[0] != '\0') {
+		memcpy(out, d->digest, HASH_HEX);
+		return;
+	}
+	hash_init(&h);
+	doc_hash(d, &h);
+	hash_hex(&h, out);
+}
+
+void
+doc_seal(struct doc *d)
+{
+	d->digest[0] = '\0';
+	doc_digest(d, d->digest);
 }

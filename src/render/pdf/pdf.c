@@ -239,9 +239,10 @@ file_id(const struct pdf_ctx *c, char out[33])
 	char hex[HASH_HEX];
 	size_t i;
 
+	doc_digest(c->d, hex);
 	hash_init(&h);
 	hash_str(&h, "cspr pdf id");
-	doc_hash(c->d, &h);
+	hash_str(&h, hex);
 	hash_hex(&h, hex);
 	/* Sixteen hex digits as the bytes of the ID, written in hex. */
 	for (i = 0; i < 16; i++)
