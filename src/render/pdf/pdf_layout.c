@@ -10,6 +10,7 @@
 #define GAP_ITEM	0.25	/* between list items */
 #define GAP_HEAD	0.9	/* above a heading, in heading sizes */
 #define BORDER_W	0.5	/* table rule width, points */
+#define AHEAD_MIN	64	/* body rows that make laying out ahead pay */
 
 static const struct pdf_rgb black = { 0, 0, 0 };
 static const struct pdf_rgb rule_rgb = { 0.45, 0.45, 0.45 };
@@ -519,6 +520,23 @@ row_layout(struct pdf_ctx *c, struct pdf_table *t, size_t i)
 	return 0;
 }
 
+/* row_layout and row_drop for pdf_ahead. */
+static int
+ahead_row(struct pdf_ctx *wc, void *t, size_t i)
+{
+	return row_layout(wc, t, i);
+}
+
+static void row_drop(struct pdf_table *, size_t);
+
+static int
+ahead_drop(struct pdf_ctx *wc, void *t, size_t i)
+{
+	(void)wc;
+	row_drop(t, i);
+	return 0;
+}
+
 /* Frees the lines of row i, drawn: a long table is laid out, drawn and
  * dropped a row at a time, so its lines never all exist at once. */
 static void
@@ -756,6 +774,22 @@ out:
 	return rc;
 }
 
+/* Places a laid-out row: on this page if it fits, else on the next
+ * (bodyh high, under rep repeated header rows of height reph), else
+ * split. */
+static int
+row_place(struct pdf_ctx *c, const struct pdf_table *t,
+    const struct pdf_row *row, size_t rep, double reph, double bodyh)
+{
+	if (c->fresh || c->y + row->h <= c->fr.bottom + EPS) {
+		if (row->h <= c->fr.bottom - c->y + EPS)
+			return draw_row(c, t, row);
+	} else if (row->h <= bodyh - (rep ? reph : 0) + EPS)
+		return table_page(c, t, rep) == -1 ? -1 :
+		    draw_row(c, t, row);
+	return split_row(c, t, row, rep);
+}
+
 /*
  * Places a laid-out table: rows that do not fit in what is left of the
  * page go to the next one, under repeated header rows; rows taller than
@@ -764,8 +798,10 @@ out:
 static int
 table_place(struct pdf_ctx *c, struct pdf_table *t, double gap)
 {
+	struct pdf_ahead *ah = NULL;
 	double bodyh = c->fr.bottom - c->fr.top, headh = 0, first;
 	size_t i, nrep;
+	int rc = -1;
 
 	for (i = 0; i < t->nhead; i++)
 		headh += t->row[i].h;
@@ -781,32 +817,29 @@ table_place(struct pdf_ctx *c, struct pdf_table *t, double gap)
 		} else
 			c->y += gap;
 	}
+	/* The rows table_layout left are broken into lines on a second
+	 * thread, ahead of the pages: a row's lines do not depend on
+	 * where it goes. */
+	if (t->nrow > t->nhead + AHEAD_MIN)
+		ah = pdf_ahead_start(c, ahead_row, ahead_drop, t,
+		    t->nhead + 1, t->nrow);
 	for (i = 0; i < t->nrow; i++) {
-		const struct pdf_row *row = &t->row[i];
-		size_t rep = i < t->nhead ? 0 : nrep;
-		double reph = i < t->nhead ? 0 : headh;
-
-		if (row_layout(c, t, i) == -1)
-			return -1;
-		if (c->fresh || c->y + row->h <= c->fr.bottom + EPS) {
-			if (row->h <= c->fr.bottom - c->y + EPS) {
-				if (draw_row(c, t, row) == -1)
-					return -1;
-				row_drop(t, i);
-				continue;
-			}
-		} else if (row->h <= bodyh - (rep ? reph : 0) + EPS) {
-			if (table_page(c, t, rep) == -1 ||
-			    draw_row(c, t, row) == -1)
-				return -1;
+		if (ah != NULL && i > t->nhead) {
+			pdf_ahead_release(ah, i);
+			if (pdf_ahead_wait(ah, i) == -1)
+				goto out;
+		} else if (row_layout(c, t, i) == -1)
+			goto out;
+		if (row_place(c, t, &t->row[i], i < t->nhead ? 0 : nrep,
+		    i < t->nhead ? 0 : headh, bodyh) == -1)
+			goto out;
+		if (ah == NULL || i <= t->nhead)	/* else the thread's */
 			row_drop(t, i);
-			continue;
-		}
-		if (split_row(c, t, row, rep) == -1)
-			return -1;
-		row_drop(t, i);
 	}
-	return pdf_failed(c) ? -1 : 0;
+	rc = 0;
+out:
+	pdf_ahead_stop(ah, c);
+	return rc == 0 && !pdf_failed(c) ? 0 : -1;
 }
 
 static void
