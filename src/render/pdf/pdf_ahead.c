@@ -14,11 +14,12 @@
 #define AHEAD	64
 
 /*
- * The thread lays out with a context of its own: a copy of the page
- * flow's, taken at the start, with the line breaker's working memory,
- * the characters it noted and its messages its own. Laying out reads
- * only what the copy shares and nothing changes while the thread runs:
- * the style, the fonts' tables, the stand-ins, the heading colour.
+ * The thread lays out with a context of its own, holding only what
+ * laying out reads (the style, the fonts, the stand-ins, the heading
+ * colour: copied, or pointing at what nothing changes while it runs),
+ * with the line breaker's working memory, the characters it noted and
+ * its messages its own. The rest of the page flow's context is not
+ * copied: other threads (the deflating) write parts of it.
  */
 struct pdf_ahead {
 	pthread_t	 thread;
@@ -81,13 +82,11 @@ pdf_ahead_start(struct pdf_ctx *c, pdf_ahead_fn fn, pdf_ahead_fn drop,
 {
 	struct pdf_ahead *a = xcalloc(1, sizeof(*a));
 
-	a->wc = *c;
-	memset(a->wc.chbuf, 0, sizeof(a->wc.chbuf));
-	memset(a->wc.chcap, 0, sizeof(a->wc.chcap));
-	a->wc.cps = NULL;
-	a->wc.brks = NULL;
-	a->wc.cpscap = a->wc.brkscap = 0;
-	a->wc.missing = a->wc.replaced = 0;
+	a->wc.d = c->d;
+	a->wc.st = c->st;
+	memcpy(a->wc.font, c->font, sizeof(a->wc.font));
+	a->wc.lb = c->lb;
+	a->wc.heading_rgb = c->heading_rgb;
 	a->fn = fn;
 	a->drop = drop;
 	a->arg = arg;
