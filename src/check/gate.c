@@ -193,6 +193,54 @@ search_g(struct gate *g, gchar *s, const char *where)
 	g_free(s);
 }
 
+/* Whether two characters poppler puts side by side in its text stand
+ * apart on the page: a gap of a quarter of their height, or the second
+ * before the first or on another line. */
+static int
+apart(const PopplerRectangle *a, const PopplerRectangle *b)
+{
+	double h = a->y2 - a->y1 > b->y2 - b->y1 ? a->y2 - a->y1 :
+	    b->y2 - b->y1;
+
+	return b->x1 > a->x2 + h / 4 || b->x2 < a->x1 + h / 4 ||
+	    b->y1 + b->y2 > a->y1 + a->y2 + h || b->y1 + b->y2 < a->y1 + a->y2 -
+	    h;
+}
+
+/*
+ * A page's text, searched. poppler joins the pieces of a line without
+ * a space where they stand apart, as table cells do: "Agency 0" and
+ * "334" become "Agency 0334" (an NHS number, with the next cells), and
+ * a name at a cell's edge would run into its neighbour's word, out of
+ * reach of a whole-word match. A space goes wherever two characters
+ * stand apart.
+ */
+static void
+search_page(struct gate *g, PopplerPage *pg, const char *where)
+{
+	PopplerRectangle *r = NULL;
+	struct buf b = BUF_INIT;
+	gchar *t = poppler_page_get_text(pg);
+	const char *p, *q;
+	guint n = 0, i;
+
+	if (t == NULL)
+		return;
+	if (!poppler_page_get_text_layout(pg, &r, &n))
+		n = 0;
+	for (p = t, i = 0; *p != '\0'; p = q, i++) {
+		q = g_utf8_next_char(p);
+		if (i > 0 && i < n && p[-1] != ' ' && p[-1] != '\n' &&
+		    *p != ' ' && *p != '\n' && apart(&r[i - 1], &r[i]))
+			buf_putc(&b, ' ');
+		buf_put(&b, p, (size_t)(q - p));
+	}
+	search(g, b.data, b.len, where, 0);
+	buf_free(&b);
+	g_free(r);
+	g_free(t);
+}
+
 static void
 outline(struct gate *g, PopplerIndexIter *it)
 {
@@ -281,7 +329,7 @@ pdf(struct gate *g, const char *path)
 		pg = poppler_document_get_page(doc, i);
 		buf_reset(&where);
 		buf_printf(&where, "page %d", i + 1);
-		search_g(g, poppler_page_get_text(pg), where.data);
+		search_page(g, pg, where.data);
 		m = poppler_page_get_link_mapping(pg);
 		for (l = m; l != NULL; l = l->next) {
 			PopplerLinkMapping *lm = l->data;
