@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,35 +46,77 @@ same_instant(const struct event *a, const struct event *b)
 	    minutes(&a->start_time) == minutes(&b->start_time);
 }
 
-/* Words of 3+ letters, case folded, without common function words;
- * their text in one buffer, big enough for all from the start. */
-struct words {
-	char	**v;
-	size_t	  n, cap;
-	char	 *text;
-	size_t	  used;
+/*
+ * Words of 3+ letters, case folded, without common function words;
+ * their text in one buffer, big enough for all from the start. Each
+ * word is kept with a 64-bit hash of it: the set is sorted by hash,
+ * and words are compared by hash first, by their text only where the
+ * hashes are equal. The order is not the alphabet's, but it is one
+ * order, and two words are the same only if their text is.
+ */
+struct word {
+	uint64_t	 h;
+	const char	*s;
 };
 
+struct words {
+	struct word	*v;
+	size_t		 n, cap;
+	char		*text;
+	size_t		 used;
+};
+
+/* Up to eight bytes of a word as one number, the first lowest. */
+#define PACK3(a, b, c)	((uint64_t)(a) | (uint64_t)(b) << 8 | \
+			    (uint64_t)(c) << 16)
+#define PACK4(a, b, c, d)	(PACK3(a, b, c) | (uint64_t)(d) << 24)
+#define PACK5(a, b, c, d, e)	(PACK4(a, b, c, d) | (uint64_t)(e) << 32)
+
+/* The stop words have three to five letters: compared packed. */
 static int
-stopword(const char *w)
+stopword(uint64_t packed)
 {
-	static const char *const stop[] = {
-		"and", "are", "but", "for", "from", "had", "has", "her", "him",
-		"his", "not", "she", "that", "the", "their", "them", "then",
-		"there", "they", "this", "was", "were", "which", "who", "with",
+	static const uint64_t stop[] = {
+		PACK3('a', 'n', 'd'), PACK3('a', 'r', 'e'),
+		PACK3('b', 'u', 't'), PACK3('f', 'o', 'r'),
+		PACK4('f', 'r', 'o', 'm'), PACK3('h', 'a', 'd'),
+		PACK3('h', 'a', 's'), PACK3('h', 'e', 'r'),
+		PACK3('h', 'i', 'm'), PACK3('h', 'i', 's'),
+		PACK3('n', 'o', 't'), PACK3('s', 'h', 'e'),
+		PACK4('t', 'h', 'a', 't'), PACK3('t', 'h', 'e'),
+		PACK5('t', 'h', 'e', 'i', 'r'), PACK4('t', 'h', 'e', 'm'),
+		PACK4('t', 'h', 'e', 'n'), PACK5('t', 'h', 'e', 'r', 'e'),
+		PACK4('t', 'h', 'e', 'y'), PACK4('t', 'h', 'i', 's'),
+		PACK3('w', 'a', 's'), PACK4('w', 'e', 'r', 'e'),
+		PACK5('w', 'h', 'i', 'c', 'h'), PACK3('w', 'h', 'o'),
+		PACK4('w', 'i', 't', 'h'),
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof(stop) / sizeof(stop[0]); i++)
-		if (strcmp(w, stop[i]) == 0)
+		if (packed == stop[i])
 			return 1;
 	return 0;
 }
 
 static int
-strpcmp(const void *a, const void *b)
+wordcmp(const struct word *a, const struct word *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	return strcmp(a->s, b->s);
+}
+
+static int
+wordpcmp(const void *a, const void *b)
+{
+	return wordcmp(a, b);
+}
+
+static int
+is_word_byte(unsigned char c)
+{
+	return isalnum(c) || (c & 0x80);
 }
 
 static void
@@ -81,31 +124,41 @@ add_words(struct words *w, const char *s)
 {
 	const char *b;
 	char *word;
+	uint64_t h, packed;
 	size_t i, n;
+	unsigned char ch;
 
 	if (s == NULL)
 		return;
 	while (*s) {
-		while (*s && !isalnum((unsigned char)*s) && !((unsigned char)*s & 0x80))
+		while (*s && !is_word_byte((unsigned char)*s))
 			s++;
 		b = s;
-		while (*s && (isalnum((unsigned char)*s) || ((unsigned char)*s & 0x80)))
+		while (*s && is_word_byte((unsigned char)*s))
 			s++;
 		if ((n = (size_t)(s - b)) < 3)
 			continue;
 		word = w->text + w->used;
-		for (i = 0; i < n; i++)
-			word[i] = (char)tolower((unsigned char)b[i]);
+		h = 14695981039346656037u;	/* FNV-1a */
+		packed = 0;
+		for (i = 0; i < n; i++) {
+			ch = (unsigned char)tolower((unsigned char)b[i]);
+			word[i] = (char)ch;
+			h = (h ^ ch) * 1099511628211u;
+			if (i < 8)
+				packed |= (uint64_t)ch << (8 * i);
+		}
 		word[n] = '\0';
-		/* The stop words have three to five letters. */
-		if (n <= 5 && stopword(word))
+		if (n <= 5 && stopword(packed))
 			continue;
 		w->used += n + 1;
 		w->v = xgrow(w->v, &w->cap, w->n, sizeof(*w->v));
-		w->v[w->n++] = word;
+		w->v[w->n].h = h;
+		w->v[w->n++].s = word;
 	}
 }
 
+/* The set of an event's words, sorted, each once. */
 static void
 words_of(const struct event *e, struct words *w)
 {
@@ -119,9 +172,9 @@ words_of(const struct event *e, struct words *w)
 	add_words(w, e->what);
 	if (w->n == 0)
 		return;
-	qsort(w->v, w->n, sizeof(*w->v), strpcmp);
+	qsort(w->v, w->n, sizeof(*w->v), wordpcmp);
 	for (i = j = 1; i < w->n; i++)
-		if (strcmp(w->v[i], w->v[j - 1]) != 0)
+		if (wordcmp(&w->v[i], &w->v[j - 1]) != 0)
 			w->v[j++] = w->v[i];
 	w->n = j;
 }
@@ -141,7 +194,7 @@ dice(const struct words *x, const struct words *y)
 	int c;
 
 	while (i < x->n && j < y->n) {
-		if ((c = strcmp(x->v[i], y->v[j])) == 0) {
+		if ((c = wordcmp(&x->v[i], &y->v[j])) == 0) {
 			common++;
 			i++;
 			j++;
