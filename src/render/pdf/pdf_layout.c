@@ -623,6 +623,21 @@ fill_hex(struct pdf_ctx *c, size_t pi, const char *s)
  * Draws lines from[k]..to[k] of each cell of row at the current
  * position, segh high: shading first, then rules, then the text.
  */
+/* Whether every cell of row is shaded, and in one colour. */
+static int
+same_shade(const struct pdf_table *t, const struct pdf_row *row)
+{
+	unsigned k;
+
+	if (t->ncols == 0 || row->cell[0].shade == NULL)
+		return 0;
+	for (k = 1; k < t->ncols; k++)
+		if (row->cell[k].shade == NULL ||
+		    strcmp(row->cell[k].shade, row->cell[0].shade) != 0)
+			return 0;
+	return 1;
+}
+
 static int
 draw_segment(struct pdf_ctx *c, const struct pdf_table *t,
     const struct pdf_row *row, const size_t *from, const size_t *to,
@@ -637,14 +652,23 @@ draw_segment(struct pdf_ctx *c, const struct pdf_table *t,
 	c->tags.artifact = 1;
 	if (pdf_tag_begin(c, pi, NULL) == -1)
 		return -1;
-	for (k = 0; k < t->ncols; k++) {
-		if (row->cell[k].shade == NULL)
-			continue;
-		fill_hex(c, pi, row->cell[k].shade);
-		pdf_rect(c, pi, x0 + t->colx[k], ph - top - segh, t->colw[k],
+	if (same_shade(t, row)) {
+		/* A row of one colour (a chronology's, by agency) is one
+		 * rectangle: a tenth of the bytes. */
+		fill_hex(c, pi, row->cell[0].shade);
+		pdf_rect(c, pi, x0 + t->colx[0], ph - top - segh,
+		    t->colx[t->ncols - 1] + t->colw[t->ncols - 1] - t->colx[0],
 		    segh);
 		pdf_ops(c, pi, "f\n");
-	}
+	} else
+		for (k = 0; k < t->ncols; k++) {
+			if (row->cell[k].shade == NULL)
+				continue;
+			fill_hex(c, pi, row->cell[k].shade);
+			pdf_rect(c, pi, x0 + t->colx[k], ph - top - segh,
+			    t->colw[k], segh);
+			pdf_ops(c, pi, "f\n");
+		}
 	pdf_stroke_rgb(c, pi, &rule_rgb);
 	pdf_line_width(c, pi, BORDER_W);
 	for (k = 0; k < t->ncols; k++)
