@@ -7,6 +7,7 @@
 
 #include "../../doc/doc.h"
 #include "../../model/style.h"
+#include "../../util/arena.h"
 #include "../../util/buf.h"
 #include "../../util/diag.h"
 #include "lbrep.h"
@@ -290,6 +291,8 @@ struct pdf_line {
 struct pdf_lines {
 	struct pdf_line	*v;
 	size_t		 n, cap;
+	struct arena	*arena;		/* where v and the runs live (a
+					 * table row's), or NULL: malloc */
 };
 
 /* How a paragraph's lines are set. */

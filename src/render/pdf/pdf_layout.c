@@ -27,6 +27,8 @@ struct pdf_row {
 	struct pdf_cell	*cell;		/* ncols of them, or NULL: not laid
 					 * out yet, or drawn and dropped */
 	double		 h;		/* with padding */
+	struct arena	 arena;		/* cell and its lines: a row is
+					 * freed at once */
 };
 
 /* A table laid out for the width it has, ready to be cut into pages. */
@@ -364,7 +366,7 @@ table_free(struct pdf_table *t)
 			continue;
 		for (k = 0; k < t->ncols; k++)
 			pdf_lines_free(&t->row[i].cell[k].lines);
-		free(t->row[i].cell);
+		arena_free(&t->row[i].arena);
 	}
 	free(t->row);
 	free(t->colx);
@@ -493,7 +495,7 @@ row_layout(struct pdf_ctx *c, struct pdf_table *t, size_t i)
 
 	if (row->cell != NULL)
 		return 0;
-	row->cell = xcalloc(t->ncols, sizeof(*row->cell));
+	row->cell = arena_alloc(&row->arena, t->ncols * sizeof(*row->cell));
 	row->h = t->size * c->st->line_spacing;
 	for (k = 0, cn = row->node->first; k < t->ncols; k++) {
 		while (cn != NULL && cn->type != DOC_CELL)
@@ -505,6 +507,7 @@ row_layout(struct pdf_ctx *c, struct pdf_table *t, size_t i)
 		ts.rgb = black;
 		ts.width = t->colw[k] - 2 * t->padx;
 		row->cell[k].node = cn;
+		row->cell[k].lines.arena = &row->arena;
 		if (is_hex6(cn->shade))
 			row->cell[k].shade = cn->shade;
 		if (layout_blocks(c, cn->first, &ts, t->depth + 1,
@@ -548,8 +551,8 @@ row_drop(struct pdf_table *t, size_t i)
 		return;		/* header rows are drawn again */
 	for (k = 0; k < t->ncols; k++)
 		pdf_lines_free(&t->row[i].cell[k].lines);
-	free(t->row[i].cell);
 	t->row[i].cell = NULL;
+	arena_free(&t->row[i].arena);
 }
 
 /*
@@ -882,7 +885,7 @@ body_style(const struct pdf_ctx *c, struct pdf_tstyle *ts)
 static double
 keep_height(struct pdf_ctx *c, const struct doc_node *n)
 {
-	struct pdf_lines ls = { NULL, 0, 0 };
+	struct pdf_lines ls = { NULL, 0, 0, NULL };
 	struct pdf_tstyle ts;
 	struct pdf_table t;
 	double h = 0, bodyh = c->fr.bottom - c->fr.top;
@@ -923,7 +926,7 @@ static int
 place_node(struct pdf_ctx *c, const struct doc_node *n,
     const struct pdf_tstyle *ts, struct pdf_line *last)
 {
-	struct pdf_lines ls = { NULL, 0, 0 };
+	struct pdf_lines ls = { NULL, 0, 0, NULL };
 	int rc = -1;
 
 	pdf_break(c, n, ts, &ls);
@@ -1084,7 +1087,7 @@ place_image(struct pdf_ctx *c, const struct doc_node *n, double before)
 static int
 place_block(struct pdf_ctx *c, const struct doc_node *n)
 {
-	struct pdf_lines ls = { NULL, 0, 0 };
+	struct pdf_lines ls = { NULL, 0, 0, NULL };
 	struct pdf_tstyle ts;
 	struct pdf_table t;
 	double keep;

@@ -146,9 +146,17 @@ chs_clear(struct pdf_chs *a)
 struct pdf_line *
 pdf_lines_add(struct pdf_lines *ls, double size, double leading)
 {
-	struct pdf_line *l;
+	struct pdf_line *l, *v;
 
-	ls->v = xgrow(ls->v, &ls->cap, ls->n, sizeof(*ls->v));
+	if (ls->arena == NULL)
+		ls->v = xgrow(ls->v, &ls->cap, ls->n, sizeof(*ls->v));
+	else if (ls->n == ls->cap) {	/* the old array stays, unused */
+		ls->cap = ls->cap ? 2 * ls->cap : 4;
+		v = arena_alloc(ls->arena, ls->cap * sizeof(*v));
+		if (ls->n > 0)
+			memcpy(v, ls->v, ls->n * sizeof(*v));
+		ls->v = v;
+	}
 	l = &ls->v[ls->n++];
 	memset(l, 0, sizeof(*l));
 	l->size = size;
@@ -162,10 +170,12 @@ pdf_lines_free(struct pdf_lines *ls)
 	size_t i;
 
 	for (i = 0; i < ls->n; i++) {
-		free(ls->v[i].run);	/* and the texts, in its block */
+		if (ls->arena == NULL)
+			free(ls->v[i].run);	/* and the texts, in its block */
 		free(ls->v[i].label);
 	}
-	free(ls->v);
+	if (ls->arena == NULL)
+		free(ls->v);
 	memset(ls, 0, sizeof(*ls));
 }
 
@@ -214,7 +224,9 @@ emit_line(struct brk *b)
 			bytes += utf8_len(v[i].cp);
 	p = NULL;
 	if (nrun > 0) {
-		l->run = xmalloc(nrun * sizeof(*l->run) + bytes);
+		l->run = b->out->arena != NULL ? arena_alloc(b->out->arena,
+		    nrun * sizeof(*l->run) + bytes) :
+		    xmalloc(nrun * sizeof(*l->run) + bytes);
 		l->runcap = nrun;
 		p = (char *)(l->run + nrun);
 	}
