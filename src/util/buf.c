@@ -7,37 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void
-reserve(struct buf *b, size_t extra)
+void
+buf_reserve(struct buf *b, size_t extra)
 {
-	/* The room is there: no call (xgrow's own test, done here). */
 	if (b->data != NULL && b->len + extra < b->cap)
 		return;
 	b->data = xgrow(b->data, &b->cap, b->len + extra, 1);
-}
-
-void
-buf_put(struct buf *b, const char *s, size_t n)
-{
-	reserve(b, n + 1);
-	if (n)
-		memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-void
-buf_puts(struct buf *b, const char *s)
-{
-	buf_put(b, s, strlen(s));
-}
-
-void
-buf_putc(struct buf *b, char c)
-{
-	reserve(b, 2);
-	b->data[b->len++] = c;
-	b->data[b->len] = '\0';
 }
 
 void
@@ -49,7 +24,7 @@ buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 
 	/* Formatted once into the room there is; again only if it was
 	 * too little. */
-	reserve(b, 64);
+	buf_reserve(b, 64);
 	room = b->cap - b->len;
 	va_copy(ap2, ap);
 	n = vsnprintf(b->data + b->len, room, fmt, ap2);
@@ -59,7 +34,7 @@ buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 		return;
 	}
 	if ((size_t)n >= room) {
-		reserve(b, (size_t)n + 1);
+		buf_reserve(b, (size_t)n + 1);
 		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	}
 	b->len += (size_t)n;
