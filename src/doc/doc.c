@@ -17,6 +17,7 @@ doc_new(void)
 	d->root = arena_alloc(d->arena, sizeof(*d->root));
 	d->root->type = DOC_ROOT;
 	d->root->arena = d->arena;
+	d->root->nnodes = 1;
 	d->lang = xstrdup("en-GB");
 	return d;
 }
@@ -43,6 +44,16 @@ doc_set(char **field, const char *value)
 {
 	free(*field);
 	*field = utf8_sanitize(value);
+}
+
+/* The id fills what was padding: a node stays 64 bytes (LP64). */
+_Static_assert(sizeof(void *) != 8 || sizeof(struct doc_node) == 64,
+    "a document node is 64 bytes");
+
+size_t
+doc_node_count(const struct doc *d)
+{
+	return d->root->nnodes;
 }
 
 static struct arena *
@@ -77,8 +88,12 @@ text_copy(struct arena *a, const char *s, size_t n, int is_inline)
 struct doc_node *
 doc_node_add(struct doc_node *parent, enum doc_type type)
 {
-	struct doc_node *child = arena_alloc(arena_of(parent), sizeof(*child));
+	struct doc_node *root = parent, *child;
 
+	while (root->parent != NULL)
+		root = root->parent;
+	child = arena_alloc(root->arena, sizeof(*child));
+	child->id = root->nnodes++;
 	child->type = (unsigned char)type;
 	child->parent = parent;
 	if (parent->last)

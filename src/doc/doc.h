@@ -2,6 +2,7 @@
 #ifndef CSPR_DOC_H
 #define CSPR_DOC_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 /*
@@ -76,6 +77,10 @@ struct doc_node {
 	unsigned char	 type;		/* enum doc_type */
 	unsigned char	 level;		/* HEADING: 1..3 */
 	unsigned short	 flags;
+	uint32_t	 id;		/* 0 the root's, then 1, 2, ... in
+					 * the order made: below
+					 * doc_node_count, for a renderer's
+					 * tables by node */
 	union {
 		struct {			/* IMAGE */
 			char	*alt;		/* alternative text */
@@ -86,7 +91,10 @@ struct doc_node {
 			unsigned *colw;		/* relative column widths */
 		};
 		char	 shade[7];		/* CELL: "RRGGBB" fill or "" */
-		struct arena *arena;		/* ROOT: where nodes live */
+		struct {			/* ROOT */
+			struct arena *arena;	/* where nodes live */
+			uint32_t  nnodes;	/* ids given */
+		};
 	};
 };
 
@@ -107,6 +115,8 @@ struct doc {
 
 struct doc	*doc_new(void);
 void		 doc_free(struct doc *d);		/* accepts NULL */
+/* Every node's id is below this. */
+size_t		 doc_node_count(const struct doc *d);
 void		 doc_set(char **field, const char *value); /* sanitised copy */
 
 /* A new node of type appended to parent: nodes live in the arena of

@@ -134,9 +134,25 @@ struct pdf_elem {
 	uint32_t	 pg;		/* 1 + page of its first content, or 0 */
 	uint32_t	 kfirst, klast;
 	uint32_t	 nkids;
-	char		 role[12];
+	unsigned char	 role;		/* enum pdf_role */
 	unsigned char	 th;		/* a header cell: scope Column */
-	char		*alt;
+	unsigned char	 hasalt;	/* its /Alt is in pdf_tags.alts */
+};
+
+/* Structure types (pdf_tag.c names them): a byte in each of a
+ * chronology's half a million elements, not the name. */
+enum pdf_role {
+	PDF_ROLE_DOCUMENT, PDF_ROLE_SECT, PDF_ROLE_H1, PDF_ROLE_H2,
+	PDF_ROLE_H3, PDF_ROLE_P, PDF_ROLE_L, PDF_ROLE_LI, PDF_ROLE_LBODY,
+	PDF_ROLE_LBL, PDF_ROLE_TABLE, PDF_ROLE_THEAD, PDF_ROLE_TBODY,
+	PDF_ROLE_TR, PDF_ROLE_TH, PDF_ROLE_TD, PDF_ROLE_DIV, PDF_ROLE_FIGURE,
+	PDF_ROLE_TOC, PDF_ROLE_TOCI, PDF_ROLE_LINK
+};
+
+/* An element's alternative text (figures: few). */
+struct pdf_alt {
+	uint32_t	 e;
+	char		*text;
 };
 
 /* A kid of a structure element. */
@@ -165,7 +181,13 @@ struct pdf_tags {
 	size_t		 ne, ecap;
 	struct pdf_kid	*kid;		/* [0] unused */
 	size_t		 nkid, kidcap;
-	const void	**keys;		/* node -> element, open addressing */
+	struct pdf_alt	*alts;
+	size_t		 nalts, altcap;
+	uint32_t	*byid;		/* node id -> 1 + its element, or 0 */
+	size_t		 nbyid;
+	const void	**keys;		/* an item's or table's part, a
+					 * link's URL -> element, open
+					 * addressing */
 	uint32_t	*vals;
 	size_t		 n, cap;
 	const struct doc_node *last;	/* the node elem_for last gave */
@@ -410,7 +432,7 @@ void	 pdf_tag_touch(struct pdf_ctx *c, const struct doc_node *n);
 /* A new element of role under n's element, returned (PDF_NONE on
  * error). */
 uint32_t pdf_tag_new(struct pdf_ctx *c, const struct doc_node *n,
-	    const char *role);
+	    enum pdf_role role);
 /* Writes the structure tree, the parent tree and the XMP metadata;
  * returns the Metadata stream's object number. */
 uint32_t pdf_tag_write(struct pdf_ctx *c);

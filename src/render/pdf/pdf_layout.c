@@ -961,7 +961,7 @@ toc_entries(struct pdf_ctx *c, const struct doc_node *n,
 		es.x = TOC_INDENT * (h->level - 1);
 		es.width = ts->width - es.x - TOC_NUMW;
 		es.before = 0.2 * ts->size;
-		if ((c->tags.override = pdf_tag_new(c, toc, "TOCI")) ==
+		if ((c->tags.override = pdf_tag_new(c, toc, PDF_ROLE_TOCI)) ==
 		    PDF_NONE || place_node(c, h, &es, &last) == -1)
 			return -1;
 		c->toc = xgrow(c->toc, &c->toccap, c->ntoc, sizeof(*c->toc));
@@ -997,7 +997,7 @@ place_toc(struct pdf_ctx *c, const struct doc_node *n,
 	/* The title is a paragraph of the contents' section, before them:
 	 * it is not a heading, as it is not in the contents itself. */
 	rc = -1;
-	if ((c->tags.override = pdf_tag_new(c, n->parent, "P")) != PDF_NONE)
+	if ((c->tags.override = pdf_tag_new(c, n->parent, PDF_ROLE_P)) != PDF_NONE)
 		rc = place_node(c, title, &hs, &last);
 	c->tags.override = PDF_NONE;
 	doc_free(tmp);

@@ -43,6 +43,18 @@
  * long table hold hundreds each. */
 #define REFS_PER_LEAF	16000
 
+static const char *const role_name[] = {
+	[PDF_ROLE_DOCUMENT] = "Document", [PDF_ROLE_SECT] = "Sect",
+	[PDF_ROLE_H1] = "H1", [PDF_ROLE_H2] = "H2", [PDF_ROLE_H3] = "H3",
+	[PDF_ROLE_P] = "P", [PDF_ROLE_L] = "L", [PDF_ROLE_LI] = "LI",
+	[PDF_ROLE_LBODY] = "LBody", [PDF_ROLE_LBL] = "Lbl",
+	[PDF_ROLE_TABLE] = "Table", [PDF_ROLE_THEAD] = "THead",
+	[PDF_ROLE_TBODY] = "TBody", [PDF_ROLE_TR] = "TR", [PDF_ROLE_TH] = "TH",
+	[PDF_ROLE_TD] = "TD", [PDF_ROLE_DIV] = "Div",
+	[PDF_ROLE_FIGURE] = "Figure", [PDF_ROLE_TOC] = "TOC",
+	[PDF_ROLE_TOCI] = "TOCI", [PDF_ROLE_LINK] = "Link",
+};
+
 static uintptr_t
 hash_ptr(const void *p)
 {
@@ -108,6 +120,25 @@ map_set(struct pdf_tags *t, const void *key, uint32_t val)
 		}
 }
 
+/* The element of node n, or PDF_NONE: by its id, or in the map for a
+ * node of another tree (which no renderer draws). */
+static uint32_t
+node_get(const struct pdf_tags *t, const struct doc_node *n)
+{
+	if (n->id < t->nbyid)
+		return t->byid[n->id] != 0 ? t->byid[n->id] - 1 : PDF_NONE;
+	return map_get(t, n);
+}
+
+static void
+node_put(struct pdf_tags *t, const struct doc_node *n, uint32_t e)
+{
+	if (n->id < t->nbyid)
+		t->byid[n->id] = e + 1;
+	else
+		map_put(t, n, e);
+}
+
 /* Appends a kid to element e. */
 static void
 kid_add(struct pdf_tags *t, uint32_t e, unsigned kind, size_t page,
@@ -132,26 +163,21 @@ kid_add(struct pdf_tags *t, uint32_t e, unsigned kind, size_t page,
 	el->nkids++;
 }
 
-/* A new structure element of role s under parent (PDF_NONE: the
+/* A new structure element of role role under parent (PDF_NONE: the
  * tree's root), appended to its parent's kids. */
 static uint32_t
-new_elem(struct pdf_ctx *c, const char *s, uint32_t parent)
+new_elem(struct pdf_ctx *c, enum pdf_role role, uint32_t parent)
 {
 	struct pdf_tags *t = &c->tags;
 	struct pdf_elem *e;
 	uint32_t i = (uint32_t)t->ne;
-	size_t len;
 
 	t->e = xgrow(t->e, &t->ecap, t->ne, sizeof(*t->e));
 	e = &t->e[t->ne++];
 	memset(e, 0, sizeof(*e));
 	e->obj = pdfw_alloc(&c->w);
 	e->parent = parent;
-	/* Roles are short literals; one too long is cut, as before. */
-	len = strlen(s);
-	if (len >= sizeof(e->role))
-		len = sizeof(e->role) - 1;
-	memcpy(e->role, s, len);	/* e was zeroed: NUL-terminated */
+	e->role = (unsigned char)role;
 	if (parent != PDF_NONE)
 		kid_add(t, parent, PDF_K_ELEM, 0, i);
 	return i;
@@ -182,11 +208,12 @@ row_group(struct pdf_ctx *c, const struct doc_node *n, uint32_t te)
 		if ((n->flags & DOC_HEADER) ||
 		    c->tags.e[g].nkids < ROWS_PER_TBODY)
 			return g;
-		g = new_elem(c, "TBody", te);
+		g = new_elem(c, PDF_ROLE_TBODY, te);
 		map_set(&c->tags, key, g);
 		return g;
 	}
-	g = new_elem(c, (n->flags & DOC_HEADER) ? "THead" : "TBody", te);
+	g = new_elem(c, (n->flags & DOC_HEADER) ? PDF_ROLE_THEAD :
+	    PDF_ROLE_TBODY, te);
 	map_put(&c->tags, key, g);
 	return g;
 }
@@ -208,7 +235,7 @@ parent_elem(struct pdf_ctx *c, const struct doc_node *n)
 	/* An item's blocks go in its LBody. */
 	if ((pe = map_get(&c->tags, (const char *)p + ROLE_LBODY)) ==
 	    PDF_NONE) {
-		pe = new_elem(c, "LBody", elem_for(c, p));
+		pe = new_elem(c, PDF_ROLE_LBODY, elem_for(c, p));
 		map_put(&c->tags, (const char *)p + ROLE_LBODY, pe);
 	}
 	return pe;
@@ -219,8 +246,7 @@ static uint32_t
 elem_make(struct pdf_ctx *c, const struct doc_node *n)
 {
 	uint32_t e, pe;
-	const char *role;
-	char hn[8];
+	enum pdf_role role;
 
 	if (n == NULL || n->type == DOC_ROOT)
 		return c->tags.docelem;
@@ -230,39 +256,44 @@ elem_make(struct pdf_ctx *c, const struct doc_node *n)
 	    n->parent->type == DOC_CELL && n->parent->first == n &&
 	    n->parent->last == n)
 		return elem_for(c, n->parent);
-	if ((e = map_get(&c->tags, n)) != PDF_NONE)
+	if ((e = node_get(&c->tags, n)) != PDF_NONE)
 		return e;
 	pe = parent_elem(c, n);
-	/* Literals, not snprintf: a chronology makes half a million. */
 	switch (n->type) {
-	case DOC_SECTION:	role = "Sect"; break;
-	case DOC_HEADING:
-		snprintf(hn, sizeof(hn), "H%u", n->level);
-		role = hn;
+	case DOC_SECTION:	role = PDF_ROLE_SECT; break;
+	case DOC_HEADING:	/* levels 1 to 3 (doc.h) */
+		role = n->level <= 1 ? PDF_ROLE_H1 : n->level == 2 ?
+		    PDF_ROLE_H2 : PDF_ROLE_H3;
 		break;
-	case DOC_LIST:		role = "L"; break;
-	case DOC_ITEM:		role = "LI"; break;
+	case DOC_LIST:		role = PDF_ROLE_L; break;
+	case DOC_ITEM:		role = PDF_ROLE_LI; break;
 	case DOC_TABLE:
-		role = n->flags & DOC_LAYOUT ? "Div" : "Table";
+		role = n->flags & DOC_LAYOUT ? PDF_ROLE_DIV : PDF_ROLE_TABLE;
 		break;
 	case DOC_ROW:
-		role = layout_of(n) ? "Div" : "TR";
+		role = layout_of(n) ? PDF_ROLE_DIV : PDF_ROLE_TR;
 		break;
 	case DOC_CELL:
-		role = layout_of(n) ? "Div" : n->parent != NULL &&
-		    (n->parent->flags & DOC_HEADER) ? "TH" : "TD";
+		role = layout_of(n) ? PDF_ROLE_DIV : n->parent != NULL &&
+		    (n->parent->flags & DOC_HEADER) ? PDF_ROLE_TH : PDF_ROLE_TD;
 		break;
-	case DOC_IMAGE:		role = "Figure"; break;
-	case DOC_TOC:		role = "TOC"; break;
-	default:		role = "P"; break;
+	case DOC_IMAGE:		role = PDF_ROLE_FIGURE; break;
+	case DOC_TOC:		role = PDF_ROLE_TOC; break;
+	default:		role = PDF_ROLE_P; break;
 	}
 	e = new_elem(c, role, pe);
 	/* A header cell says what it heads (PDF/UA). */
-	if (n->type == DOC_CELL && role[1] == 'H')
+	if (role == PDF_ROLE_TH)
 		c->tags.e[e].th = 1;
-	if (n->type == DOC_IMAGE)
-		c->tags.e[e].alt = xstrdup(n->alt ? n->alt : "");
-	map_put(&c->tags, n, e);
+	if (n->type == DOC_IMAGE) {
+		c->tags.alts = xgrow(c->tags.alts, &c->tags.altcap,
+		    c->tags.nalts, sizeof(*c->tags.alts));
+		c->tags.alts[c->tags.nalts].e = e;
+		c->tags.alts[c->tags.nalts++].text = xstrdup(n->alt ? n->alt :
+		    "");
+		c->tags.e[e].hasalt = 1;
+	}
+	node_put(&c->tags, n, e);
 	return e;
 }
 
@@ -286,9 +317,13 @@ elem_for(struct pdf_ctx *c, const struct doc_node *n)
 void
 pdf_tag_init(struct pdf_ctx *c)
 {
+	/* Elements by node id: a chronology's million nodes in 4 MB,
+	 * where a map by address took 24 and missed the cache. */
+	c->tags.nbyid = doc_node_count(c->d);
+	c->tags.byid = xcalloc(c->tags.nbyid, sizeof(*c->tags.byid));
 	c->tags.root = pdfw_alloc(&c->w);
 	c->tags.override = PDF_NONE;
-	c->tags.docelem = new_elem(c, "Document", PDF_NONE);
+	c->tags.docelem = new_elem(c, PDF_ROLE_DOCUMENT, PDF_NONE);
 }
 
 static uint32_t
@@ -316,7 +351,7 @@ begin_elem(struct pdf_ctx *c, size_t pi, uint32_t e)
 	uint32_t mcid = (uint32_t)pg->nmcid;
 
 	buf_putc(b, '/');
-	buf_puts(b, el->role);
+	buf_puts(b, role_name[el->role]);
 	buf_puts(b, " <</MCID ");
 	pdf_uint(b, mcid);
 	buf_puts(b, ">> BDC\n");
@@ -357,7 +392,7 @@ link_elem(struct pdf_ctx *c, const struct doc_node *n, const char *url)
 
 	if ((e = map_get(&c->tags, url)) != PDF_NONE)
 		return e;
-	e = new_elem(c, "Link", elem_for(c, n));
+	e = new_elem(c, PDF_ROLE_LINK, elem_for(c, n));
 	map_put(&c->tags, url, e);
 	return e;
 }
@@ -400,7 +435,7 @@ pdf_tag_toc_link(struct pdf_ctx *c, uint32_t toci, size_t a,
     const char *what)
 {
 	if (toci != PDF_NONE)
-		annot_in(c, new_elem(c, "Link", toci), a, what);
+		annot_in(c, new_elem(c, PDF_ROLE_LINK, toci), a, what);
 }
 
 int
@@ -418,7 +453,7 @@ pdf_tag_label(struct pdf_ctx *c, size_t pi, const struct doc_node *n)
 	/* The Lbl comes first in its LI, before the LBody. */
 	if ((e = map_get(&c->tags, (const char *)item + ROLE_LBL)) ==
 	    PDF_NONE) {
-		e = new_elem(c, "Lbl", elem_for(c, item));
+		e = new_elem(c, PDF_ROLE_LBL, elem_for(c, item));
 		map_put(&c->tags, (const char *)item + ROLE_LBL, e);
 	}
 	return begin_elem(c, pi, e);
@@ -438,7 +473,7 @@ pdf_tag_touch(struct pdf_ctx *c, const struct doc_node *n)
 }
 
 uint32_t
-pdf_tag_new(struct pdf_ctx *c, const struct doc_node *n, const char *role)
+pdf_tag_new(struct pdf_ctx *c, const struct doc_node *n, enum pdf_role role)
 {
 	return new_elem(c, role, elem_for(c, n));
 }
@@ -489,7 +524,7 @@ write_elem(struct pdf_ctx *c, const struct pdf_elem *e, struct buf *b)
 	 * makes needless, no /Type (optional, ISO 32000-1 table 323), and
 	 * a lone kid not in an array. */
 	buf_puts(b, "<</S/");
-	buf_puts(b, e->role);
+	buf_puts(b, role_name[e->role]);
 	buf_puts(b, "/P ");
 	pdf_ref(b, e->parent == PDF_NONE ? t->root : t->e[e->parent].obj);
 	if (e->pg != 0) {
@@ -529,10 +564,11 @@ write_elem(struct pdf_ctx *c, const struct pdf_elem *e, struct buf *b)
 		buf_putc(b, ']');
 	if (e->th)
 		buf_puts(b, "/A<</O/Table/Scope/Column>>");
-	if (e->alt != NULL) {
-		buf_puts(b, "/Alt");
-		pdf_textstr(b, e->alt);
-	}
+	for (i = 0; e->hasalt && i < t->nalts; i++)
+		if (&t->e[t->alts[i].e] == e) {
+			buf_puts(b, "/Alt");
+			pdf_textstr(b, t->alts[i].text);
+		}
 	buf_puts(b, ">>");
 	pdfw_obj(&c->w, e->obj, b);
 }
@@ -637,12 +673,14 @@ pdf_tags_free(struct pdf_tags *t)
 {
 	size_t i;
 
-	for (i = 0; i < t->ne; i++)
-		free(t->e[i].alt);
+	for (i = 0; i < t->nalts; i++)
+		free(t->alts[i].text);
+	free(t->alts);
 	free(t->e);
 	free(t->kid);
 	free(t->keys);
 	free(t->vals);
+	free(t->byid);
 	free(t->nums);
 	memset(t, 0, sizeof(*t));
 }
