@@ -213,7 +213,8 @@ apart(const PopplerRectangle *a, const PopplerRectangle *b)
  * "334" become "Agency 0334" (an NHS number, with the next cells), and
  * a name at a cell's edge would run into its neighbour's word, out of
  * reach of a whole-word match. A space goes wherever two characters
- * stand apart.
+ * stand apart, unless the second is a combining mark (a decomposed
+ * accent may be drawn before the letter it sits on).
  */
 static void
 search_page(struct gate *g, PopplerPage *pg, const char *where)
@@ -231,7 +232,8 @@ search_page(struct gate *g, PopplerPage *pg, const char *where)
 	for (p = t, i = 0; *p != '\0'; p = q, i++) {
 		q = g_utf8_next_char(p);
 		if (i > 0 && i < n && p[-1] != ' ' && p[-1] != '\n' &&
-		    *p != ' ' && *p != '\n' && apart(&r[i - 1], &r[i]))
+		    *p != ' ' && *p != '\n' && apart(&r[i - 1], &r[i]) &&
+		    !g_unichar_ismark(g_utf8_get_char(p)))
 			buf_putc(&b, ' ');
 		buf_put(&b, p, (size_t)(q - p));
 	}

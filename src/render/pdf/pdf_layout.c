@@ -137,6 +137,9 @@ layout_list(struct pdf_ctx *c, const struct doc_node *list,
 		}
 		if (ordered)
 			snprintf(label, sizeof(label), "%zu.", k + 1);
+		/* An item that starts with a list: its own label wins the
+		 * line over the inner list's first. */
+		free(out->v[mark].label);
 		out->v[mark].label = xstrdup(label);
 		lw = pdf_text_width(c, 0, ts->size, label);
 		out->v[mark].labelx = ts->x + hang - gap - lw < ts->x ? ts->x :
@@ -622,10 +625,6 @@ fill_hex(struct pdf_ctx *c, size_t pi, const char *s)
 	pdf_fill_rgb(c, pi, &rgb);
 }
 
-/*
- * Draws lines from[k]..to[k] of each cell of row at the current
- * position, segh high: shading first, then rules, then the text.
- */
 /* Whether every cell of row is shaded, and in one colour. */
 static int
 same_shade(const struct pdf_table *t, const struct pdf_row *row)
@@ -641,6 +640,10 @@ same_shade(const struct pdf_table *t, const struct pdf_row *row)
 	return 1;
 }
 
+/*
+ * Draws lines from[k]..to[k] of each cell of row at the current
+ * position, segh high: shading first, then rules, then the text.
+ */
 static int
 draw_segment(struct pdf_ctx *c, const struct pdf_table *t,
     const struct pdf_row *row, const size_t *from, const size_t *to,

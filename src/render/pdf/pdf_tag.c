@@ -120,20 +120,34 @@ map_set(struct pdf_tags *t, const void *key, uint32_t val)
 		}
 }
 
-/* The element of node n, or PDF_NONE: by its id, or in the map for a
- * node of another tree (which no renderer draws). */
-static uint32_t
-node_get(const struct pdf_tags *t, const struct doc_node *n)
+/* Whether n is a node of the document drawn (ids are a tree's own: a
+ * node of another tree, as the contents' title is, has one too). */
+static int
+of_doc(const struct pdf_ctx *c, const struct doc_node *n)
 {
-	if (n->id < t->nbyid)
+	while (n->parent != NULL)
+		n = n->parent;
+	return n == c->d->root;
+}
+
+/* The element of node n, or PDF_NONE: by its id, or in the map for a
+ * node of another tree. */
+static uint32_t
+node_get(const struct pdf_ctx *c, const struct doc_node *n)
+{
+	const struct pdf_tags *t = &c->tags;
+
+	if (n->id < t->nbyid && of_doc(c, n))
 		return t->byid[n->id] != 0 ? t->byid[n->id] - 1 : PDF_NONE;
 	return map_get(t, n);
 }
 
 static void
-node_put(struct pdf_tags *t, const struct doc_node *n, uint32_t e)
+node_put(struct pdf_ctx *c, const struct doc_node *n, uint32_t e)
 {
-	if (n->id < t->nbyid)
+	struct pdf_tags *t = &c->tags;
+
+	if (n->id < t->nbyid && of_doc(c, n))
 		t->byid[n->id] = e + 1;
 	else
 		map_put(t, n, e);
@@ -256,7 +270,7 @@ elem_make(struct pdf_ctx *c, const struct doc_node *n)
 	    n->parent->type == DOC_CELL && n->parent->first == n &&
 	    n->parent->last == n)
 		return elem_for(c, n->parent);
-	if ((e = node_get(&c->tags, n)) != PDF_NONE)
+	if ((e = node_get(c, n)) != PDF_NONE)
 		return e;
 	pe = parent_elem(c, n);
 	switch (n->type) {
@@ -293,7 +307,7 @@ elem_make(struct pdf_ctx *c, const struct doc_node *n)
 		    "");
 		c->tags.e[e].hasalt = 1;
 	}
-	node_put(&c->tags, n, e);
+	node_put(c, n, e);
 	return e;
 }
 
@@ -309,8 +323,10 @@ elem_for(struct pdf_ctx *c, const struct doc_node *n)
 	if (n != NULL && n == t->last)
 		return t->last_e;
 	e = elem_make(c, n);
-	t->last = n;
-	t->last_e = e;
+	if (n != NULL && of_doc(c, n)) {	/* outlives the drawing */
+		t->last = n;
+		t->last_e = e;
+	}
 	return e;
 }
 
