@@ -59,12 +59,19 @@ test_every_character(void **state)
 	static const char around[] = " a1-(),.!?\"'%$/\t\n\r:;[]{}+&";
 	struct lbrep *r = *state;
 	const size_t n = sizeof(around) - 1;
-	utf32_t t[5], u[9];
+	utf32_t t[5], u[9], w[16];
 	size_t i;
 	uint32_t cp;
 
 	for (cp = 0; cp < 0xFFFF; cp++)
 		for (i = 0; i < n; i++) {
+			/* Words, stops and spaces around cp: "ab c, ?X? d e" */
+			memcpy(w, (const utf32_t[]){ 'a', 'b', ' ', 'c', ',',
+			    ' ', 0, cp, 0, ' ', 'd', ' ', 'e', '.', ' ', 'f' },
+			    sizeof(w));
+			w[6] = (unsigned char)around[i];
+			w[8] = (unsigned char)around[(i * 7 + 3) % n];
+			same_breaks(r, w, 16, 1);
 			t[0] = u[0] = 'x';
 			t[1] = u[1] = u[2] = (unsigned char)around[i];
 			t[2] = u[3] = u[4] = cp;
@@ -99,6 +106,38 @@ test_random_runs(void **state)
 			} else
 				cp = pick[k % (sizeof(pick) / sizeof(*pick))];
 			for (k = 1 + next(&s) % 4; k > 0 && i < LEN; k--)
+				t[i++] = cp;
+		}
+		same_breaks(r, t, 1 + round % LEN, 1);
+	}
+}
+
+/* Random prose: words of letters or digits, spaces, stops and commas
+ * between them, and now and then any other character. */
+static void
+test_random_words(void **state)
+{
+	static const uint32_t pick[] = { ' ', ' ', ' ', ',', '.', ':', ';',
+	    '-', '(', ')', '"', '\'', '/', '!', '?', 0x2019, 0x201C, 0x2014,
+	    0x0301, 0xA0, 0x4E00, 0x200B, 0x2060 };
+	struct lbrep *r = *state;
+	uint64_t s = 0x5851f42d4c957f2du;
+	utf32_t t[LEN], cp;
+	size_t i, k, round;
+
+	for (round = 0; round < 200000; round++) {
+		for (i = 0; i < LEN;) {
+			k = next(&s) % 16;
+			if (k < 8)		/* a word */
+				for (k = 1 + next(&s) % 5; k > 0 && i < LEN; k--)
+					t[i++] = 'a' + next(&s) % 3;
+			else if (k < 10)	/* a number */
+				for (k = 1 + next(&s) % 3; k > 0 && i < LEN; k--)
+					t[i++] = '1';
+			else if (k < 15)
+				t[i++] = pick[next(&s) % (sizeof(pick) /
+				    sizeof(*pick))];
+			else if ((cp = next(&s) % 0x10000) != 0xFFFF)
 				t[i++] = cp;
 		}
 		same_breaks(r, t, 1 + round % LEN, 1);
@@ -168,6 +207,7 @@ main(void)
 		cmocka_unit_test(test_every_character),
 		cmocka_unit_test(test_random_text),
 		cmocka_unit_test(test_random_runs),
+		cmocka_unit_test(test_random_words),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -430,8 +430,8 @@ out:
 		free(c.outlines[j].title);
 	for (j = 0; j < c.nimage; j++)
 		free(c.images[j].path);
-	free(c.chbuf[0]);
-	free(c.chbuf[1]);
+	free(c.chbuf);
+	free(c.spec);
 	free(c.cps);
 	free(c.brks);
 	free(c.lb);

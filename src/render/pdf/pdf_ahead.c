@@ -160,8 +160,8 @@ pdf_ahead_stop(struct pdf_ahead *a, struct pdf_ctx *c)
 	if (c->replaced == 0)
 		c->replaced = a->wc.replaced;
 	diag_release(&a->dg, c->dg);
-	free(a->wc.chbuf[0]);
-	free(a->wc.chbuf[1]);
+	free(a->wc.chbuf);
+	free(a->wc.spec);
 	free(a->wc.cps);
 	free(a->wc.brks);
 	pthread_cond_destroy(&a->ready);

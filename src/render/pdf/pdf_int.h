@@ -255,8 +255,14 @@ struct pdf_ctx {
 	struct pdf_tags	 tags;
 	/* The line breaker's working memory, kept from one paragraph to
 	 * the next (pdf_text.c). */
-	void		*chbuf[2];
-	size_t		 chcap[2];
+	void		*chbuf;		/* the paragraph's characters */
+	size_t		 chcap;
+	size_t		*spec;		/* where it is not plain ASCII */
+	size_t		 speccap;
+	/* Per font, the width of each ASCII character shown as it is at
+	 * size wsize (0: not yet), or -1 for one that is not. */
+	double		 wsize[PDF_NFONTS];
+	double		 wt[PDF_NFONTS][128];
 	uint32_t	*cps;		/* as handed to libunibreak */
 	char		*brks;
 	struct lbrep	*lb;

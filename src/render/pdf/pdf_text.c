@@ -24,7 +24,6 @@ struct pdf_ch {
 struct pdf_chs {
 	struct pdf_ch	*v;
 	size_t		 n, cap;
-	double		 w;
 };
 
 /* The state of breaking one paragraph. */
@@ -33,10 +32,23 @@ struct brk {
 	const struct pdf_tstyle	*ts;
 	struct pdf_lines	*out;
 	struct pdf_chs		 para;	/* every character of the paragraph */
-	struct pdf_chs		 line;	/* the line being filled */
+	/* The line being filled: para[ls..le), less the spaces put()
+	 * collapsed; ln characters put, lw their width. */
+	size_t			 ls, le, ln;
+	double			 lw;
+	int			 lastsp;	/* the last one put is a space */
+	/* Where the paragraph is not ASCII in one font and link: the
+	 * index of each character beyond ASCII, and of each that starts
+	 * another font or link; in order, and sc the first of them not
+	 * before the line. */
+	size_t			*spec, nspec, speccap, sc;
+	unsigned		 font;		/* of the last text fed */
+	const char		*url;
 	size_t			 first;	/* index of the paragraph's first line */
 	const struct doc_node	*node;	/* the paragraph */
 };
+
+#define NO_LINE	((size_t)-1)	/* ls of a line nothing is put on yet */
 
 /* Stands for a line break of the tree in the paragraph's text: UAX #14
  * makes a break after it mandatory; it is never drawn. */
@@ -126,21 +138,13 @@ chs_grow(struct pdf_chs *a)
 	a->v = xgrow(a->v, &a->cap, a->n, sizeof(*a->v));
 }
 
-/* Called for every character twice: inline, growing out of line. */
+/* Called for every character: inline, growing out of line. */
 static inline void
 chs_push(struct pdf_chs *a, const struct pdf_ch *ch)
 {
 	if (a->n == a->cap)
 		chs_grow(a);
 	a->v[a->n++] = *ch;
-	a->w += ch->w;
-}
-
-static void
-chs_clear(struct pdf_chs *a)
-{
-	a->n = 0;
-	a->w = 0;
 }
 
 struct pdf_line *
@@ -185,71 +189,129 @@ utf8_len(uint32_t cp)
 	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
-/* The end of the run that starts at v[i]: one font and one link. */
-static size_t
-run_end(const struct pdf_ch *v, size_t i, size_t n)
-{
-	size_t j;
+/*
+ * The characters of the line kept: a space is dropped at the line's
+ * start and after a space (put() counted it so), and the spaces at the
+ * end are left off.
+ */
+#define KEEP(v, sp)	((v).cp != ' ' ? ((sp) = 0, 1) : (sp) ? 0 : ((sp) = 1))
 
-	for (j = i; j < n && v[j].font == v[i].font && v[j].url == v[i].url;
-	    j++)
-		continue;
-	return j;
+/* A line that is ASCII in one font and link: one run of its first n
+ * characters kept. */
+static void
+emit_run(struct brk *b, struct pdf_line *l, size_t n)
+{
+	const struct pdf_ch *v = b->para.v;
+	struct pdf_run *r;
+	size_t i, k;
+	int sp;
+	char *p;
+
+	r = l->run = b->out->arena != NULL ? arena_alloc(b->out->arena,
+	    sizeof(*r) + n + 1) : xmalloc(sizeof(*r) + n + 1);
+	l->runcap = l->nrun = 1;
+	r->font = v[b->ls].font;
+	r->url = v[b->ls].url;
+	r->x = 0;
+	r->w = 0;
+	r->text = p = (char *)(r + 1);
+	for (sp = 1, i = b->ls, k = 0; k < n; i++)
+		if (KEEP(v[i], sp)) {
+			*p++ = (char)v[i].cp;
+			r->w += v[i].w;
+			k++;
+		}
+	*p = '\0';
+	l->w = r->w;
 }
 
-/* Turns the characters of the line being filled into a line of runs,
- * without the spaces at its end. */
+/* Turns the line being filled into a line of runs, each a stretch in
+ * one font and link. */
 static void
 emit_line(struct brk *b)
 {
 	struct pdf_line *l = pdf_lines_add(b->out, b->ts->size,
 	    b->c->st->line_spacing);
-	const struct pdf_ch *v = b->line.v;
-	struct pdf_run *r;
+	const struct pdf_ch *v = b->para.v, *prev = NULL;
+	struct pdf_run *r = NULL;
 	double x = 0;
-	size_t i, j, k, n = b->line.n, nrun = 0, bytes = 0;
+	size_t i, last = 0, nrun = 0, bytes = 0, keepnrun = 0, keepbytes = 0;
+	int sp;
 	char *p;
 
-	while (n > 0 && v[n - 1].cp == ' ')
-		n--;
 	l->x = b->ts->x;
 	l->rgb = b->ts->rgb;
 	l->parafirst = b->out->n - 1 == b->first;
 	l->node = b->node;
 	l->before = l->parafirst ? b->ts->before : 0;
-	/* A run for each stretch in one font and link: the runs and
-	 * their texts in one block, which pdf_lines_free frees. */
-	for (i = 0; i < n; i = j, nrun++, bytes++)
-		for (j = run_end(v, i, n); i < j; i++)
-			bytes += utf8_len(v[i].cp);
-	p = NULL;
-	if (nrun > 0) {
-		l->run = b->out->arena != NULL ? arena_alloc(b->out->arena,
-		    nrun * sizeof(*l->run) + bytes) :
-		    xmalloc(nrun * sizeof(*l->run) + bytes);
-		l->runcap = nrun;
-		p = (char *)(l->run + nrun);
+	/* The runs and their texts go in one block, which pdf_lines_free
+	 * frees (or the row's arena). Most paragraphs are ASCII in one
+	 * font: one run, a byte a character, of the ln characters put
+	 * less the one space that can end them. */
+	if ((keepbytes = b->ln - (size_t)b->lastsp) == 0)
+		goto out;		/* no run */
+	while (b->sc < b->nspec && b->spec[b->sc] < b->ls)
+		b->sc++;
+	if (b->sc == b->nspec || b->spec[b->sc] >= b->le) {
+		emit_run(b, l, keepbytes);
+		goto out;
 	}
-	for (i = 0; i < n; i = j) {
-		j = run_end(v, i, n);
-		r = &l->run[l->nrun++];
-		r->font = v[i].font;
-		r->url = v[i].url;
-		r->x = x;
-		r->w = 0;
-		r->text = p;
-		for (k = i; k < j; k++) {
-			if (v[k].cp < 0x80)
-				*p++ = (char)v[k].cp;
-			else
-				p += utf8_encode(v[k].cp, p);
-			r->w += v[k].w;
+	/* Otherwise first the number of runs and the size of their
+	 * texts, then the runs. */
+	if (b->ls != NO_LINE)
+		for (sp = 1, i = b->ls; i < b->le; i++) {
+			if (!KEEP(v[i], sp))
+				continue;
+			if (prev == NULL || v[i].font != prev->font ||
+			    v[i].url != prev->url) {
+				nrun++;
+				bytes++;	/* its NUL */
+			}
+			bytes += v[i].cp < 0x80 ? 1 : utf8_len(v[i].cp);
+			prev = &v[i];
+			if (v[i].cp != ' ') {
+				last = i;
+				keepnrun = nrun;
+				keepbytes = bytes;
+			}
 		}
-		*p++ = '\0';
+	if (keepnrun > 0) {
+		l->run = b->out->arena != NULL ? arena_alloc(b->out->arena,
+		    keepnrun * sizeof(*l->run) + keepbytes) :
+		    xmalloc(keepnrun * sizeof(*l->run) + keepbytes);
+		l->runcap = keepnrun;
+		p = (char *)(l->run + keepnrun);
+		for (sp = 1, i = b->ls; i <= last; i++) {
+			if (!KEEP(v[i], sp))
+				continue;
+			if (r == NULL || v[i].font != r->font ||
+			    v[i].url != r->url) {
+				if (r != NULL) {
+					*p++ = '\0';
+					x += r->w;
+				}
+				r = &l->run[l->nrun++];
+				r->font = v[i].font;
+				r->url = v[i].url;
+				r->x = x;
+				r->w = 0;
+				r->text = p;
+			}
+			if (v[i].cp < 0x80)
+				*p++ = (char)v[i].cp;
+			else
+				p += utf8_encode(v[i].cp, p);
+			r->w += v[i].w;
+		}
+		*p = '\0';
 		x += r->w;
 	}
 	l->w = x;
-	chs_clear(&b->line);
+out:
+	b->ls = NO_LINE;
+	b->ln = 0;
+	b->lw = 0;
+	b->lastsp = 0;
 }
 
 /* Combining marks stay with the character before them. */
@@ -261,15 +323,50 @@ combining(uint32_t cp)
 	    (cp >= 0xFE20 && cp <= 0xFE2F);
 }
 
-/* Adds one character to the line; runs of spaces collapse, and a line
- * never starts with one. */
-static void
-put(struct brk *b, const struct pdf_ch *ch)
+/* Puts para[i] on the line; runs of spaces collapse, and a line never
+ * starts with one (emit_line drops the same spaces). */
+static inline void
+put(struct brk *b, size_t i)
 {
-	if (ch->cp == ' ' && (b->line.n == 0 ||
-	    b->line.v[b->line.n - 1].cp == ' '))
+	const struct pdf_ch *ch = &b->para.v[i];
+
+	if (b->ls == NO_LINE)
+		b->ls = i;
+	b->le = i + 1;
+	if (ch->cp == ' ' && (b->ln == 0 || b->lastsp))
 		return;
-	chs_push(&b->line, ch);
+	b->ln++;
+	b->lw += ch->w;
+	b->lastsp = ch->cp == ' ';
+}
+
+/* put() for each of para[from..to), its state kept in registers. */
+static void
+put_all(struct brk *b, size_t from, size_t to)
+{
+	const struct pdf_ch *v = b->para.v;
+	size_t i, ln = b->ln;
+	double lw = b->lw;
+	int lastsp = b->lastsp;
+
+	if (from == to)
+		return;
+	if (b->ls == NO_LINE)
+		b->ls = from;
+	for (i = from; i < to; i++) {
+		if (v[i].cp == ' ') {
+			if (ln == 0 || lastsp)
+				continue;
+			lastsp = 1;
+		} else
+			lastsp = 0;
+		ln++;
+		lw += v[i].w;
+	}
+	b->le = to;
+	b->ln = ln;
+	b->lw = lw;
+	b->lastsp = lastsp;
 }
 
 /*
@@ -290,26 +387,25 @@ segment(struct brk *b, size_t from, size_t to)
 	for (i = from; i < end; i++)
 		w += v[i].w;
 	/* The line's width counts its trailing space: it comes between. */
-	if (b->line.n > 0 && end > from && b->line.w + w > width + EPS)
+	if (b->ln > 0 && end > from && b->lw + w > width + EPS)
 		emit_line(b);
 	/* The usual case: the segment fits, and no character of it can
 	 * start a line, as the test below would find one by one. */
-	if (b->line.w + w <= width + EPS) {
-		for (i = from; i < to; i++)
-			put(b, &v[i]);
+	if (b->lw + w <= width + EPS) {
+		put_all(b, from, to);
 		return;
 	}
 	for (i = from; i < to; i++) {
-		if (v[i].cp != ' ' && b->line.n > 0 && !combining(v[i].cp) &&
-		    b->line.w + v[i].w > width + EPS)
+		if (v[i].cp != ' ' && b->ln > 0 && !combining(v[i].cp) &&
+		    b->lw + v[i].w > width + EPS)
 			emit_line(b);
-		put(b, &v[i]);
+		put(b, i);
 	}
 }
 
 /* The break opportunities of UAX #14 in para, a byte each (libunibreak,
  * handed each character's stand-in: lbrep.h). */
-static const char *
+static char *
 breaks(struct pdf_ctx *c, const struct pdf_chs *para)
 {
 	size_t i, n = para->n;
@@ -327,15 +423,16 @@ breaks(struct pdf_ctx *c, const struct pdf_chs *para)
 static void
 lay_out(struct brk *b)
 {
-	const char *brks;
+	char *brks;
 	size_t i, from = 0, n = b->para.n;
 
 	if (n == 0)
 		return;
 	brks = breaks(b->c, &b->para);
+	/* The text ends a segment, whatever the library says of it. */
+	brks[n - 1] = LINEBREAK_MUSTBREAK;
 	for (i = 0; i < n; i++) {
-		if (brks[i] != LINEBREAK_ALLOWBREAK &&
-		    brks[i] != LINEBREAK_MUSTBREAK && i + 1 < n)
+		if (brks[i] > LINEBREAK_ALLOWBREAK)	/* no, or inside */
 			continue;
 		if (b->para.v[i].cp == HARD_BREAK) {
 			segment(b, from, i);
@@ -346,28 +443,58 @@ lay_out(struct brk *b)
 	}
 }
 
+/* The widths of font's ASCII characters at size, as pdf_char_width
+ * gives them, and -1 for those not shown as they are. */
+static const double *
+widths(struct pdf_ctx *c, unsigned font, double size)
+{
+	const struct pdf_font *f = &c->font[font];
+	double *wt = c->wt[font];
+	unsigned u;
+
+	if (c->wsize[font] != size) {
+		for (u = 0; u < 128; u++)
+			wt[u] = f->plain[u] ? (double)f->adv[u] * size /
+			    1000.0 : -1;
+		c->wsize[font] = size;
+	}
+	return wt;
+}
+
+/* Notes that the next character is beyond ASCII or starts a run. */
+static void
+special(struct brk *b)
+{
+	b->spec = xgrow(b->spec, &b->speccap, b->nspec, sizeof(*b->spec));
+	b->spec[b->nspec++] = b->para.n;
+}
+
 /* Collects the characters of s, as drawn, with their font and link. */
 static void
 feed(struct brk *b, const char *s, unsigned font, const char *url)
 {
 	const char *end = s + strlen(s);
-	const struct pdf_font *f = &b->c->font[font];
-	double size = b->ts->size;
+	const double *wt = widths(b->c, font, b->ts->size);
 	struct pdf_ch ch;
 	unsigned char u;
 
 	ch.font = font;
 	ch.url = url;
+	if (b->para.n > 0 && (font != b->font || url != b->url))
+		special(b);
+	b->font = font;
+	b->url = url;
 	while (s < end) {
 		/* ASCII the font shows as it is needs no decoding and no
 		 * show_cp. */
-		if ((u = (unsigned char)*s) < 0x80 && f->plain[u]) {
+		if ((u = (unsigned char)*s) < 0x80 && wt[u] >= 0) {
 			s++;
 			ch.cp = u;
-			ch.w = (double)f->adv[u] * size / 1000.0;
+			ch.w = wt[u];
 		} else {
+			special(b);
 			ch.cp = show_cp(b->c, font, utf8_next(&s, end));
-			ch.w = pdf_char_width(b->c, font, size, ch.cp);
+			ch.w = pdf_char_width(b->c, font, b->ts->size, ch.cp);
 		}
 		chs_push(&b->para, &ch);
 	}
@@ -428,18 +555,19 @@ pdf_break(struct pdf_ctx *c, const struct doc_node *para,
 	b.out = out;
 	b.first = out->n;
 	b.node = para;
-	b.para.v = c->chbuf[0];
-	b.para.cap = c->chcap[0];
-	b.line.v = c->chbuf[1];
-	b.line.cap = c->chcap[1];
+	b.para.v = c->chbuf;
+	b.para.cap = c->chcap;
+	b.spec = c->spec;
+	b.speccap = c->speccap;
+	b.ls = NO_LINE;
 	collect(&b, para);
 	lay_out(&b);
-	if (b.line.n > 0 || out->n == b.first)
+	if (b.ln > 0 || out->n == b.first)
 		emit_line(&b);
-	c->chbuf[0] = b.para.v;
-	c->chcap[0] = b.para.cap;
-	c->chbuf[1] = b.line.v;
-	c->chcap[1] = b.line.cap;
+	c->chbuf = b.para.v;
+	c->chcap = b.para.cap;
+	c->spec = b.spec;
+	c->speccap = b.speccap;
 }
 
 void
@@ -454,8 +582,10 @@ pdf_measure(struct pdf_ctx *c, const struct doc_node *para,
 	memset(&b, 0, sizeof(b));
 	b.c = c;
 	b.ts = ts;
-	b.para.v = c->chbuf[0];
-	b.para.cap = c->chcap[0];
+	b.para.v = c->chbuf;
+	b.para.cap = c->chcap;
+	b.spec = c->spec;
+	b.speccap = c->speccap;
 	collect(&b, para);
 	if ((n = b.para.n) == 0)
 		goto out;
@@ -483,8 +613,10 @@ pdf_measure(struct pdf_ctx *c, const struct doc_node *para,
 			line = space = 0;
 	}
 out:
-	c->chbuf[0] = b.para.v;
-	c->chcap[0] = b.para.cap;
+	c->chbuf = b.para.v;
+	c->chcap = b.para.cap;
+	c->spec = b.spec;
+	c->speccap = b.speccap;
 }
 
 /* s as shown: tabs as spaces and characters beyond U+FFFF replaced,
