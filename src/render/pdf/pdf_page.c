@@ -211,6 +211,16 @@ lit_byte(char *p, unsigned v)
 	return p;
 }
 
+/* Whether ASCII u goes in a literal string as it is: printable, not a
+ * parenthesis or backslash (bits by code: 0x20-0x3F less 0x28 and 0x29,
+ * 0x40-0x7F less 0x5C). */
+static inline int
+lit_plain(unsigned u)
+{
+	return (int)((u < 64 ? 0xFFFFFCFF00000000u >> u :
+	    0xFFFFFFFFEFFFFFFFu >> (u - 64)) & 1);
+}
+
 void
 pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
     const char *s)
@@ -219,6 +229,8 @@ pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
 	struct buf *b = pdf_out(c, pi);
 	const char *end = s + strlen(s);
 	uint32_t cp;
+	uint8_t *ucp;
+	unsigned char u;
 	char *p;
 
 	/* Td moves from the last line start, as in the text object: the
@@ -234,9 +246,18 @@ pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
 	b->data = xgrow(b->data, &b->cap, b->len + 4 * (size_t)(end - s) + 8,
 	    1);
 	p = b->data + b->len;
+	ucp = f->ucp;
 	while (s < end) {
 		/* The character's code is its CID, mapped to its glyph; as
-		 * two bytes of a literal string, half the size of hex. */
+		 * two bytes of a literal string, half the size of hex. Most
+		 * are printable ASCII no delimiter: a NUL and the byte. */
+		if ((u = (unsigned char)*s) < 0x80 && lit_plain(u)) {
+			s++;
+			ucp[u] = 1;	/* its glyph: write_font */
+			*p++ = '\0';
+			*p++ = (char)u;
+			continue;
+		}
 		if ((unsigned char)*s < 0x80) {	/* no decoding call */
 			cp = (unsigned char)*s++;
 			if (cp == '\t')
@@ -611,6 +632,10 @@ write_font(struct pdf_ctx *c, unsigned slot)
 	int flags = 32;
 	char tag[7], dict[64];
 
+	/* pdf_text notes ASCII characters drawn, not their glyphs. */
+	for (cp = 0; cp < 0x80; cp++)
+		if (f->ucp[cp])
+			f->used[f->t.cmap[cp]] = 1;
 	ttf_subset(&f->t, f->used, &ff);
 	subset_tag(f, slot, tag);
 	snprintf(dict, sizeof(dict), "/Length1 %zu", ff.len);

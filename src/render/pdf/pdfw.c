@@ -397,30 +397,41 @@ milli(double v)
 void
 pdf_num(struct buf *b, double v)
 {
-	char s[32], *end = s + sizeof(s), *p = end;
-	int neg = v < 0, frac, digits = 3;
 	long long i = milli(v);
+	uint64_t n = (uint64_t)(i / 1000);
+	unsigned f = (unsigned)(i % 1000);
+	char s[24], *o, *p;
 
-	frac = (int)(i % 1000);
-	i /= 1000;
-	while (digits > 0 && frac % 10 == 0) {
-		frac /= 10;
-		digits--;
-	}
-	if (digits > 0) {
-		while (digits-- > 0) {
-			*--p = (char)('0' + frac % 10);
-			frac /= 10;
+	/* Written in place: a million calls for a long chronology. */
+	if (b->data == NULL || b->len + 32 >= b->cap)
+		buf_reserve(b, 32);
+	o = b->data + b->len;
+	if (v < 0 && i != 0)
+		*o++ = '-';
+	if (n < 10)
+		*o++ = (char)('0' + n);
+	else if (n < 100) {
+		*o++ = (char)('0' + n / 10);
+		*o++ = (char)('0' + n % 10);
+	} else if (n < 1000) {
+		*o++ = (char)('0' + n / 100);
+		*o++ = (char)('0' + n / 10 % 10);
+		*o++ = (char)('0' + n % 10);
+	} else
+		for (p = digits(s + sizeof(s), n); p < s + sizeof(s); p++)
+			*o++ = *p;
+	/* The fraction with no trailing zero. */
+	if (f != 0) {
+		*o++ = '.';
+		*o++ = (char)('0' + f / 100);
+		if (f % 100 != 0) {
+			*o++ = (char)('0' + f / 10 % 10);
+			if (f % 10 != 0)
+				*o++ = (char)('0' + f % 10);
 		}
-		*--p = '.';
 	}
-	do {
-		*--p = (char)('0' + i % 10);
-		i /= 10;
-	} while (i > 0);
-	if (neg && !(p[0] == '0' && p + 1 == end))
-		*--p = '-';
-	buf_put(b, p, (size_t)(end - p));
+	*o = '\0';
+	b->len = (size_t)(o - b->data);
 }
 
 double
