@@ -431,6 +431,7 @@ out:
 	for (j = 0; j < c.nimage; j++)
 		free(c.images[j].path);
 	free(c.chbuf);
+	free(c.grid.y);
 	free(c.spec);
 	free(c.cps);
 	free(c.brks);

@@ -117,6 +117,23 @@ struct pdf_frame {
 	double	 foot_y;		/* top of the footer's first line */
 };
 
+struct pdf_table;
+
+/*
+ * Table rules not drawn yet: rows of one table drawn one under another
+ * on one page have their rules drawn together, when that stops
+ * (pdf_layout.c).
+ */
+struct pdf_grid {
+	const struct pdf_table *t;	/* NULL: none pending */
+	size_t		 pi;		/* the page */
+	double		 x0;		/* the table's left edge, PDF x */
+	double		 top;		/* the first row's top, from the page
+					 * top */
+	double		*y;		/* each row's bottom, likewise */
+	size_t		 ny, ycap;
+};
+
 /* A contents entry: where its page number goes, once layout knows it. */
 struct pdf_tocent {
 	const struct doc_node *heading;
@@ -257,6 +274,7 @@ struct pdf_ctx {
 	 * the next (pdf_text.c). */
 	void		*chbuf;		/* the paragraph's characters */
 	size_t		 chcap;
+	struct pdf_grid	 grid;
 	size_t		*spec;		/* where it is not plain ASCII */
 	size_t		 speccap;
 	/* Per font, the width of each ASCII character shown as it is at

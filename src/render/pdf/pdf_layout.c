@@ -44,6 +44,7 @@ struct pdf_table {
 	unsigned	 depth;
 };
 
+static void grid_flush(struct pdf_ctx *);
 static int layout_block(struct pdf_ctx *, const struct doc_node *,
     const struct pdf_tstyle *, unsigned, struct pdf_lines *);
 static int layout_blocks(struct pdf_ctx *, const struct doc_node *,
@@ -226,6 +227,7 @@ new_page(struct pdf_ctx *c, int landscape)
 	double pw = landscape ? PDF_A4_LONG : PDF_A4_SHORT;
 	double ph = landscape ? PDF_A4_SHORT : PDF_A4_LONG;
 
+	grid_flush(c);
 	if (pdf_page_new(c, pw, ph) == -1)
 		return -1;
 	c->landscape = landscape;
@@ -233,6 +235,83 @@ new_page(struct pdf_ctx *c, int landscape)
 	c->y = c->fr.top;
 	c->fresh = 1;
 	return pdf_failed(c) ? -1 : 0;
+}
+
+/*
+ * Draws the pending rules (struct pdf_grid): a line across the table at
+ * its top and under each row, reaching half a rule's width past its
+ * sides so that the corners are filled as a rectangle's joins fill
+ * them, and a line down each column edge. Drawn so, a row's rules are
+ * one line, not a rectangle a cell: a tenth of the bytes and numbers.
+ */
+static void
+grid_flush(struct pdf_ctx *c)
+{
+	struct pdf_grid *g = &c->grid;
+	const struct pdf_table *t = g->t;
+	double ph, hw = BORDER_W / 2, x1, x, y;
+	struct buf *b;
+	size_t i;
+	unsigned k;
+	int was = c->tags.artifact;
+
+	if (t == NULL)
+		return;
+	g->t = NULL;
+	ph = c->pages[g->pi].h;
+	x1 = g->x0 + t->colx[t->ncols - 1] + t->colw[t->ncols - 1];
+	c->tags.artifact = 1;
+	(void)pdf_tag_begin(c, g->pi, NULL);	/* an artifact: no fail */
+	pdf_stroke_rgb(c, g->pi, &rule_rgb);
+	pdf_line_width(c, g->pi, BORDER_W);
+	b = pdf_out(c, g->pi);
+	for (i = 0; i <= g->ny; i++) {
+		y = ph - (i == 0 ? g->top : g->y[i - 1]);
+		pdf_num(b, g->x0 - hw);
+		buf_putc(b, ' ');
+		pdf_num(b, y);
+		buf_puts(b, " m ");
+		pdf_num(b, x1 + hw);
+		buf_putc(b, ' ');
+		pdf_num(b, y);
+		buf_puts(b, " l\n");
+	}
+	for (k = 0; k <= t->ncols; k++) {
+		x = k < t->ncols ? g->x0 + t->colx[k] : x1;
+		pdf_num(b, x);
+		buf_putc(b, ' ');
+		pdf_num(b, ph - g->top);
+		buf_puts(b, " m ");
+		pdf_num(b, x);
+		buf_putc(b, ' ');
+		pdf_num(b, ph - g->y[g->ny - 1]);
+		buf_puts(b, " l\n");
+	}
+	pdf_ops(c, g->pi, "S\n");
+	pdf_tag_end(c, g->pi);
+	c->tags.artifact = was;
+}
+
+/* Notes the rules of a row of t drawn on page pi from top to bottom
+ * (from the page top), x0 its left edge: with the rows before, if it
+ * continues them. */
+static void
+grid_add(struct pdf_ctx *c, size_t pi, const struct pdf_table *t,
+    double x0, double top, double bottom)
+{
+	struct pdf_grid *g = &c->grid;
+
+	if (g->t != t || g->pi != pi || g->x0 != x0 ||
+	    g->y[g->ny - 1] != top) {
+		grid_flush(c);
+		g->t = t;
+		g->pi = pi;
+		g->x0 = x0;
+		g->top = top;
+		g->ny = 0;
+	}
+	g->y = xgrow(g->y, &g->ycap, g->ny, sizeof(*g->y));
+	g->y[g->ny++] = bottom;
 }
 
 /* A bookmark for heading n, whose line box starts at top, under the
@@ -640,6 +719,31 @@ same_shade(const struct pdf_table *t, const struct pdf_row *row)
 	return 1;
 }
 
+/* Fills the shaded cells of row, y its bottom and h its height. */
+static void
+shade(struct pdf_ctx *c, size_t pi, const struct pdf_table *t,
+    const struct pdf_row *row, double x0, double y, double h)
+{
+	unsigned k;
+
+	if (same_shade(t, row)) {
+		/* A row of one colour (a chronology's, by agency) is one
+		 * rectangle: a tenth of the bytes. */
+		fill_hex(c, pi, row->cell[0].shade);
+		pdf_rect(c, pi, x0 + t->colx[0], y, t->colx[t->ncols - 1] +
+		    t->colw[t->ncols - 1] - t->colx[0], h);
+		pdf_ops(c, pi, "f\n");
+		return;
+	}
+	for (k = 0; k < t->ncols; k++) {
+		if (row->cell[k].shade == NULL)
+			continue;
+		fill_hex(c, pi, row->cell[k].shade);
+		pdf_rect(c, pi, x0 + t->colx[k], y, t->colw[k], h);
+		pdf_ops(c, pi, "f\n");
+	}
+}
+
 /*
  * Draws lines from[k]..to[k] of each cell of row at the current
  * position, segh high: shading first, then rules, then the text.
@@ -654,35 +758,18 @@ draw_segment(struct pdf_ctx *c, const struct pdf_table *t,
 	unsigned k;
 	int was = c->tags.artifact;
 
-	/* Shading and rules are decoration. */
-	c->tags.artifact = 1;
-	if (pdf_tag_begin(c, pi, NULL) == -1)
-		return -1;
-	if (same_shade(t, row)) {
-		/* A row of one colour (a chronology's, by agency) is one
-		 * rectangle: a tenth of the bytes. */
-		fill_hex(c, pi, row->cell[0].shade);
-		pdf_rect(c, pi, x0 + t->colx[0], ph - top - segh,
-		    t->colx[t->ncols - 1] + t->colw[t->ncols - 1] - t->colx[0],
-		    segh);
-		pdf_ops(c, pi, "f\n");
-	} else
-		for (k = 0; k < t->ncols; k++) {
-			if (row->cell[k].shade == NULL)
-				continue;
-			fill_hex(c, pi, row->cell[k].shade);
-			pdf_rect(c, pi, x0 + t->colx[k], ph - top - segh,
-			    t->colw[k], segh);
-			pdf_ops(c, pi, "f\n");
-		}
-	pdf_stroke_rgb(c, pi, &rule_rgb);
-	pdf_line_width(c, pi, BORDER_W);
-	for (k = 0; k < t->ncols; k++)
-		pdf_rect(c, pi, x0 + t->colx[k], ph - top - segh, t->colw[k],
-		    segh);
-	pdf_ops(c, pi, "S\n");
-	pdf_tag_end(c, pi);
-	c->tags.artifact = was;
+	/* Shading and rules are decoration; the rules wait (grid_add). */
+	for (k = 0; k < t->ncols && row->cell[k].shade == NULL; k++)
+		continue;
+	if (k < t->ncols) {
+		c->tags.artifact = 1;
+		if (pdf_tag_begin(c, pi, NULL) == -1)
+			return -1;
+		shade(c, pi, t, row, x0, ph - top - segh, segh);
+		pdf_tag_end(c, pi);
+		c->tags.artifact = was;
+	}
+	grid_add(c, pi, t, x0, top, top + segh);
 	for (k = 0; k < t->ncols; k++) {
 		const struct pdf_lines *ls = &row->cell[k].lines;
 
@@ -868,6 +955,7 @@ table_place(struct pdf_ctx *c, struct pdf_table *t, double gap)
 	}
 	rc = 0;
 out:
+	grid_flush(c);
 	pdf_ahead_stop(ah, c);
 	return rc == 0 && !pdf_failed(c) ? 0 : -1;
 }
