@@ -40,11 +40,13 @@ struct pdf_gstate {
 	double		 size;
 	struct pdf_rgb	 fill, stroke;
 	double		 lw;
+	double		 tl;		/* text leading */
 };
 #define PDF_GS_FONT	1u
 #define PDF_GS_FILL	2u
 #define PDF_GS_STROKE	4u
 #define PDF_GS_LW	8u
+#define PDF_GS_TL	16u
 
 #define PDF_NONE	UINT32_MAX
 

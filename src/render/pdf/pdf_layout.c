@@ -239,10 +239,11 @@ new_page(struct pdf_ctx *c, int landscape)
 
 /*
  * Draws the pending rules (struct pdf_grid): a line across the table at
- * its top and under each row, reaching half a rule's width past its
- * sides so that the corners are filled as a rectangle's joins fill
- * them, and a line down each column edge. Drawn so, a row's rules are
- * one line, not a rectangle a cell: a tenth of the bytes and numbers.
+ * its top and under each row, and a line down each column edge. The
+ * outer lines reach half a rule's width past the table's edges, so the
+ * corners are filled as a rectangle's joins fill them. Drawn so, a
+ * row's rules are one line, not a rectangle a cell: a tenth of the
+ * bytes and numbers.
  */
 static void
 grid_flush(struct pdf_ctx *c)
@@ -280,11 +281,11 @@ grid_flush(struct pdf_ctx *c)
 		x = k < t->ncols ? g->x0 + t->colx[k] : x1;
 		pdf_num(b, x);
 		buf_putc(b, ' ');
-		pdf_num(b, ph - g->top);
+		pdf_num(b, ph - g->top + hw);
 		buf_puts(b, " m ");
 		pdf_num(b, x);
 		buf_putc(b, ' ');
-		pdf_num(b, ph - g->y[g->ny - 1]);
+		pdf_num(b, ph - g->y[g->ny - 1] - hw);
 		buf_puts(b, " l\n");
 	}
 	pdf_ops(c, g->pi, "S\n");

@@ -228,6 +228,9 @@ pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
 	struct pdf_font *f = &c->font[font];
 	struct buf *b = pdf_out(c, pi);
 	const char *end = s + strlen(s);
+	struct pdf_gstate *gs;
+	const char *op;
+	double dx, dy;
 	uint32_t cp;
 	uint8_t *ucp;
 	unsigned char u;
@@ -235,13 +238,29 @@ pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
 
 	/* Td moves from the last line start, as in the text object: the
 	 * start as written, so rounding does not add up over the lines of
-	 * a text object. */
-	pdf_num(b, x - c->tx);
-	buf_putc(b, ' ');
-	pdf_num(b, y - c->ty);
-	buf_puts(b, " Td (");
-	c->tx += pdf_num_value(x - c->tx);
-	c->ty += pdf_num_value(y - c->ty);
+	 * a text object. The next line of a paragraph, straight below,
+	 * is the ' operator's: down by the leading, set when it changes. */
+	dx = pdf_num_value(x - c->tx);
+	dy = pdf_num_value(y - c->ty);
+	if (dx == 0 && dy < 0) {
+		gs = gstate(c, pi);
+		if (!(gs->known & PDF_GS_TL) || gs->tl != -dy) {
+			gs->known |= PDF_GS_TL;
+			gs->tl = -dy;
+			pdf_num(b, -dy);
+			buf_puts(b, " TL\n");
+		}
+		op = ")'\n";
+	} else {
+		pdf_num(b, x - c->tx);
+		buf_putc(b, ' ');
+		pdf_num(b, y - c->ty);
+		buf_puts(b, " Td ");
+		op = ") Tj\n";
+	}
+	buf_putc(b, '(');
+	c->tx += dx;
+	c->ty += dy;
 	/* At most two bytes, each escaped, per byte of UTF-8. */
 	b->data = xgrow(b->data, &b->cap, b->len + 4 * (size_t)(end - s) + 8,
 	    1);
@@ -270,7 +289,7 @@ pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
 		p = lit_byte(p, cp & 0xFF);
 	}
 	b->len = (size_t)(p - b->data);
-	buf_puts(b, ") Tj\n");
+	buf_puts(b, op);
 }
 
 /* Reads a PNG with libpng's simplified API and writes it as an image
