@@ -54,6 +54,9 @@ val_(struct dx *x, const char *name, const char *v)
 	xw_empty(&x->w, name, NULL, v);
 }
 
+/* A literal fragment of markup (xw_raw). */
+#define RAW(x, lit)	xw_raw(&(x)->w, (lit), sizeof(lit) - 1)
+
 static void
 text_(struct dx *x, const char *s)
 {
@@ -81,22 +84,28 @@ text_width(const struct dx *x, int landscape)
 static void
 run(struct dx *x, const char *text, unsigned flags, const char *rstyle)
 {
+	/* The markup as literals: a run is the most repeated thing in a
+	 * chronology's document.xml. */
 	st_(x, "w:r");
 	if (flags & (DOC_BOLD | DOC_ITALIC) || rstyle) {
-		st_(x, "w:rPr");
-		if (rstyle)
-			val_(x, "w:rStyle", rstyle);
+		RAW(x, "<w:rPr>");
+		if (rstyle) {
+			RAW(x, "<w:rStyle w:val=\"");
+			xw_esc(&x->w, rstyle, 1);
+			RAW(x, "\"/>");
+		}
 		if (flags & DOC_BOLD)
-			val_(x, "w:b", NULL);
+			RAW(x, "<w:b/>");
 		if (flags & DOC_ITALIC)
-			val_(x, "w:i", NULL);
-		end_(x);
+			RAW(x, "<w:i/>");
+		RAW(x, "</w:rPr>");
 	}
-	st_(x, "w:t");
 	if (needs_preserve(text))
-		at_(x, "xml:space", "preserve");
-	text_(x, text);
-	end_(x);
+		RAW(x, "<w:t xml:space=\"preserve\">");
+	else
+		RAW(x, "<w:t>");
+	xw_esc(&x->w, text, 0);
+	RAW(x, "</w:t>");
 	end_(x);
 }
 
@@ -143,7 +152,11 @@ para(struct dx *x, const struct doc_node *n, const char *pstyle,
 	char v[16];
 
 	st_(x, "w:p");
-	if (pstyle || numid) {
+	if (pstyle && !numid) {		/* a table cell's, most often */
+		RAW(x, "<w:pPr><w:pStyle w:val=\"");
+		xw_esc(&x->w, pstyle, 1);
+		RAW(x, "\"/></w:pPr>");
+	} else if (pstyle || numid) {
 		st_(x, "w:pPr");
 		if (pstyle)
 			val_(x, "w:pStyle", pstyle);
@@ -312,6 +325,7 @@ static void
 table(struct dx *x, const struct doc_node *t, int landscape, unsigned depth)
 {
 	const struct doc_node *r, *c;
+	struct buf *tcw;
 	long width = text_width(x, landscape), *cw;
 	unsigned long total = 0;
 	unsigned i;
@@ -322,6 +336,10 @@ table(struct dx *x, const struct doc_node *t, int landscape, unsigned depth)
 		total += t->colw[i];
 	for (i = 0; i < t->ncols; i++)
 		cw[i] = total ? (long)((double)width * t->colw[i] / total) : 0;
+	tcw = xcalloc(t->ncols ? t->ncols : 1, sizeof(*tcw));
+	for (i = 0; i < t->ncols; i++)
+		buf_printf(&tcw[i], "<w:tcPr><w:tcW w:w=\"%ld\" "
+		    "w:type=\"dxa\"/>", cw[i]);
 	st_(x, "w:tbl");
 	st_(x, "w:tblPr");
 	val_(x, "w:tblStyle", "TableGrid");
@@ -366,18 +384,19 @@ table(struct dx *x, const struct doc_node *t, int landscape, unsigned depth)
 		}
 		for (c = r->first, i = 0; c != NULL; c = c->next, i++) {
 			st_(x, "w:tc");
-			st_(x, "w:tcPr");
-			st_(x, "w:tcW");
-			atn_(x, "w:w", i < t->ncols ? cw[i] : 0);
-			at_(x, "w:type", "dxa");
-			end_(x);
+			/* <w:tcPr><w:tcW w:w="N" w:type="dxa"/>, made once
+			 * for each column. */
+			if (i < t->ncols)
+				xw_raw(&x->w, tcw[i].data, tcw[i].len);
+			else
+				RAW(x, "<w:tcPr><w:tcW w:w=\"0\" "
+				    "w:type=\"dxa\"/>");
 			if (c->shade[0]) {
-				st_(x, "w:shd");
-				at_(x, "w:val", "clear");
-				at_(x, "w:fill", c->shade);
-				end_(x);
+				RAW(x, "<w:shd w:val=\"clear\" w:fill=\"");
+				xw_esc(&x->w, c->shade, 1);
+				RAW(x, "\"/>");
 			}
-			end_(x);
+			RAW(x, "</w:tcPr>");
 			blocks(x, c, landscape, small, depth + 1);
 			/* Word calls a cell that does not end in a paragraph
 			 * damaged. */
@@ -388,6 +407,9 @@ table(struct dx *x, const struct doc_node *t, int landscape, unsigned depth)
 		end_(x);
 	}
 	end_(x);
+	for (i = 0; i < t->ncols; i++)
+		buf_free(&tcw[i]);
+	free(tcw);
 	free(cw);
 }
 

@@ -126,6 +126,21 @@ xw_text(struct xw *x, const char *s)
 }
 
 void
+xw_raw(struct xw *x, const char *s, size_t n)
+{
+	close_tag(x);
+	buf_put(&x->buf, s, n);
+}
+
+void
+xw_esc(struct xw *x, const char *s, int attr)
+{
+	close_tag(x);
+	escape(x, s, attr);
+	spill(x);
+}
+
+void
 xw_end(struct xw *x)
 {
 	if (x->depth == 0) {

@@ -31,6 +31,11 @@ void	xw_start(struct xw *x, const char *name);
 void	xw_attr(struct xw *x, const char *name, const char *value);
 void	xw_attrn(struct xw *x, const char *name, long value);
 void	xw_text(struct xw *x, const char *s);
+/* Markup written as it is (the caller's: well-formed, balanced), for
+ * the fragments a long table repeats in every cell and run. */
+void	xw_raw(struct xw *x, const char *s, size_t n);
+/* s escaped, as text or (attr) an attribute value, after xw_raw. */
+void	xw_esc(struct xw *x, const char *s, int attr);
 /* Ends the innermost element ("<a/>" if it is empty). */
 void	xw_end(struct xw *x);
 /* <name val="v"/>, attribute left out when v is NULL (w:val by default). */
