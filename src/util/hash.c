@@ -52,9 +52,24 @@ hash_put(struct hash *h, const void *p, size_t n)
 {
 	const unsigned char *s = p;
 
+	uint64_t w;
+	unsigned sh;
+
 	h->len += n;
-	/* Fill a partial word first. */
-	for (; n > 0 && h->ntail > 0; n--) {
+	if (h->ntail == 0)
+		for (; n >= 8; s += 8, n -= 8)
+			word(h, load(s));
+	else {
+		/* After a partial word: each eight bytes complete it and
+		 * leave as many over, as byte by byte would. */
+		sh = 8 * h->ntail;
+		for (; n >= 8; s += 8, n -= 8) {
+			w = load(s);
+			word(h, h->tail | w << sh);
+			h->tail = w >> (64 - sh);
+		}
+	}
+	for (; n > 0; n--) {
 		h->tail |= (uint64_t)*s++ << (8 * h->ntail);
 		if (++h->ntail == 8) {
 			word(h, h->tail);
@@ -62,10 +77,6 @@ hash_put(struct hash *h, const void *p, size_t n)
 			h->ntail = 0;
 		}
 	}
-	for (; n >= 8; s += 8, n -= 8)
-		word(h, load(s));
-	for (; n > 0; n--)
-		h->tail |= (uint64_t)*s++ << (8 * h->ntail++);
 }
 
 /* v as its eight bytes, lowest first: a word, or two halves. */
