@@ -56,6 +56,8 @@ struct pdf_font {
 	uint8_t		*used;		/* per glyph: drawn */
 	uint8_t		*ucp;		/* per BMP character: drawn */
 	uint32_t	 obj;		/* the Type0 font, or 0: unused */
+	uint32_t	 aobj;		/* the simple font printable ASCII is
+					 * shown in, or 0: unused */
 	/* ASCII: each character's advance (ttf_advance, for
 	 * pdf_char_width), and whether it is shown as it is (not a tab,
 	 * and a space or in the font: the line breaker's fast path). */
@@ -252,6 +254,8 @@ struct pdf_ctx {
 	double		 y;		/* next free position from the top */
 	int		 fresh;		/* nothing placed on the page yet */
 	double		 tx, ty;	/* text line origin in a text object */
+	double		 tsize;		/* text size (pdf_font_size) */
+	uint32_t	 atou;		/* the simple fonts' ToUnicode, or 0 */
 	/* A line's text object and marked-content sequence left open for
 	 * the next line of the same element on the same page, so that a
 	 * paragraph's lines on a page are one sequence (pdf_text.c);
@@ -381,10 +385,12 @@ void	 pdf_segment(struct pdf_ctx *c, size_t pi, double x1, double y1,
 	    double x2, double y2);
 void	 pdf_text_begin(struct pdf_ctx *c, size_t pi);
 void	 pdf_text_end(struct pdf_ctx *c, size_t pi);
-void	 pdf_font_size(struct pdf_ctx *c, size_t pi, unsigned font,
-	    double size);
-/* Shows s (characters as pdf_shown gives them) with its start at x,
- * baseline y, inside a text object. */
+/* The size pdf_text shows text at from now on. */
+void	 pdf_font_size(struct pdf_ctx *c, double size);
+/* Shows s (characters as pdf_shown gives them) in font with its start
+ * at x, baseline y, inside a text object: printable ASCII in the
+ * font's simple form (a byte a character), the rest in its Type0 form
+ * (two bytes), switching where they meet. */
 void	 pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x,
 	    double y, const char *s);
 /* An image's index (loaded on first use), or -1 with the failure

@@ -170,22 +170,34 @@ pdf_text_end(struct pdf_ctx *c, size_t pi)
 }
 
 void
-pdf_font_size(struct pdf_ctx *c, size_t pi, unsigned font, double size)
+pdf_font_size(struct pdf_ctx *c, double size)
+{
+	c->tsize = size;
+}
+
+/* Selects font (its simple form for ASCII, or Type0) at the text size,
+ * unless the stream has it already. */
+static void
+set_font(struct pdf_ctx *c, size_t pi, struct buf *b, unsigned font,
+    int ascii)
 {
 	struct pdf_gstate *gs = gstate(c, pi);
-	struct buf *b = pdf_out(c, pi);
+	uint32_t *obj = ascii ? &c->font[font].aobj : &c->font[font].obj;
+	unsigned id = font + (ascii ? PDF_NFONTS : 0);
 
-	if (c->font[font].obj == 0)
-		c->font[font].obj = pdfw_alloc(&c->w);
-	if (gs->known & PDF_GS_FONT && gs->font == font && gs->size == size)
+	if (*obj == 0)
+		*obj = pdfw_alloc(&c->w);
+	if (gs->known & PDF_GS_FONT && gs->font == id && gs->size == c->tsize)
 		return;
 	gs->known |= PDF_GS_FONT;
-	gs->font = font;
-	gs->size = size;
+	gs->font = id;
+	gs->size = c->tsize;
 	buf_puts(b, "/F");
 	pdf_uint(b, font + 1);
+	if (ascii)
+		buf_putc(b, 'a');
 	buf_putc(b, ' ');
-	pdf_num(b, size);
+	pdf_num(b, c->tsize);
 	buf_puts(b, " Tf\n");
 }
 
@@ -211,14 +223,58 @@ lit_byte(char *p, unsigned v)
 	return p;
 }
 
-/* Whether ASCII u goes in a literal string as it is: printable, not a
- * parenthesis or backslash (bits by code: 0x20-0x3F less 0x28 and 0x29,
- * 0x40-0x7F less 0x5C). */
+/* Whether byte u is printable ASCII, shown in a font's simple form. */
 static inline int
-lit_plain(unsigned u)
+printable(unsigned u)
 {
-	return (int)((u < 64 ? 0xFFFFFCFF00000000u >> u :
-	    0xFFFFFFFFEFFFFFFFu >> (u - 64)) & 1);
+	return u >= 0x20 && u <= 0x7E;
+}
+
+/* Appends the characters of [*sp, end) as two-byte codes, each its CID
+ * (mapped to its glyph by the CIDToGIDMap), up to the first printable
+ * ASCII unless all is set. */
+static char *
+cid_codes(struct pdf_font *f, const char **sp, const char *end, char *p,
+    int all)
+{
+	const char *s = *sp;
+	uint32_t cp;
+
+	while (s < end && (all || !printable((unsigned char)*s))) {
+		if ((unsigned char)*s < 0x80) {	/* no decoding call */
+			cp = (unsigned char)*s++;
+			if (cp == '\t')
+				cp = ' ';
+		} else if ((cp = utf8_next(&s, end)) > 0xFFFF)
+			cp = 0xFFFD;
+		f->used[f->t.cmap[cp]] = 1;
+		f->ucp[cp] = 1;
+		p = lit_byte(p, cp >> 8);
+		p = lit_byte(p, cp & 0xFF);
+	}
+	*sp = s;
+	return p;
+}
+
+/* Appends the printable ASCII at the start of [*sp, end), a byte each,
+ * the string's delimiters escaped; notes the characters (write_font
+ * marks their glyphs). */
+static char *
+ascii_codes(struct pdf_font *f, const char **sp, const char *end, char *p)
+{
+	const char *s = *sp;
+	uint8_t *ucp = f->ucp;
+	unsigned char u;
+
+	while (s < end && printable(u = (unsigned char)*s)) {
+		s++;
+		ucp[u] = 1;
+		if (u == '(' || u == ')' || u == '\\')
+			*p++ = '\\';
+		*p++ = (char)u;
+	}
+	*sp = s;
+	return p;
 }
 
 void
@@ -227,15 +283,14 @@ pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
 {
 	struct pdf_font *f = &c->font[font];
 	struct buf *b = pdf_out(c, pi);
-	const char *end = s + strlen(s);
+	const char *end = s + strlen(s), *op;
 	struct pdf_gstate *gs;
-	const char *op;
+	int simple = f->t.win_bmp, ascii, first;
 	double dx, dy;
-	uint32_t cp;
-	uint8_t *ucp;
-	unsigned char u;
 	char *p;
 
+	ascii = simple && s < end && printable((unsigned char)*s);
+	set_font(c, pi, b, font, ascii);
 	/* Td moves from the last line start, as in the text object: the
 	 * start as written, so rounding does not add up over the lines of
 	 * a text object. The next line of a paragraph, straight below,
@@ -258,38 +313,24 @@ pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
 		buf_puts(b, " Td ");
 		op = ") Tj\n";
 	}
-	buf_putc(b, '(');
 	c->tx += dx;
 	c->ty += dy;
-	/* At most two bytes, each escaped, per byte of UTF-8. */
-	b->data = xgrow(b->data, &b->cap, b->len + 4 * (size_t)(end - s) + 8,
-	    1);
-	p = b->data + b->len;
-	ucp = f->ucp;
-	while (s < end) {
-		/* The character's code is its CID, mapped to its glyph; as
-		 * two bytes of a literal string, half the size of hex. Most
-		 * are printable ASCII no delimiter: a NUL and the byte. */
-		if ((u = (unsigned char)*s) < 0x80 && lit_plain(u)) {
-			s++;
-			ucp[u] = 1;	/* its glyph: write_font */
-			*p++ = '\0';
-			*p++ = (char)u;
-			continue;
+	/* Stretches of printable ASCII and of the rest, a string each. */
+	for (first = 1; first || s < end; first = 0) {
+		if (!first) {
+			ascii = simple && printable((unsigned char)*s);
+			set_font(c, pi, b, font, ascii);
 		}
-		if ((unsigned char)*s < 0x80) {	/* no decoding call */
-			cp = (unsigned char)*s++;
-			if (cp == '\t')
-				cp = ' ';
-		} else if ((cp = utf8_next(&s, end)) > 0xFFFF)
-			cp = 0xFFFD;
-		f->used[f->t.cmap[cp]] = 1;
-		f->ucp[cp] = 1;
-		p = lit_byte(p, cp >> 8);
-		p = lit_byte(p, cp & 0xFF);
+		/* At most two bytes, each escaped, per byte of UTF-8. */
+		b->data = xgrow(b->data, &b->cap, b->len + 4 *
+		    (size_t)(end - s) + 8, 1);
+		p = b->data + b->len;
+		*p++ = '(';
+		p = ascii ? ascii_codes(f, &s, end, p) :
+		    cid_codes(f, &s, end, p, !simple);
+		b->len = (size_t)(p - b->data);
+		buf_puts(b, first ? op : ") Tj\n");
 	}
-	b->len = (size_t)(p - b->data);
-	buf_puts(b, op);
 }
 
 /* Reads a PNG with libpng's simplified API and writes it as an image
@@ -638,14 +679,50 @@ subset_tag(const struct pdf_font *f, unsigned slot, char tag[7])
  * (so text is extracted as written, even where the font has no glyph),
  * and the subset of glyphs drawn.
  */
+/*
+ * The simple form of a font, for printable ASCII: a TrueType font of
+ * one-byte codes in WinAnsiEncoding (ASCII there), over the same
+ * descriptor and subset as the Type0 form; readers find the glyphs by
+ * the font's own Windows BMP cmap, which the subset keeps. Half the
+ * bytes of two-byte codes for most text. Its ToUnicode, the identity on
+ * 0x20-0x7E, is one object for all of them.
+ */
+static void
+write_simple(struct pdf_ctx *c, const struct pdf_font *f, const char *tag,
+    uint32_t desc)
+{
+	static const char tomap[] = "/CIDInit /ProcSet findresource begin\n"
+	    "12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) "
+	    "/Ordering (UCS) /Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	    "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+	    "1 beginbfrange\n<20> <7E> <0020>\nendbfrange\n"
+	    "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+	    "end\nend\n";
+	struct buf b = BUF_INIT;
+	unsigned cp;
+
+	if (c->atou == 0) {
+		c->atou = pdfw_alloc(&c->w);
+		pdfw_stream(&c->w, c->atou, "", tomap, sizeof(tomap) - 1, 1);
+	}
+	buf_printf(&b, "<< /Type /Font /Subtype /TrueType /BaseFont /%s+%s "
+	    "/FirstChar 32 /LastChar 126 /Widths [", tag, f->t.name);
+	for (cp = 0x20; cp <= 0x7E; cp++)
+		buf_printf(&b, "%s%u", cp > 0x20 ? " " : "", f->adv[cp]);
+	buf_printf(&b, "] /Encoding /WinAnsiEncoding /FontDescriptor %u 0 R "
+	    "/ToUnicode %u 0 R >>", (unsigned)desc, (unsigned)c->atou);
+	pdfw_obj(&c->w, f->aobj, &b);
+	buf_free(&b);
+}
+
 static void
 write_font(struct pdf_ctx *c, unsigned slot)
 {
 	struct pdf_font *f = &c->font[slot];
 	struct buf b = BUF_INIT, ff = BUF_INIT;
-	uint32_t cid = pdfw_alloc(&c->w), desc = pdfw_alloc(&c->w);
-	uint32_t file = pdfw_alloc(&c->w), tou = pdfw_alloc(&c->w);
-	uint32_t gmap = pdfw_alloc(&c->w);
+	uint32_t desc = pdfw_alloc(&c->w), file = pdfw_alloc(&c->w);
+	uint32_t cid = 0, tou = 0, gmap = 0;
 	unsigned g, cp, maxcp, prev, n;
 	uint8_t *map;
 	int flags = 32;
@@ -676,12 +753,19 @@ write_font(struct pdf_ctx *c, unsigned slot)
 	    f->t.capheight, f->t.xheight, f->t.weight >= 600 ? 120 : 80,
 	    (unsigned)file);
 	pdfw_obj(&c->w, desc, &b);
+	if (f->aobj != 0)
+		write_simple(c, f, tag, desc);
+	if (f->obj == 0)
+		goto out;
 
 	for (cp = 0x10000, maxcp = 0; cp-- > 0;)
 		if (f->ucp[cp]) {
 			maxcp = cp;
 			break;
 		}
+	cid = pdfw_alloc(&c->w);
+	tou = pdfw_alloc(&c->w);
+	gmap = pdfw_alloc(&c->w);
 	map = xcalloc(maxcp + 1, 2);
 	for (cp = 0; cp <= maxcp; cp++)
 		if (f->ucp[cp]) {
@@ -731,6 +815,7 @@ write_font(struct pdf_ctx *c, unsigned slot)
 	    "/Encoding /Identity-H /DescendantFonts [%u 0 R] /ToUnicode "
 	    "%u 0 R >>", tag, f->t.name, (unsigned)cid, (unsigned)tou);
 	pdfw_obj(&c->w, f->obj, &b);
+out:
 	buf_free(&b);
 	buf_free(&ff);
 }
@@ -743,10 +828,14 @@ write_resources(struct pdf_ctx *c)
 	size_t j;
 
 	buf_puts(&b, "<< /Font <<");
-	for (i = 0; i < PDF_NFONTS; i++)
+	for (i = 0; i < PDF_NFONTS; i++) {
 		if (c->font[i].obj != 0)
 			buf_printf(&b, " /F%u %u 0 R", i + 1,
 			    (unsigned)c->font[i].obj);
+		if (c->font[i].aobj != 0)
+			buf_printf(&b, " /F%ua %u 0 R", i + 1,
+			    (unsigned)c->font[i].aobj);
+	}
 	buf_puts(&b, " >>");
 	if (c->nimage > 0) {
 		buf_puts(&b, " /XObject <<");
@@ -818,7 +907,7 @@ pdf_write_pages(struct pdf_ctx *c)
 	write_annots(c);
 	write_pages(c);
 	for (i = 0; i < PDF_NFONTS; i++)
-		if (c->font[i].obj != 0)
+		if (c->font[i].obj != 0 || c->font[i].aobj != 0)
 			write_font(c, i);
 	write_resources(c);
 	return write_outlines(c);

@@ -725,7 +725,7 @@ pdf_draw_line(struct pdf_ctx *c, size_t pi, double ph,
 		font = 0;
 		if (pdf_tag_label(c, pi, l->node) == -1)
 			return -1;
-		pdf_font_size(c, pi, font, l->size);
+		pdf_font_size(c, l->size);
 		pdf_fill_rgb(c, pi, rgb = &l->rgb);
 		pdf_text(c, pi, font, x0 + l->labelx, base, l->label);
 		pdf_tag_end(c, pi);
@@ -744,7 +744,7 @@ pdf_draw_line(struct pdf_ctx *c, size_t pi, double ph,
 		}
 		if (r->font != font) {
 			font = r->font;
-			pdf_font_size(c, pi, font, l->size);
+			pdf_font_size(c, l->size);
 		}
 		want = r->url != NULL ? &link_rgb : &l->rgb;
 		if (want != rgb)
@@ -782,7 +782,7 @@ pdf_show(struct pdf_ctx *c, size_t pi, unsigned font, double size,
 	if (*s == '\0')
 		return pdf_failed(c) ? -1 : 0;
 	pdf_text_begin(c, pi);
-	pdf_font_size(c, pi, font, size);
+	pdf_font_size(c, size);
 	pdf_fill_rgb(c, pi, rgb);
 	pdf_text(c, pi, font, x, base, s);
 	pdf_text_end(c, pi);

@@ -140,6 +140,10 @@ read_cmap(struct ttf *f)
 	if (4 + 8 * (size_t)n > len)
 		return -1;
 	f->cmap = xcalloc(0x10000, sizeof(*f->cmap));
+	for (i = 0; i < n; i++)
+		if (u16(f->data + off + 4 + 8 * i) == 3 &&
+		    u16(f->data + off + 4 + 8 * i + 2) == 1)
+			f->win_bmp = 1;
 	for (k = 0; k < sizeof(pref) / sizeof(pref[0]); k++)
 		for (i = 0; i < n; i++) {
 			const uint8_t *r = f->data + off + 4 + 8 * i;

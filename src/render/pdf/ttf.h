@@ -24,6 +24,8 @@ struct ttf {
 	unsigned	 weight;	/* OS/2 usWeightClass, or 400 */
 	char		 name[64];	/* PostScript name, safe as a PDF name */
 	uint16_t	*cmap;		/* BMP character -> glyph, 0: none */
+	int		 win_bmp;	/* has a Windows BMP (3,1) cmap, as a
+					 * simple font's readers look up */
 	uint32_t	 loca_off, glyf_off, glyf_len, hmtx_off;
 };
 
