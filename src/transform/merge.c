@@ -2,6 +2,7 @@
 #include "merge.h"
 #include "../util/alloc.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -112,13 +113,10 @@ wordpcmp(const void *a, const void *b)
 	return wordcmp(a, b);
 }
 
-/* ASCII letters and digits (as isalnum and tolower in the C locale
- * cspr runs in, without their calls), and any byte of UTF-8 beyond. */
 static int
 is_word_byte(unsigned char c)
 {
-	return (unsigned)((c | 0x20) - 'a') < 26u ||
-	    (unsigned)(c - '0') < 10u || (c & 0x80);
+	return isalnum(c) || (c & 0x80);
 }
 
 static void
@@ -144,9 +142,7 @@ add_words(struct words *w, const char *s)
 		h = 14695981039346656037u;	/* FNV-1a */
 		packed = 0;
 		for (i = 0; i < n; i++) {
-			ch = (unsigned char)b[i];
-			if ((unsigned)(ch - 'A') < 26u)
-				ch += 'a' - 'A';
+			ch = (unsigned char)tolower((unsigned char)b[i]);
 			word[i] = (char)ch;
 			h = (h ^ ch) * 1099511628211u;
 			if (i < 8)

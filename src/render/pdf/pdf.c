@@ -433,7 +433,7 @@ out:
 	free(c.chbuf);
 	free(c.grid.y);
 	free(c.spec);
-	free(c.cps);
+	free(c.chrep);
 	free(c.brks);
 	free(c.lb);
 	free(c.annots);

@@ -162,7 +162,7 @@ pdf_ahead_stop(struct pdf_ahead *a, struct pdf_ctx *c)
 	diag_release(&a->dg, c->dg);
 	free(a->wc.chbuf);
 	free(a->wc.spec);
-	free(a->wc.cps);
+	free(a->wc.chrep);
 	free(a->wc.brks);
 	pthread_cond_destroy(&a->ready);
 	pthread_cond_destroy(&a->more);

@@ -279,6 +279,7 @@ struct pdf_ctx {
 	/* The line breaker's working memory, kept from one paragraph to
 	 * the next (pdf_text.c). */
 	void		*chbuf;		/* the paragraph's characters */
+	uint32_t	*chrep;		/* their stand-ins (lbrep.h) */
 	size_t		 chcap;
 	struct pdf_grid	 grid;
 	size_t		*spec;		/* where it is not plain ASCII */
@@ -287,10 +288,9 @@ struct pdf_ctx {
 	 * size wsize (0: not yet), or -1 for one that is not. */
 	double		 wsize[PDF_NFONTS];
 	double		 wt[PDF_NFONTS][128];
-	uint32_t	*cps;		/* as handed to libunibreak */
 	char		*brks;
 	struct lbrep	*lb;
-	size_t		 cpscap, brkscap;
+	size_t		 brkscap;
 };
 
 /*

@@ -23,6 +23,7 @@ struct pdf_ch {
 
 struct pdf_chs {
 	struct pdf_ch	*v;
+	uint32_t	*rep;		/* each one's stand-in (lbrep.h) */
 	size_t		 n, cap;
 };
 
@@ -135,15 +136,19 @@ pdf_text_fit(struct pdf_ctx *c, unsigned font, double size, const char *s,
 static void
 chs_grow(struct pdf_chs *a)
 {
+	size_t cap = a->cap;
+
 	a->v = xgrow(a->v, &a->cap, a->n, sizeof(*a->v));
+	a->rep = xgrow(a->rep, &cap, a->n, sizeof(*a->rep));
 }
 
 /* Called for every character: inline, growing out of line. */
 static inline void
-chs_push(struct pdf_chs *a, const struct pdf_ch *ch)
+chs_push(struct pdf_chs *a, const struct pdf_ch *ch, uint32_t rep)
 {
 	if (a->n == a->cap)
 		chs_grow(a);
+	a->rep[a->n] = rep;
 	a->v[a->n++] = *ch;
 }
 
@@ -406,16 +411,12 @@ segment(struct brk *b, size_t from, size_t to)
 /* The break opportunities of UAX #14 in para, a byte each (libunibreak,
  * handed each character's stand-in: lbrep.h). */
 static char *
-breaks(struct pdf_ctx *c, const struct pdf_chs *para)
+breaks(struct pdf_ctx *c, struct pdf_chs *para)
 {
-	size_t i, n = para->n;
-	uint32_t *cps = c->cps = xgrow(c->cps, &c->cpscap, n,
-	    sizeof(*c->cps));
-	char *brks = c->brks = xgrow(c->brks, &c->brkscap, 2 * n, 1);
+	char *brks = c->brks = xgrow(c->brks, &c->brkscap, 2 * para->n, 1);
 
-	for (i = 0; i < n; i++)
-		cps[i] = lbrep(c->lb, para->v[i].cp);
-	lbrep_breaks(c->lb, cps, n, brks, brks + n);
+	/* The stand-ins, made as the characters were fed, are spent. */
+	lbrep_breaks(c->lb, para->rep, para->n, brks, brks + para->n);
 	return brks;
 }
 
@@ -475,6 +476,7 @@ feed(struct brk *b, const char *s, unsigned font, const char *url)
 {
 	const char *end = s + strlen(s);
 	const double *wt = widths(b->c, font, b->ts->size);
+	const uint16_t *rep = b->c->lb->rep;
 	struct pdf_ch ch;
 	unsigned char u;
 
@@ -496,7 +498,7 @@ feed(struct brk *b, const char *s, unsigned font, const char *url)
 			ch.cp = show_cp(b->c, font, utf8_next(&s, end));
 			ch.w = pdf_char_width(b->c, font, b->ts->size, ch.cp);
 		}
-		chs_push(&b->para, &ch);
+		chs_push(&b->para, &ch, rep[ch.cp]);	/* cp in the BMP */
 	}
 }
 
@@ -528,7 +530,7 @@ collect(struct brk *b, const struct doc_node *para)
 		case DOC_LINEBREAK: {
 			struct pdf_ch hard = { HARD_BREAK, ts->font, NULL, 0 };
 
-			chs_push(&b->para, &hard);
+			chs_push(&b->para, &hard, lbrep(b->c->lb, HARD_BREAK));
 			break;
 		}
 		default:
@@ -556,6 +558,7 @@ pdf_break(struct pdf_ctx *c, const struct doc_node *para,
 	b.first = out->n;
 	b.node = para;
 	b.para.v = c->chbuf;
+	b.para.rep = c->chrep;
 	b.para.cap = c->chcap;
 	b.spec = c->spec;
 	b.speccap = c->speccap;
@@ -565,6 +568,7 @@ pdf_break(struct pdf_ctx *c, const struct doc_node *para,
 	if (b.ln > 0 || out->n == b.first)
 		emit_line(&b);
 	c->chbuf = b.para.v;
+	c->chrep = b.para.rep;
 	c->chcap = b.para.cap;
 	c->spec = b.spec;
 	c->speccap = b.speccap;
@@ -583,6 +587,7 @@ pdf_measure(struct pdf_ctx *c, const struct doc_node *para,
 	b.c = c;
 	b.ts = ts;
 	b.para.v = c->chbuf;
+	b.para.rep = c->chrep;
 	b.para.cap = c->chcap;
 	b.spec = c->spec;
 	b.speccap = c->speccap;
@@ -614,6 +619,7 @@ pdf_measure(struct pdf_ctx *c, const struct doc_node *para,
 	}
 out:
 	c->chbuf = b.para.v;
+	c->chrep = b.para.rep;
 	c->chcap = b.para.cap;
 	c->spec = b.spec;
 	c->speccap = b.speccap;
