@@ -37,6 +37,9 @@ struct pdf_ahead {
 	size_t		 to;
 	size_t		 released;	/* items before it are placed */
 	size_t		 failed;	/* the item fn failed on, or to */
+	size_t		 want;		/* the caller waits for items before
+					 * it, when waiting */
+	int		 waiting;
 	int		 stop;
 	size_t		 seen;		/* the caller's: items before it are
 					 * done and did not fail */
@@ -64,7 +67,8 @@ run(void *arg)
 		rc = a->fn(&a->wc, a->arg, i);
 		pthread_mutex_lock(&a->mu);
 		a->next = i + 1;
-		pthread_cond_signal(&a->ready);
+		if (a->waiting && (a->next >= a->want || rc == -1))
+			pthread_cond_signal(&a->ready);
 		if (rc == -1) {
 			a->failed = i;
 			break;
@@ -124,8 +128,13 @@ pdf_ahead_wait(struct pdf_ahead *a, size_t i)
 	if (i < a->seen)
 		return 0;
 	pthread_mutex_lock(&a->mu);
-	while (a->next <= i && !a->stop)
+	/* Woken once a few items are ready, not for each. */
+	a->want = i + 1 + AHEAD / 4 < a->to ? i + 1 + AHEAD / 4 : a->to;
+	while (a->next <= i && !a->stop) {
+		a->waiting = 1;
 		pthread_cond_wait(&a->ready, &a->mu);
+		a->waiting = 0;
+	}
 	a->seen = a->next < a->failed ? a->next : a->failed;
 	pthread_mutex_unlock(&a->mu);
 	return i < a->seen ? 0 : -1;

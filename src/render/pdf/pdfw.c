@@ -40,23 +40,50 @@ zdeflate(struct libdeflate_compressor **zc, struct buf *z, const void *data,
 		abort();
 }
 
+/* Streams waiting before the thread is woken: one wake-up for several
+ * pages, not one each. */
+#define PDFW_BATCH	4
+
+/* The first stream queued and not taken, taken; or NULL. Under mu. */
+static struct pdfw_slot *
+take(struct pdfw_job *j)
+{
+	struct pdfw_slot *sl;
+	uint64_t k;
+
+	for (k = j->written; k < j->queued; k++) {
+		sl = &j->slot[k % PDFW_SLOTS];
+		if (sl->state == PDFW_QUEUED) {
+			sl->state = PDFW_TAKEN;
+			return sl;
+		}
+	}
+	return NULL;
+}
+
 static void *
 worker(void *arg)
 {
 	struct pdfw_job *j = arg;
 	struct libdeflate_compressor *zc = NULL;
+	struct pdfw_slot *sl;
 
 	pthread_mutex_lock(&j->mu);
 	for (;;) {
-		while (!j->quit && !(j->busy && !j->ready))
-			pthread_cond_wait(&j->cv, &j->mu);
+		while (!j->quit && (sl = take(j)) == NULL) {
+			j->idle = 1;
+			pthread_cond_wait(&j->work, &j->mu);
+			j->idle = 0;
+		}
 		if (j->quit)
 			break;
+		/* The slot is the thread's while taken. */
 		pthread_mutex_unlock(&j->mu);
-		zdeflate(&zc, &j->out, j->in.data, j->in.len);
+		zdeflate(&zc, &sl->out, sl->in.data, sl->in.len);
 		pthread_mutex_lock(&j->mu);
-		j->ready = 1;
-		pthread_cond_broadcast(&j->cv);
+		sl->state = PDFW_DONE;
+		if (j->waiting)
+			pthread_cond_signal(&j->done);
 	}
 	pthread_mutex_unlock(&j->mu);
 	libdeflate_free_compressor(zc);
@@ -68,60 +95,96 @@ job_start(struct pdfw_job *j)
 {
 	if (pthread_mutex_init(&j->mu, NULL) != 0)
 		return;
-	if (pthread_cond_init(&j->cv, NULL) != 0) {
-		pthread_mutex_destroy(&j->mu);
-		return;
-	}
-	if (pthread_create(&j->thread, NULL, worker, j) != 0) {
-		pthread_cond_destroy(&j->cv);
-		pthread_mutex_destroy(&j->mu);
-		return;
-	}
+	if (pthread_cond_init(&j->work, NULL) != 0)
+		goto fail_mu;
+	if (pthread_cond_init(&j->done, NULL) != 0)
+		goto fail_work;
+	if (pthread_create(&j->thread, NULL, worker, j) != 0)
+		goto fail_done;
 	j->on = 1;
+	return;
+fail_done:
+	pthread_cond_destroy(&j->done);
+fail_work:
+	pthread_cond_destroy(&j->work);
+fail_mu:
+	pthread_mutex_destroy(&j->mu);
 }
 
 static void write_stream(struct pdfw *, uint32_t, const char *,
     const void *, size_t, int);
 
-/* Writes the stream in flight, once deflated. */
+/* Writes the oldest stream queued, once deflated: meanwhile the writer
+ * deflates later ones itself, if the thread has not taken them. */
+static void
+write_oldest(struct pdfw *w)
+{
+	struct pdfw_job *j = &w->job;
+	struct pdfw_slot *sl = &j->slot[j->written % PDFW_SLOTS], *t;
+
+	pthread_mutex_lock(&j->mu);
+	while (sl->state != PDFW_DONE) {
+		if ((t = take(j)) != NULL) {
+			pthread_mutex_unlock(&j->mu);
+			zdeflate(&w->zc, &t->out, t->in.data, t->in.len);
+			pthread_mutex_lock(&j->mu);
+			t->state = PDFW_DONE;
+			continue;
+		}
+		j->waiting = 1;
+		pthread_cond_wait(&j->done, &j->mu);
+		j->waiting = 0;
+	}
+	pthread_mutex_unlock(&j->mu);
+	/* Counted written only after: write_stream's drain must not
+	 * come back here for it. */
+	write_stream(w, sl->num, sl->dict.len ? sl->dict.data : "",
+	    sl->out.data, sl->out.len, 2);
+	sl->state = 0;
+	j->written++;
+}
+
+/* Writes every stream queued, in order. */
 static void
 drain(struct pdfw *w)
 {
 	struct pdfw_job *j = &w->job;
 
-	if (!j->busy)
-		return;
-	pthread_mutex_lock(&j->mu);
-	while (!j->ready)
-		pthread_cond_wait(&j->cv, &j->mu);
-	/* Cleared under the lock: a worker woken spuriously must not see
-	 * busy without ready and deflate again into out. */
-	j->busy = j->ready = 0;
-	pthread_mutex_unlock(&j->mu);
-	write_stream(w, j->num, j->dict.len ? j->dict.data : "", j->out.data,
-	    j->out.len, 2);
+	while (j->written < j->queued && !w->draining) {
+		w->draining = 1;
+		write_oldest(w);
+		w->draining = 0;
+	}
 }
 
 /* Hands b's content to the thread as object n's stream, to deflate;
- * b gets the last one's memory back, empty. */
+ * b gets memory of an earlier one back, empty. */
 static void
 queue(struct pdfw *w, uint32_t n, const char *dict, struct buf *b)
 {
 	struct pdfw_job *j = &w->job;
+	struct pdfw_slot *sl;
 	struct buf t;
 
-	drain(w);
-	t = j->in;
-	j->in = *b;
+	if (j->queued - j->written == PDFW_SLOTS) {
+		w->draining = 1;
+		write_oldest(w);
+		w->draining = 0;
+	}
+	/* Written, so neither the thread nor the writer holds it. */
+	sl = &j->slot[j->queued % PDFW_SLOTS];
+	t = sl->in;
+	sl->in = *b;
 	*b = t;
 	buf_reset(b);
-	buf_reset(&j->dict);
-	buf_puts(&j->dict, dict);
-	j->num = n;
+	buf_reset(&sl->dict);
+	buf_puts(&sl->dict, dict);
+	sl->num = n;
 	pthread_mutex_lock(&j->mu);
-	j->busy = 1;
-	j->ready = 0;
-	pthread_cond_broadcast(&j->cv);
+	sl->state = PDFW_QUEUED;
+	j->queued++;
+	if (j->idle && j->queued - j->written >= PDFW_BATCH)
+		pthread_cond_signal(&j->work);
 	pthread_mutex_unlock(&j->mu);
 }
 
@@ -150,20 +213,24 @@ void
 pdfw_free(struct pdfw *w)
 {
 	struct pdfw_job *j = &w->job;
+	size_t i;
 
 	if (j->on) {
 		pthread_mutex_lock(&j->mu);
 		j->quit = 1;
-		pthread_cond_broadcast(&j->cv);
+		pthread_cond_signal(&j->work);
 		pthread_mutex_unlock(&j->mu);
 		pthread_join(j->thread, NULL);
-		pthread_cond_destroy(&j->cv);
+		pthread_cond_destroy(&j->done);
+		pthread_cond_destroy(&j->work);
 		pthread_mutex_destroy(&j->mu);
 		j->on = 0;
 	}
-	buf_free(&j->in);
-	buf_free(&j->out);
-	buf_free(&j->dict);
+	for (i = 0; i < PDFW_SLOTS; i++) {
+		buf_free(&j->slot[i].in);
+		buf_free(&j->slot[i].out);
+		buf_free(&j->slot[i].dict);
+	}
 	buf_free(&w->ostm);
 	buf_free(&w->ohead);
 	libdeflate_free_compressor(w->zc);

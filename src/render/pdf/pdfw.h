@@ -12,21 +12,44 @@ struct libdeflate_compressor;
 #include "../../util/buf.h"
 
 /*
- * Page content streams are deflated on a second thread while the next
- * page is laid out: one stream in flight, written by the caller's thread
- * before anything else, so the file is the same as without the thread.
+ * Page content streams and object streams are deflated on a second
+ * thread while the next page is laid out: up to PDFW_SLOTS in flight,
+ * written by the caller's thread in the order handed over, and all of
+ * them before anything else, so the file is the same as without the
+ * thread.
+ */
+#define PDFW_SLOTS	8	/* streams handed to the thread at most */
+
+/* A stream handed over to be deflated. */
+struct pdfw_slot {
+	uint32_t	 num;
+	int		 state;		/* PDFW_QUEUED, _TAKEN or _DONE */
+	struct buf	 dict;		/* its dictionary's other entries */
+	struct buf	 in, out;
+};
+#define PDFW_QUEUED	1
+#define PDFW_TAKEN	2	/* being deflated */
+#define PDFW_DONE	3
+
+/*
+ * The deflating queue. Streams are counted as they are queued (queued)
+ * and written (written); stream k is in slot k % PDFW_SLOTS. The thread
+ * deflates them in order; the writer, waiting for the oldest, deflates
+ * a later one itself rather than sit idle. They are written in the
+ * order queued, so the file does not depend on who deflated what when.
+ * The slots' states and the flags are under mu.
  */
 struct pdfw_job {
 	pthread_t	 thread;
 	pthread_mutex_t	 mu;
-	pthread_cond_t	 cv;
+	pthread_cond_t	 work;		/* the thread waits for streams */
+	pthread_cond_t	 done;		/* the writer waits for one */
 	int		 on;		/* the thread runs */
-	int		 busy;		/* a stream handed over, not written */
-	int		 ready;		/* it is deflated */
 	int		 quit;
-	uint32_t	 num;
-	struct buf	 dict;		/* its dictionary's other entries */
-	struct buf	 in, out;
+	int		 idle;		/* the thread waits on work */
+	int		 waiting;	/* the writer waits on done */
+	uint64_t	 queued, written;
+	struct pdfw_slot slot[PDFW_SLOTS];
 };
 
 struct pdfw {
@@ -38,6 +61,7 @@ struct pdfw {
 	struct buf	 z;		/* deflated stream data */
 	struct libdeflate_compressor *zc;	/* made at first use */
 	struct pdfw_job	 job;
+	int		 draining;	/* writing a queued stream */
 	/* Objects that are not streams go in object streams of up to
 	 * PDFW_OBJSTM objects, deflated together. */
 	struct buf	 ostm;		/* their text */
