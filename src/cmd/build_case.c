@@ -88,6 +88,27 @@ render_run(void *arg)
 	return NULL;
 }
 
+/* doc_seal, on a thread of its own. */
+static void *
+seal_run(void *arg)
+{
+	doc_seal(arg);
+	return NULL;
+}
+
+/* The hash a sealed tree is stamped with: the tree, and all it is
+ * rendered with. */
+static void
+doc_stamp(const struct build *b, const struct doc *d, char out[HASH_HEX])
+{
+	struct hash h;
+
+	hash_init(&h);
+	hash_str(&h, b->env);
+	hash_str(&h, d->digest);
+	hash_hex(&h, out);
+}
+
 /*
  * Renders document i in every format asked for, to temporary files.
  * With both formats and one case at a time, the DOCX renders on a second
@@ -257,11 +278,11 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 	struct buf dir = BUF_INIT, what = BUF_INIT;
 	struct strlist missing = { NULL, 0, 0 };
 	struct stamp ns;
-	struct hash h;
 	struct stat sb;
+	pthread_t sealer;
 	char *folder = NULL;
 	size_t i, j, first;
-	int hits = 0, n, f;
+	int hits = 0, n, f, sealing;
 
 	memset(&ns, 0, sizeof(ns));
 	if (b->publication) {
@@ -306,16 +327,21 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 			buf_printf(&what, "%s anonymised", cmd_docnames[i]);
 			build_lap(b, what.data, k->manifest, dg);
 		}
-		/* The tree, and all it is rendered with, decide. */
-		doc_seal(d);
-		hash_init(&h);
-		hash_str(&h, b->env);
-		hash_str(&h, d->digest);
-		hash_hex(&h, ns.doc[i].hash);
+		/* The tree, and all it is rendered with, decide: sealed
+		 * first when an earlier build may have made the same, else
+		 * on a thread beside the rendering, for the stamp alone. */
 		ns.doc[i].size[0] = ns.doc[i].size[1] = -1;
-		if (!b->force && c->have_old && strcmp(c->old.folder,
-		    folder) == 0 && strcmp(c->old.doc[i].hash,
-		    ns.doc[i].hash) == 0 && still_there(b, &c->old, i)) {
+		sealing = !(!b->force && c->have_old &&
+		    strcmp(c->old.folder, folder) == 0) &&
+		    pthread_create(&sealer, NULL, seal_run, d) == 0;
+		if (!sealing) {
+			doc_seal(d);
+			doc_stamp(b, d, ns.doc[i].hash);
+		}
+		if (!sealing && !b->force && c->have_old &&
+		    strcmp(c->old.folder, folder) == 0 &&
+		    strcmp(c->old.doc[i].hash, ns.doc[i].hash) == 0 &&
+		    still_there(b, &c->old, i)) {
 			ns.doc[i] = c->old.doc[i];
 			res.unchanged++;
 			doc_free(d);
@@ -335,6 +361,10 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 		}
 		first = js.n;
 		res.rc = render_doc(b, &js, d, dir.data, i, dg);
+		if (sealing) {
+			pthread_join(sealer, NULL);
+			doc_stamp(b, d, ns.doc[i].hash);
+		}
 		doc_free(d);
 		d = NULL;
 		if (res.rc != EXIT_OK)

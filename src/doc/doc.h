@@ -162,8 +162,9 @@ struct hash;
 /* Feeds everything a backend renders from d into h (doc_hash.c). */
 void		 doc_hash(const struct doc *d, struct hash *h);
 /* The hex digest of doc_hash (33 bytes): the one doc_seal stored, or
- * worked out now. A tree is sealed once it is complete, so that the
- * build's stamp and a backend's file identifier hash it once. */
+ * worked out now. A tree is sealed once it is complete, for the build's
+ * stamp; sealing only reads the tree (but for the digest), so it may
+ * run beside the renderers, which do not read the digest. */
 void		 doc_digest(const struct doc *d, char out[33]);
 void		 doc_seal(struct doc *d);	/* d must not change after */
 

@@ -4,7 +4,6 @@
 #include "../../util/alloc.h"
 #include "../../util/buf.h"
 
-#include "../../util/hash.h"
 
 #include <errno.h>
 #include <linebreak.h>
@@ -226,29 +225,6 @@ write_catalog(struct pdf_ctx *c, uint32_t outlines, uint32_t metadata)
 	return cat;
 }
 
-/*
- * The file identifier (the trailer's /ID), from the document's content,
- * so the same document always has the same one. Without it, tools that
- * rewrite the file (qpdf) invent a random one. Its bytes are hex digits,
- * so that a reader decoding every string finds no stray word in it.
- */
-static void
-file_id(const struct pdf_ctx *c, char out[33])
-{
-	struct hash h;
-	char hex[HASH_HEX];
-	size_t i;
-
-	doc_digest(c->d, hex);
-	hash_init(&h);
-	hash_str(&h, "cspr pdf id");
-	hash_str(&h, hex);
-	hash_hex(&h, hex);
-	/* Sixteen hex digits as the bytes of the ID, written in hex. */
-	for (i = 0; i < 16; i++)
-		snprintf(out + 2 * i, 3, "%02X", (unsigned char)hex[i]);
-}
-
 /* Header and footer of page i: marking, title, DRAFT, "Page X of Y". */
 static int
 decorate_page(struct pdf_ctx *c, size_t i, const char *marking,
@@ -340,7 +316,6 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 	struct pdf_ctx c;
 	FILE *f = NULL;
 	uint32_t outlines, metadata, info, cat;
-	char id[33];
 	unsigned i;
 	size_t j;
 	int rc = -1, werr;
@@ -385,8 +360,7 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 	metadata = pdf_tag_write(&c);
 	info = write_info(&c);
 	cat = write_catalog(&c, outlines, metadata);
-	file_id(&c, id);
-	werr = pdfw_finish(&c.w, cat, info, id) == -1 ? c.w.err : 0;
+	werr = pdfw_finish(&c.w, cat, info) == -1 ? c.w.err : 0;
 	if (fclose(f) != 0 && werr == 0)
 		werr = errno ? errno : EIO;
 	f = NULL;

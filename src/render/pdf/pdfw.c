@@ -204,6 +204,7 @@ pdfw_init(struct pdfw *w, FILE *f)
 {
 	memset(w, 0, sizeof(*w));
 	w->f = f;
+	hash_init(&w->seen);
 	job_start(&w->job);
 	/* PDF 1.7, and four bytes above 127 to say the file is binary. */
 	pdfw_puts(w, "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
@@ -255,6 +256,7 @@ pdfw_put(struct pdfw *w, const char *s, size_t len)
 		return;
 	if (fwrite(s, 1, len, w->f) != len)
 		w->err = errno ? errno : EIO;
+	hash_put(&w->seen, s, len);
 	w->pos += len;
 }
 
@@ -402,15 +404,20 @@ put_be(struct buf *b, uint64_t v, int n)
 }
 
 int
-pdfw_finish(struct pdfw *w, uint32_t root, uint32_t info, const char *id)
+pdfw_finish(struct pdfw *w, uint32_t root, uint32_t info)
 {
 	struct buf x = BUF_INIT;
-	char dict[256];
+	char dict[256], hex[HASH_HEX], id[33];
 	uint32_t self;
 	size_t i;
 
 	ostm_flush(w);
 	drain(w);
+	/* Sixteen hex digits as the bytes of the ID, written in hex: a
+	 * reader decoding every string finds no stray word in it. */
+	hash_hex(&w->seen, hex);
+	for (i = 0; i < 16; i++)
+		snprintf(id + 2 * i, 3, "%02X", (unsigned char)hex[i]);
 	self = pdfw_alloc(w);
 	/* Entries of 1 + 5 + 2 bytes: type, offset or object stream,
 	 * generation or index. */

@@ -10,6 +10,7 @@
 struct libdeflate_compressor;
 
 #include "../../util/buf.h"
+#include "../../util/hash.h"
 
 /*
  * Page content streams and object streams are deflated on a second
@@ -62,6 +63,7 @@ struct pdfw {
 	struct libdeflate_compressor *zc;	/* made at first use */
 	struct pdfw_job	 job;
 	int		 draining;	/* writing a queued stream */
+	struct hash	 seen;		/* of every byte written: the ID */
 	/* Objects that are not streams go in object streams of up to
 	 * PDFW_OBJSTM objects, deflated together. */
 	struct buf	 ostm;		/* their text */
@@ -88,10 +90,12 @@ void	 pdfw_stream(struct pdfw *w, uint32_t n, const char *dict,
 /* Object n as a deflated stream of b's content, deflated on the
  * writer's thread; b is left empty, its memory swapped for reuse. */
 void	 pdfw_stream_async(struct pdfw *w, uint32_t n, struct buf *b);
-/* The cross-reference stream, with the trailer's entries; 0, or -1 if anything failed
- * (errno in w->err). Every number handed out must have been written. */
-int	 pdfw_finish(struct pdfw *w, uint32_t root, uint32_t info,
-	    const char *id);
+/* The cross-reference stream, with the trailer's entries; 0, or -1 if
+ * anything failed (errno in w->err). Every number handed out must have
+ * been written. The file identifier (/ID) is a hash of everything
+ * before it: the same file always has the same one, and tools that
+ * rewrite the file (qpdf) keep it rather than invent a random one. */
+int	 pdfw_finish(struct pdfw *w, uint32_t root, uint32_t info);
 
 /* Appends v in decimal. */
 void	 pdf_uint(struct buf *b, uint64_t v);
