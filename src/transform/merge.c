@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,32 +274,34 @@ event_likely_duplicate(const struct event *a, const struct event *b)
  * comes from an agency not yet in the group: similarity is not
  * transitive, and chaining would join unrelated events of a busy day.
  */
-static void
-find_duplicates(struct chronology *c)
+/* The duplicate groups of rows [from, to) (whole days), numbered from 1
+ * in row order; returns how many. */
+static unsigned
+dups_in(struct mrow *rows, size_t from, size_t to)
 {
 	struct words *w = NULL;
 	size_t i, j, k, day_end, cap = 0;
 	unsigned next = 0;
 	int taken;
 
-	for (i = 0; i < c->nrows; i = day_end) {
-		for (day_end = i + 1; day_end < c->nrows &&
-		    c->rows[day_end].day == c->rows[i].day; day_end++)
+	for (i = from; i < to; i = day_end) {
+		for (day_end = i + 1; day_end < to &&
+		    rows[day_end].day == rows[i].day; day_end++)
 			;
 		if (day_end - i < 2)
 			continue;
 		/* Each event's words, made once for its day. */
 		w = xgrow(w, &cap, day_end - i, sizeof(*w));
 		for (j = i; j < day_end; j++)
-			words_of(c->rows[j].ev, &w[j - i]);
+			words_of(rows[j].ev, &w[j - i]);
 		for (j = i; j < day_end; j++) {
-			struct mrow *seed = &c->rows[j];
+			struct mrow *seed = &rows[j];
 			unsigned g = 0;
 
 			if (seed->dup)
 				continue;
 			for (k = j + 1; k < day_end; k++) {
-				struct mrow *r = &c->rows[k];
+				struct mrow *r = &rows[k];
 				size_t m;
 
 				if (r->dup || r->ag == seed->ag ||
@@ -307,8 +310,7 @@ find_duplicates(struct chronology *c)
 					continue;
 				taken = 0;
 				for (m = j + 1; m < k && g; m++)
-					if (c->rows[m].dup == g &&
-					    c->rows[m].ag == r->ag)
+					if (rows[m].dup == g && rows[m].ag == r->ag)
 						taken = 1;
 				if (taken)
 					continue;
@@ -321,7 +323,57 @@ find_duplicates(struct chronology *c)
 			words_free(&w[j - i]);
 	}
 	free(w);
-	c->ndup = next;
+	return next;
+}
+
+/* The second half's share of find_duplicates, on a thread. */
+struct dup_half {
+	struct mrow	*rows;
+	size_t		 from, to;
+	unsigned	 n;
+};
+
+static void *
+dups_run(void *arg)
+{
+	struct dup_half *h = arg;
+
+	h->n = dups_in(h->rows, h->from, h->to);
+	return NULL;
+}
+
+/* Rows enough that a second thread pays for itself. */
+#define DUPS_SPLIT	4096
+
+static void
+find_duplicates(struct chronology *c)
+{
+	struct dup_half h = { c->rows, 0, c->nrows, 0 };
+	pthread_t th;
+	size_t mid = c->nrows / 2, i;
+	unsigned n;
+
+	/* Split at a day's start: days are independent, and numbering
+	 * the second half's groups after the first's gives the numbers
+	 * one pass would. */
+	while (mid > 0 && mid < c->nrows && c->rows[mid].day ==
+	    c->rows[mid - 1].day)
+		mid++;
+	if (c->nrows < DUPS_SPLIT || mid >= c->nrows) {
+		c->ndup = dups_in(c->rows, 0, c->nrows);
+		return;
+	}
+	h.from = mid;
+	if (pthread_create(&th, NULL, dups_run, &h) != 0) {
+		c->ndup = dups_in(c->rows, 0, c->nrows);
+		return;
+	}
+	n = dups_in(c->rows, 0, mid);
+	pthread_join(th, NULL);
+	for (i = mid; i < c->nrows; i++)
+		if (c->rows[i].dup != 0)
+			c->rows[i].dup += n;
+	c->ndup = n + h.n;
 }
 
 static void
