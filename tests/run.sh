@@ -607,6 +607,34 @@ n = int(subprocess.run(['pdfinfo', '$T/big/BENCH-1/integrated-chronology.pdf'], 
     text=True).stdout.split('Pages:')[1].split()[0])
 assert n > 1000, n
 "
+# Likely duplicates in a long chronology are found on two threads, each
+# half of the days: their groups must be numbered as one pass would, in
+# row order, each within one day. Two agencies' returns are copies of a
+# third's, so that nearly every day has a group.
+rm -rf "$T/dup-case" && cp -r "$T/big-case" "$T/dup-case" &&
+	sed 's/agency="a00"/agency="a02"/' "$T/big-case/chronology/a00.xml" \
+	    > "$T/dup-case/chronology/a02.xml" &&
+	sed 's/agency="a00"/agency="a04"/' "$T/big-case/chronology/a00.xml" \
+	    > "$T/dup-case/chronology/a04.xml"
+t "a 9,000-event chronology with copied returns builds as DOCX" "$BIN" build \
+    -q --format docx --templates templates -o "$T/dup" "$T/dup-case"
+t "... its duplicate groups numbered in row order, each within a day" $PY -c "
+import re, zipfile
+x = zipfile.ZipFile('$T/dup/BENCH-1/integrated-chronology.docx').read('word/document.xml').decode()
+seen, day, nrows = {}, {}, 0
+for row in re.findall(r'<w:tr>(.*?)</w:tr>', x, re.S)[1:]:
+    cells = [''.join(re.findall(r'<w:t[^>]*>([^<]*)</w:t>', c)) for c in re.findall(r'<w:tc>(.*?)</w:tc>', row, re.S)]
+    if len(cells) != 9:
+        continue
+    nrows += 1
+    for g in re.findall(r'Possible duplicate \(D(\d+)\)', cells[8]):
+        g = int(g)
+        if g not in seen:
+            assert g == len(seen) + 1, ('group out of order', g, len(seen))
+            seen[g] = nrows
+        assert day.setdefault(g, cells[1]) == cells[1], ('group across days', g)
+assert nrows >= 9000 and len(seen) > 500, (nrows, len(seen))
+"
 t "sample pdf: a table without widths gets them from its content" $PY -c "
 import re, subprocess
 x = subprocess.run(['pdftotext', '-bbox', '$T/sample.pdf', '-'], capture_output=True, text=True).stdout
