@@ -39,6 +39,40 @@ doc_free(struct doc *d)
 	free(d);
 }
 
+/* Numbers n and its descendants from root's count on, in tree order. */
+static void
+renumber(struct doc_node *root, struct doc_node *n)
+{
+	struct doc_node *c;
+
+	n->id = root->nnodes++;
+	for (c = n->first; c != NULL; c = c->next)
+		renumber(root, c);
+}
+
+void
+doc_graft(struct doc_node *parent, struct doc *from,
+    struct doc_node *from_parent)
+{
+	struct doc_node *root = parent, *c;
+
+	while (root->parent != NULL)
+		root = root->parent;
+	if (from_parent->first == NULL)
+		return;
+	for (c = from_parent->first; c != NULL; c = c->next) {
+		c->parent = parent;
+		renumber(root, c);
+	}
+	if (parent->last != NULL)
+		parent->last->next = from_parent->first;
+	else
+		parent->first = from_parent->first;
+	parent->last = from_parent->last;
+	from_parent->first = from_parent->last = NULL;
+	arena_adopt(root->arena, from->arena);
+}
+
 void
 doc_set(char **field, const char *value)
 {

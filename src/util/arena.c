@@ -66,6 +66,27 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 }
 
 void
+arena_adopt(struct arena *dst, struct arena *src)
+{
+	struct arena_chunk *oldest;
+
+	if (src->head == NULL)
+		return;
+	if (dst->head == NULL) {
+		*dst = *src;
+	} else {
+		/* src's chunks go under dst's head, the chunk in use. */
+		for (oldest = src->head; oldest->prev != NULL;
+		    oldest = oldest->prev)
+			continue;
+		oldest->prev = dst->head->prev;
+		dst->head->prev = src->head;
+	}
+	src->head = NULL;
+	src->used = src->size = 0;
+}
+
+void
 arena_free(struct arena *a)
 {
 	struct arena_chunk *c, *prev;
