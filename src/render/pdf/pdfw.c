@@ -140,8 +140,11 @@ write_oldest(struct pdfw *w)
 	 * come back here for it. */
 	write_stream(w, sl->num, sl->dict.len ? sl->dict.data : "",
 	    sl->out.data, sl->out.len, 2);
+	/* Under the lock: the thread's take() reads both. */
+	pthread_mutex_lock(&j->mu);
 	sl->state = 0;
 	j->written++;
+	pthread_mutex_unlock(&j->mu);
 }
 
 /* Writes every stream queued, in order. */
