@@ -222,7 +222,8 @@ rows_run(void *arg)
 /*
  * The event rows of t: a long chronology's second half is built on a
  * thread, into a table of its own, and grafted on after the first: the
- * same tree as built in one go, but for the nodes' ids.
+ * same tree, ids and all, as built in one go: nodes are made in tree
+ * order, and doc_graft numbers the grafted rows in tree order.
  */
 static void
 rows_in_halves(struct doc_node *t, const struct chronology *c,

@@ -26,7 +26,8 @@ void	 lbrep_init(struct lbrep *r, const char *lang);
  * The break opportunities of a text, as set_linebreaks_utf32(text, n,
  * "en", brks) gives them, from its n stand-ins in reps (overwritten),
  * with n bytes of scratch: faster, as runs of letters, digits and
- * spaces are handed over as one character.
+ * spaces are handed over as one character, and "word [.,] spaces word"
+ * as the first word (lbrep.c says why that is safe).
  */
 void	 lbrep_breaks(const struct lbrep *r, uint32_t *reps, size_t n,
 	    char *brks, char *scratch);

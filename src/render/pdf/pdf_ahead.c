@@ -25,7 +25,8 @@ struct pdf_ahead {
 	pthread_t	 thread;
 	pthread_mutex_t	 mu;
 	pthread_cond_t	 more;		/* the thread may go on */
-	pthread_cond_t	 ready;		/* an item is done */
+	pthread_cond_t	 ready;		/* items up to want are done (or the
+					 * thread stopped or must wait) */
 	struct pdf_ctx	 wc;
 	struct diag_ctx	 dg;		/* its messages, held */
 	pdf_ahead_fn	 fn;
@@ -54,8 +55,13 @@ run(void *arg)
 
 	pthread_mutex_lock(&a->mu);
 	for (i = a->next; i < a->to && !a->stop; i++) {
-		while (!a->stop && i >= a->released + AHEAD)
+		while (!a->stop && i >= a->released + AHEAD) {
+			/* Never asleep on each other, whatever the
+			 * window and the release stride. */
+			if (a->waiting)
+				pthread_cond_signal(&a->ready);
 			pthread_cond_wait(&a->more, &a->mu);
+		}
 		if (a->stop)
 			break;
 		placed = a->released;

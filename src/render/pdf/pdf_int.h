@@ -389,8 +389,8 @@ void	 pdf_text_end(struct pdf_ctx *c, size_t pi);
 void	 pdf_font_size(struct pdf_ctx *c, double size);
 /* Shows s (characters as pdf_shown gives them) in font with its start
  * at x, baseline y, inside a text object: printable ASCII in the
- * font's simple form (a byte a character), the rest in its Type0 form
- * (two bytes), switching where they meet. */
+ * font's simple form (a byte a character) if it has a Windows BMP cmap,
+ * the rest in its Type0 form (two bytes), switching where they meet. */
 void	 pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x,
 	    double y, const char *s);
 /* An image's index (loaded on first use), or -1 with the failure

@@ -747,7 +747,8 @@ shade(struct pdf_ctx *c, size_t pi, const struct pdf_table *t,
 
 /*
  * Draws lines from[k]..to[k] of each cell of row at the current
- * position, segh high: shading first, then rules, then the text.
+ * position, segh high: shading first, then the text; the rules are
+ * noted, and drawn with the rows around them (grid_flush).
  */
 static int
 draw_segment(struct pdf_ctx *c, const struct pdf_table *t,

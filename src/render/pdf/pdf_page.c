@@ -673,13 +673,6 @@ subset_tag(const struct pdf_font *f, unsigned slot, char tag[7])
 }
 
 /*
- * A used font: Type0 over a CIDFontType2 whose CIDs are the characters'
- * own codes (BMP), mapped to glyphs by a CIDToGIDMap, with the widths of
- * the characters drawn, a ToUnicode map that is the identity on them
- * (so text is extracted as written, even where the font has no glyph),
- * and the subset of glyphs drawn.
- */
-/*
  * The simple form of a font, for printable ASCII: a TrueType font of
  * one-byte codes in WinAnsiEncoding (ASCII there), over the same
  * descriptor and subset as the Type0 form; readers find the glyphs by
@@ -716,6 +709,15 @@ write_simple(struct pdf_ctx *c, const struct pdf_font *f, const char *tag,
 	buf_free(&b);
 }
 
+/*
+ * A used font: the subset of glyphs drawn and its descriptor; the
+ * simple form if printable ASCII was shown in it (write_simple); and,
+ * if anything else was, the Type0 form: a CIDFontType2 whose CIDs are
+ * the characters' own codes (BMP), mapped to glyphs by a CIDToGIDMap,
+ * with the widths of the characters drawn and a ToUnicode map that is
+ * the identity on them (so text is extracted as written, even where
+ * the font has no glyph).
+ */
 static void
 write_font(struct pdf_ctx *c, unsigned slot)
 {

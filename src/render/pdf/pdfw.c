@@ -136,8 +136,8 @@ write_oldest(struct pdfw *w)
 		j->waiting = 0;
 	}
 	pthread_mutex_unlock(&j->mu);
-	/* Counted written only after: write_stream's drain must not
-	 * come back here for it. */
+	/* write_stream's drain does not come back here: the caller set
+	 * w->draining. */
 	write_stream(w, sl->num, sl->dict.len ? sl->dict.data : "",
 	    sl->out.data, sl->out.len, 2);
 	/* Under the lock: the thread's take() reads both. */

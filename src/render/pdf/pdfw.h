@@ -84,11 +84,12 @@ void	 pdfw_put(struct pdfw *w, const char *s, size_t len);
 void	 pdfw_puts(struct pdfw *w, const char *s);
 /* Object n as a stream of data, deflated when deflate is set; dict
  * holds the dictionary's other entries ("" for none). A deflated one
- * is copied and deflated on the writer's thread, as pdfw_stream_async. */
+ * is copied and queued, as pdfw_stream_async. */
 void	 pdfw_stream(struct pdfw *w, uint32_t n, const char *dict,
 	    const void *data, size_t len, int deflate);
-/* Object n as a deflated stream of b's content, deflated on the
- * writer's thread; b is left empty, its memory swapped for reuse. */
+/* Object n as a deflated stream of b's content, queued for the
+ * deflating thread (or the caller, while it waits for an earlier one);
+ * b is left empty, its memory swapped for reuse. */
 void	 pdfw_stream_async(struct pdfw *w, uint32_t n, struct buf *b);
 /* The cross-reference stream, with the trailer's entries; 0, or -1 if
  * anything failed (errno in w->err). Every number handed out must have

@@ -140,10 +140,15 @@ read_cmap(struct ttf *f)
 	if (4 + 8 * (size_t)n > len)
 		return -1;
 	f->cmap = xcalloc(0x10000, sizeof(*f->cmap));
-	for (i = 0; i < n; i++)
-		if (u16(f->data + off + 4 + 8 * i) == 3 &&
-		    u16(f->data + off + 4 + 8 * i + 2) == 1)
+	/* A readable format 4 Windows BMP subtable: what readers of a
+	 * simple TrueType font look glyphs up in. */
+	for (i = 0; i < n; i++) {
+		const uint8_t *r = f->data + off + 4 + 8 * i;
+
+		if (u16(r) == 3 && u16(r + 2) == 1 && (sub = u32(r + 4)) <
+		    len && len - sub >= 2 && u16(f->data + off + sub) == 4)
 			f->win_bmp = 1;
+	}
 	for (k = 0; k < sizeof(pref) / sizeof(pref[0]); k++)
 		for (i = 0; i < n; i++) {
 			const uint8_t *r = f->data + off + 4 + 8 * i;
