@@ -309,7 +309,8 @@ emit_line(struct brk *b)
 			r->w += v[i].w;
 		}
 		*p = '\0';
-		x += r->w;
+		if (r != NULL)		/* it is: last's run */
+			x += r->w;
 	}
 	l->w = x;
 out:
