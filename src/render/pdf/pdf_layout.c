@@ -694,11 +694,14 @@ table_layout(struct pdf_ctx *c, const struct doc_node *n, double width,
 	return 0;
 }
 
+/* Sets the fill to "RRGGBB" s; nothing for no shading (NULL). */
 static void
 fill_hex(struct pdf_ctx *c, size_t pi, const char *s)
 {
 	struct pdf_rgb rgb;
 
+	if (s == NULL)
+		return;
 	rgb.r = (hex(s[0]) * 16 + hex(s[1])) / 255.0;
 	rgb.g = (hex(s[2]) * 16 + hex(s[3])) / 255.0;
 	rgb.b = (hex(s[4]) * 16 + hex(s[5])) / 255.0;
