@@ -14,6 +14,7 @@
 
 #define HF_GAP		6.0	/* between header or footer and body, points */
 #define HF_EDGE		12.0	/* least distance from the paper's edge */
+#define PDF_FILEBUF	(1 << 20)	/* bytes written to the file at a time */
 
 static const struct pdf_rgb black = { 0, 0, 0 };
 static const struct pdf_rgb draft_rgb = { 0.75, 0, 0 };
@@ -315,6 +316,7 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 {
 	struct pdf_ctx c;
 	FILE *f = NULL;
+	char *fbuf = NULL;
 	uint32_t outlines, metadata, info, cat;
 	unsigned i;
 	size_t j;
@@ -342,8 +344,10 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 		goto out;
 	}
 	/* Written as laid out: a long document's pages go out as they are
-	 * made. */
-	setvbuf(f, NULL, _IOFBF, 1 << 18);
+	 * made, a megabyte at a time (glibc ignores setvbuf's size without a
+	 * buffer of ours, and writes 4 KiB at a time). */
+	fbuf = xmalloc(PDF_FILEBUF);
+	setvbuf(f, fbuf, _IOFBF, PDF_FILEBUF);
 	pdfw_init(&c.w, f);
 	c.resources = pdfw_alloc(&c.w);
 	c.pagetree = pdfw_alloc(&c.w);
@@ -360,6 +364,9 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 	metadata = pdf_tag_write(&c);
 	info = write_info(&c);
 	cat = write_catalog(&c, outlines, metadata);
+	/* Written: the structure tree's memory (a chronology's tens of
+	 * megabytes) goes before the cross-reference stream is made. */
+	pdf_tags_free(&c.tags);
 	werr = pdfw_finish(&c.w, cat, info) == -1 ? c.w.err : 0;
 	if (fclose(f) != 0 && werr == 0)
 		werr = errno ? errno : EIO;
@@ -386,6 +393,7 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 out:
 	if (f != NULL)
 		fclose(f);
+	free(fbuf);
 	for (i = 0; i < PDF_NFONTS; i++) {
 		ttf_free(&c.font[i].t);
 		free(c.font[i].used);
