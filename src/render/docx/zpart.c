@@ -1,41 +1,34 @@
-/* Deflated package parts: zlib as the text is written, a libzip source after. */
+/* Deflated package parts: deflated as the text is written, a libzip source after. */
 #include "zpart.h"
 
-#include <libdeflate.h>
 #include <string.h>
 
-#define ZCHUNK	65536
-
-static int	deflate_in(struct zpart *, const char *, size_t);
+static void	deflate_in(struct zpart *, const char *, size_t);
 static void	*worker(void *);
 
-int
-zpart_init(struct zpart *zp, int level, int threaded)
+void
+zpart_init(struct zpart *zp, int threaded)
 {
 	memset(zp, 0, sizeof(*zp));
 	zp->crc = 0;
-	/* Raw deflate (negative window bits): the zip entry's own format. */
-	if (deflateInit2(&zp->z, level, Z_DEFLATED, -MAX_WBITS, 8,
-	    Z_DEFAULT_STRATEGY) != Z_OK) {
-		zp->err = 1;
-		return -1;
-	}
+	/* Raw deflate: the zip entry's own format. */
+	zp->z = zdef_new();
+	zdef_raw_begin(zp->z);
 	zp->live = 1;
 	if (!threaded)
-		return 0;
+		return;
 	if (pthread_mutex_init(&zp->mu, NULL) != 0)
-		return 0;
+		return;
 	if (pthread_cond_init(&zp->cv, NULL) != 0) {
 		pthread_mutex_destroy(&zp->mu);
-		return 0;
+		return;
 	}
 	if (pthread_create(&zp->thread, NULL, worker, zp) != 0) {
 		pthread_cond_destroy(&zp->cv);
 		pthread_mutex_destroy(&zp->mu);
-		return 0;	/* deflate on this thread instead */
+		return;	/* deflate on this thread instead */
 	}
 	zp->threaded = 1;
-	return 0;
 }
 
 /* The deflate thread: empties slots in order until told it is done. */
@@ -44,7 +37,6 @@ worker(void *arg)
 {
 	struct zpart *zp = arg;
 	struct buf *b;
-	int rc;
 
 	pthread_mutex_lock(&zp->mu);
 	for (;;) {
@@ -54,10 +46,8 @@ worker(void *arg)
 			break;
 		b = &zp->slot[zp->head];
 		pthread_mutex_unlock(&zp->mu);
-		rc = zp->failed ? -1 : deflate_in(zp, b->data, b->len);
+		deflate_in(zp, b->data, b->len);
 		pthread_mutex_lock(&zp->mu);
-		if (rc == -1)
-			zp->failed = 1;
 		b->len = 0;
 		zp->head = (zp->head + 1) % ZPART_SLOTS;
 		zp->count--;
@@ -68,11 +58,10 @@ worker(void *arg)
 }
 
 /* Hands p[0..n) to the thread, waiting for a free slot. */
-static int
+static void
 enqueue(struct zpart *zp, const char *p, size_t n)
 {
 	struct buf *b;
-	int rc;
 
 	pthread_mutex_lock(&zp->mu);
 	while (zp->count == ZPART_SLOTS)
@@ -84,18 +73,16 @@ enqueue(struct zpart *zp, const char *p, size_t n)
 	buf_put(b, p, n);
 	pthread_mutex_lock(&zp->mu);
 	zp->count++;
-	rc = zp->failed ? -1 : 0;
 	pthread_cond_broadcast(&zp->cv);
 	pthread_mutex_unlock(&zp->mu);
-	return rc;
 }
 
 /* Ends the thread, once it has emptied every slot. */
-static int
+static void
 stop(struct zpart *zp)
 {
 	if (!zp->threaded)
-		return 0;
+		return;
 	pthread_mutex_lock(&zp->mu);
 	zp->done = 1;
 	pthread_cond_broadcast(&zp->cv);
@@ -104,50 +91,14 @@ stop(struct zpart *zp)
 	pthread_cond_destroy(&zp->cv);
 	pthread_mutex_destroy(&zp->mu);
 	zp->threaded = 0;
-	return zp->failed ? -1 : 0;
-}
-
-/* Deflates the pending input (all of it, and the end if flush is
- * Z_FINISH) into out. */
-static int
-pump(struct zpart *zp, int flush)
-{
-	unsigned char chunk[ZCHUNK];
-	int rc;
-
-	do {
-		zp->z.next_out = chunk;
-		zp->z.avail_out = sizeof(chunk);
-		rc = deflate(&zp->z, flush);
-		if (rc == Z_STREAM_ERROR) {
-			zp->err = 1;
-			return -1;
-		}
-		buf_put(&zp->out, (const char *)chunk,
-		    sizeof(chunk) - zp->z.avail_out);
-	} while (zp->z.avail_out == 0 || (flush == Z_FINISH &&
-	    rc != Z_STREAM_END));
-	return 0;
 }
 
 /* CRC and deflate of p[0..n), on whichever thread owns z. */
-static int
+static void
 deflate_in(struct zpart *zp, const char *p, size_t n)
 {
-	uInt take;
-
-	while (n > 0) {
-		take = n > (1u << 30) ? (1u << 30) : (uInt)n;
-		/* libdeflate's CRC-32 is zlib's, several times faster. */
-		zp->crc = libdeflate_crc32((uint32_t)zp->crc, p, take);
-		zp->z.next_in = (Bytef *)(uintptr_t)p;
-		zp->z.avail_in = take;
-		if (pump(zp, Z_NO_FLUSH) == -1)
-			return -1;
-		p += take;
-		n -= take;
-	}
-	return 0;
+	zp->crc = zdef_crc32((uint32_t)zp->crc, p, n);
+	zdef_raw(zp->z, &zp->out, p, n, 0);
 }
 
 int
@@ -155,30 +106,27 @@ zpart_write(void *arg, const char *p, size_t n)
 {
 	struct zpart *zp = arg;
 
-	if (zp->err || !zp->live)
+	if (!zp->live)
 		return -1;
 	zp->size += n;
 	if (n == 0)
 		return 0;
-	if (zp->threaded ? enqueue(zp, p, n) : deflate_in(zp, p, n)) {
-		zp->err = 1;
-		return -1;
-	}
+	if (zp->threaded)
+		enqueue(zp, p, n);
+	else
+		deflate_in(zp, p, n);
 	return 0;
 }
 
 int
 zpart_finish(struct zpart *zp)
 {
-	if (stop(zp) == -1)
-		zp->err = 1;
-	if (zp->err || !zp->live)
+	stop(zp);
+	if (!zp->live)
 		return -1;
-	zp->z.next_in = Z_NULL;
-	zp->z.avail_in = 0;
-	if (pump(zp, Z_FINISH) == -1)
-		return -1;
-	deflateEnd(&zp->z);
+	zdef_raw(zp->z, &zp->out, "", 0, 1);
+	zdef_free(zp->z);
+	zp->z = NULL;
 	zp->live = 0;
 	return 0;
 }
@@ -235,7 +183,7 @@ source_cb(void *arg, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
 zip_source_t *
 zpart_source(zip_t *za, struct zpart *zp)
 {
-	if (zp->live || zp->err)
+	if (zp->live)
 		return NULL;
 	return zip_source_function(za, source_cb, zp);
 }
@@ -248,8 +196,7 @@ zpart_free(struct zpart *zp)
 	stop(zp);
 	for (i = 0; i < ZPART_SLOTS; i++)
 		buf_free(&zp->slot[i]);
-	if (zp->live)
-		deflateEnd(&zp->z);
+	zdef_free(zp->z);
 	buf_free(&zp->out);
 	memset(zp, 0, sizeof(*zp));
 }
