@@ -1,4 +1,6 @@
 /* Arena allocation: chunks that grow geometrically, freed in one pass. */
+/* mmap's MAP_ANONYMOUS and madvise's MADV_HUGEPAGE are not POSIX. */
+#define _DEFAULT_SOURCE
 #include "arena.h"
 #include "alloc.h"
 
@@ -6,15 +8,66 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define ARENA_MIN	(64u * 1024u)
 #define ARENA_MAX	(8u * 1024u * 1024u)
 #define ALIGN		alignof(max_align_t)
+/* Chunks this large and above are mapped on their own, aligned to it,
+ * as transparent huge pages where the system has them (a 2 MiB page is
+ * one page fault, not 512). */
+#define ARENA_HUGE	(2u * 1024u * 1024u)
 
 struct arena_chunk {
 	struct arena_chunk	*prev;
+	size_t			 mapped;	/* bytes mapped, or 0: malloc's */
 	alignas(max_align_t) unsigned char data[];
 };
+
+/*
+ * A chunk of size bytes, zeroed. A large one is mapped directly, which
+ * the kernel zeroes, at an address and length that are multiples of
+ * ARENA_HUGE, so all of it can be huge pages; NULL if that fails.
+ */
+static struct arena_chunk *
+chunk_map(size_t size)
+{
+#if defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)
+	struct arena_chunk *c;
+	size_t len, over;
+	char *p, *at;
+
+	len = (sizeof(*c) + size + ARENA_HUGE - 1) & ~(size_t)(ARENA_HUGE - 1);
+	over = len + ARENA_HUGE;
+	if ((p = mmap(NULL, over, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)) == MAP_FAILED)
+		return NULL;
+	/* Aligned inside, and the rest given back. */
+	at = (char *)(((uintptr_t)p + ARENA_HUGE - 1) &
+	    ~(uintptr_t)(ARENA_HUGE - 1));
+	if (at > p)
+		munmap(p, (size_t)(at - p));
+	if (p + over > at + len)
+		munmap(at + len, (size_t)(p + over - (at + len)));
+	/* Only advice: without huge pages the chunk is as good. */
+	(void)madvise(at, len, MADV_HUGEPAGE);
+	c = (struct arena_chunk *)(void *)at;
+	c->mapped = len;
+	return c;
+#else
+	(void)size;
+	return NULL;
+#endif
+}
+
+static void
+chunk_free(struct arena_chunk *c)
+{
+	if (c->mapped != 0)
+		munmap(c, c->mapped);
+	else
+		free(c);
+}
 
 /* n bytes at an offset that is a multiple of align (a power of two). */
 static void *
@@ -31,9 +84,12 @@ raw(struct arena *a, size_t n, size_t align)
 		    a->size < ARENA_MAX ? a->size * 2 : ARENA_MAX;
 		if (size < n)
 			size = n;
-		if (size > SIZE_MAX - sizeof(*c))
+		if (size > SIZE_MAX - sizeof(*c) - 2 * ARENA_HUGE)
 			abort();
-		c = xmalloc(sizeof(*c) + size);
+		if (size < ARENA_HUGE || (c = chunk_map(size)) == NULL) {
+			c = xcalloc(1, sizeof(*c) + size);
+			c->mapped = 0;
+		}
 		c->prev = a->head;
 		a->head = c;
 		a->size = size;
@@ -46,10 +102,8 @@ raw(struct arena *a, size_t n, size_t align)
 void *
 arena_alloc(struct arena *a, size_t n)
 {
-	void *p = raw(a, n == 0 ? 1 : n, ALIGN);
-
-	memset(p, 0, n);
-	return p;
+	/* Chunks start zeroed and no byte is handed out twice. */
+	return raw(a, n == 0 ? 1 : n, ALIGN);
 }
 
 char *
@@ -93,7 +147,7 @@ arena_free(struct arena *a)
 
 	for (c = a->head; c != NULL; c = prev) {
 		prev = c->prev;
-		free(c);
+		chunk_free(c);
 	}
 	a->head = NULL;
 	a->used = a->size = 0;
