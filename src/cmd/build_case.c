@@ -16,6 +16,9 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>		/* malloc_trim */
+#endif
 
 static const enum render_format formats[2] = { FORMAT_DOCX, FORMAT_PDF };
 
@@ -93,6 +96,31 @@ static void *
 seal_run(void *arg)
 {
 	doc_seal(arg);
+	return NULL;
+}
+
+/*
+ * The case and its merged chronology, freed beside the rendering of the
+ * last document, which reads neither. glibc keeps most of what is freed
+ * for later mallocs, which the renderers' growing arrays do not use:
+ * malloc_trim hands it back, so the biggest render does not pile its
+ * memory on top of the case's.
+ */
+struct reap {
+	struct kase		*k;
+	struct chronology	*ch;
+};
+
+static void *
+reap_run(void *arg)
+{
+	struct reap *r = arg;
+
+	chronology_free(r->ch);
+	case_free(r->k);
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
 	return NULL;
 }
 
@@ -279,10 +307,11 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 	struct strlist missing = { NULL, 0, 0 };
 	struct stamp ns;
 	struct stat sb;
-	pthread_t sealer;
+	struct reap rp;
+	pthread_t sealer, reaper;
 	char *folder = NULL;
 	size_t i, j, first;
-	int hits = 0, n, f, sealing;
+	int hits = 0, n, f, sealing, reaping;
 
 	memset(&ns, 0, sizeof(ns));
 	if (b->publication) {
@@ -349,18 +378,24 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 			continue;
 		}
 		/* The last tree is built, and the renderers read nothing
-		 * else: the case and its merged chronology go before the
-		 * biggest document is rendered, not after. (A publication's
-		 * anonymiser still needs the case.) */
+		 * else: the case and its merged chronology go while the
+		 * biggest document is rendered, not after (reap_run). (A
+		 * publication's anonymiser still needs the case.) */
+		reaping = 0;
 		if (i == CMD_NDOCS - 1 && !b->publication) {
-			chronology_free(ch);
+			rp.ch = ch;
+			rp.k = c->k;
 			ch = NULL;
-			case_free(c->k);
 			c->k = NULL;
 			k = NULL;
+			if (!(reaping = pthread_create(&reaper, NULL, reap_run,
+			    &rp) == 0))
+				reap_run(&rp);
 		}
 		first = js.n;
 		res.rc = render_doc(b, &js, d, dir.data, i, dg);
+		if (reaping)
+			pthread_join(reaper, NULL);
 		if (sealing) {
 			pthread_join(sealer, NULL);
 			doc_stamp(b, d, ns.doc[i].hash);
