@@ -17,7 +17,8 @@ struct zdef {
 struct zdef *
 zdef_new(void)
 {
-	return xmalloc(sizeof(struct zdef));
+	/* Zeroed: no field ISA-L's inits skip is left to chance. */
+	return xcalloc(1, sizeof(struct zdef));
 }
 
 void
@@ -26,10 +27,14 @@ zdef_free(struct zdef *z)
 	free(z);
 }
 
-/* The level, its memory, and the format, after an init. */
+/* The level, its memory, the format and the window, after an init. */
 static void
 setup(struct zdef *z, uint16_t format)
 {
+	/* isal_deflate_stateless_init (2.30) leaves hist_bits as it was,
+	 * and any value but 0 shrinks the window: output would depend on
+	 * what the memory held before. */
+	z->s.hist_bits = 0;
 	z->s.level = ZDEF_LEVEL;
 	z->s.level_buf = z->lvl;
 	z->s.level_buf_size = sizeof(z->lvl);
