@@ -1,34 +1,41 @@
-/* Deflated package parts: deflated as the text is written, a libzip source after. */
+/* Deflated package parts: zlib as the text is written, a libzip source after. */
 #include "zpart.h"
 
+#include <libdeflate.h>
 #include <string.h>
 
-static void	deflate_in(struct zpart *, const char *, size_t);
+#define ZCHUNK	65536
+
+static int	deflate_in(struct zpart *, const char *, size_t);
 static void	*worker(void *);
 
-void
-zpart_init(struct zpart *zp, int threaded)
+int
+zpart_init(struct zpart *zp, int level, int threaded)
 {
 	memset(zp, 0, sizeof(*zp));
 	zp->crc = 0;
-	/* Raw deflate: the zip entry's own format. */
-	zp->z = zdef_new();
-	zdef_raw_begin(zp->z);
+	/* Raw deflate (negative window bits): the zip entry's own format. */
+	if (deflateInit2(&zp->z, level, Z_DEFLATED, -MAX_WBITS, 8,
+	    Z_DEFAULT_STRATEGY) != Z_OK) {
+		zp->err = 1;
+		return -1;
+	}
 	zp->live = 1;
 	if (!threaded)
-		return;
+		return 0;
 	if (pthread_mutex_init(&zp->mu, NULL) != 0)
-		return;
+		return 0;
 	if (pthread_cond_init(&zp->cv, NULL) != 0) {
 		pthread_mutex_destroy(&zp->mu);
-		return;
+		return 0;
 	}
 	if (pthread_create(&zp->thread, NULL, worker, zp) != 0) {
 		pthread_cond_destroy(&zp->cv);
 		pthread_mutex_destroy(&zp->mu);
-		return;	/* deflate on this thread instead */
+		return 0;	/* deflate on this thread instead */
 	}
 	zp->threaded = 1;
+	return 0;
 }
 
 /* The deflate thread: empties slots in order until told it is done. */
@@ -37,6 +44,7 @@ worker(void *arg)
 {
 	struct zpart *zp = arg;
 	struct buf *b;
+	int rc;
 
 	pthread_mutex_lock(&zp->mu);
 	for (;;) {
@@ -46,8 +54,10 @@ worker(void *arg)
 			break;
 		b = &zp->slot[zp->head];
 		pthread_mutex_unlock(&zp->mu);
-		deflate_in(zp, b->data, b->len);
+		rc = zp->failed ? -1 : deflate_in(zp, b->data, b->len);
 		pthread_mutex_lock(&zp->mu);
+		if (rc == -1)
+			zp->failed = 1;
 		b->len = 0;
 		zp->head = (zp->head + 1) % ZPART_SLOTS;
 		zp->count--;
@@ -58,10 +68,11 @@ worker(void *arg)
 }
 
 /* Hands p[0..n) to the thread, waiting for a free slot. */
-static void
+static int
 enqueue(struct zpart *zp, const char *p, size_t n)
 {
 	struct buf *b;
+	int rc;
 
 	pthread_mutex_lock(&zp->mu);
 	while (zp->count == ZPART_SLOTS)
@@ -73,16 +84,18 @@ enqueue(struct zpart *zp, const char *p, size_t n)
 	buf_put(b, p, n);
 	pthread_mutex_lock(&zp->mu);
 	zp->count++;
+	rc = zp->failed ? -1 : 0;
 	pthread_cond_broadcast(&zp->cv);
 	pthread_mutex_unlock(&zp->mu);
+	return rc;
 }
 
 /* Ends the thread, once it has emptied every slot. */
-static void
+static int
 stop(struct zpart *zp)
 {
 	if (!zp->threaded)
-		return;
+		return 0;
 	pthread_mutex_lock(&zp->mu);
 	zp->done = 1;
 	pthread_cond_broadcast(&zp->cv);
@@ -91,14 +104,50 @@ stop(struct zpart *zp)
 	pthread_cond_destroy(&zp->cv);
 	pthread_mutex_destroy(&zp->mu);
 	zp->threaded = 0;
+	return zp->failed ? -1 : 0;
+}
+
+/* Deflates the pending input (all of it, and the end if flush is
+ * Z_FINISH) into out. */
+static int
+pump(struct zpart *zp, int flush)
+{
+	unsigned char chunk[ZCHUNK];
+	int rc;
+
+	do {
+		zp->z.next_out = chunk;
+		zp->z.avail_out = sizeof(chunk);
+		rc = deflate(&zp->z, flush);
+		if (rc == Z_STREAM_ERROR) {
+			zp->err = 1;
+			return -1;
+		}
+		buf_put(&zp->out, (const char *)chunk,
+		    sizeof(chunk) - zp->z.avail_out);
+	} while (zp->z.avail_out == 0 || (flush == Z_FINISH &&
+	    rc != Z_STREAM_END));
+	return 0;
 }
 
 /* CRC and deflate of p[0..n), on whichever thread owns z. */
-static void
+static int
 deflate_in(struct zpart *zp, const char *p, size_t n)
 {
-	zp->crc = zdef_crc32((uint32_t)zp->crc, p, n);
-	zdef_raw(zp->z, &zp->out, p, n, 0);
+	uInt take;
+
+	while (n > 0) {
+		take = n > (1u << 30) ? (1u << 30) : (uInt)n;
+		/* libdeflate's CRC-32 is zlib's, several times faster. */
+		zp->crc = libdeflate_crc32((uint32_t)zp->crc, p, take);
+		zp->z.next_in = (Bytef *)(uintptr_t)p;
+		zp->z.avail_in = take;
+		if (pump(zp, Z_NO_FLUSH) == -1)
+			return -1;
+		p += take;
+		n -= take;
+	}
+	return 0;
 }
 
 int
@@ -106,27 +155,30 @@ zpart_write(void *arg, const char *p, size_t n)
 {
 	struct zpart *zp = arg;
 
-	if (!zp->live)
+	if (zp->err || !zp->live)
 		return -1;
 	zp->size += n;
 	if (n == 0)
 		return 0;
-	if (zp->threaded)
-		enqueue(zp, p, n);
-	else
-		deflate_in(zp, p, n);
+	if (zp->threaded ? enqueue(zp, p, n) : deflate_in(zp, p, n)) {
+		zp->err = 1;
+		return -1;
+	}
 	return 0;
 }
 
 int
 zpart_finish(struct zpart *zp)
 {
-	stop(zp);
-	if (!zp->live)
+	if (stop(zp) == -1)
+		zp->err = 1;
+	if (zp->err || !zp->live)
 		return -1;
-	zdef_raw(zp->z, &zp->out, "", 0, 1);
-	zdef_free(zp->z);
-	zp->z = NULL;
+	zp->z.next_in = Z_NULL;
+	zp->z.avail_in = 0;
+	if (pump(zp, Z_FINISH) == -1)
+		return -1;
+	deflateEnd(&zp->z);
 	zp->live = 0;
 	return 0;
 }
@@ -183,7 +235,7 @@ source_cb(void *arg, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
 zip_source_t *
 zpart_source(zip_t *za, struct zpart *zp)
 {
-	if (zp->live)
+	if (zp->live || zp->err)
 		return NULL;
 	return zip_source_function(za, source_cb, zp);
 }
@@ -196,7 +248,8 @@ zpart_free(struct zpart *zp)
 	stop(zp);
 	for (i = 0; i < ZPART_SLOTS; i++)
 		buf_free(&zp->slot[i]);
-	zdef_free(zp->z);
+	if (zp->live)
+		deflateEnd(&zp->z);
 	buf_free(&zp->out);
 	memset(zp, 0, sizeof(*zp));
 }

@@ -3,11 +3,11 @@
 #define CSPR_ZPART_H
 
 #include "../../util/buf.h"
-#include "../../util/zdef.h"
 
 #include <pthread.h>
 #include <stdint.h>
 #include <zip.h>
+#include <zlib.h>
 
 #define ZPART_SLOTS	4
 
@@ -22,12 +22,13 @@
  * the stream is the same as without the thread.
  */
 struct zpart {
-	struct zdef	*z;
+	z_stream	 z;
 	struct buf	 out;		/* the deflate stream */
 	unsigned long	 crc;		/* CRC-32 of what was written */
 	uint64_t	 size;		/* bytes written */
 	size_t		 off;		/* read position of the zip source */
-	int		 live;		/* the stream is not finished */
+	int		 live;		/* z needs deflateEnd */
+	int		 err;
 	/* The thread, when there is one; the rest is under mu. */
 	int		 threaded;
 	pthread_t	 thread;
@@ -36,11 +37,12 @@ struct zpart {
 	struct buf	 slot[ZPART_SLOTS];
 	unsigned	 head, count;	/* filled slots: head .. head+count */
 	int		 done;		/* no more writes */
+	int		 failed;	/* the thread met an error */
 };
 
-/* With threaded, deflates on a thread of its own if one can be
- * started. */
-void		 zpart_init(struct zpart *zp, int threaded);
+/* 0, or -1 (level as zlib's, 1 fastest to 9 smallest). With threaded,
+ * deflates on a thread of its own if one can be started. */
+int		 zpart_init(struct zpart *zp, int level, int threaded);
 /* Deflates p[0..n); the signature of an xw sink. 0, or -1. */
 int		 zpart_write(void *zp, const char *p, size_t n);
 /* Ends the stream; 0, or -1 if any write failed. */

@@ -2,26 +2,42 @@
 #include "pdfw.h"
 #include "../../util/alloc.h"
 #include "../../util/utf8.h"
-#include "../../util/zdef.h"
 
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libdeflate.h>
 
+/*
+ * libdeflate level 1: on a 10,000-event chronology's content streams it
+ * is twice as fast as zlib at level 3 for a file 1.5% larger (measured
+ * on the 31 MB of them). Streams are whole in memory, which is what
+ * libdeflate wants.
+ */
+#define PDFW_LEVEL	1
 #define PDFW_OBJSTM	200	/* objects in an object stream */
 #define PDFW_OBJSTM_BYTES (1u << 20)	/* or about this many bytes */
 /* An xref entry in an object stream: its number and index, flagged. */
 #define IN_STM		((uint64_t)1 << 63)
 
-/* Deflates data into z, in the zlib format FlateDecode reads, with the
- * compressor *zc (made at first use). */
+/* Deflates data into z, in the zlib format FlateDecode reads. */
 static void
-zdeflate(struct zdef **zc, struct buf *z, const void *data, size_t len)
+zdeflate(struct libdeflate_compressor **zc, struct buf *z, const void *data,
+    size_t len)
 {
-	if (*zc == NULL)
-		*zc = zdef_new();
-	zdef_zlib(*zc, z, data, len);
+	size_t bound;
+
+	buf_reset(z);
+	if (*zc == NULL && (*zc = libdeflate_alloc_compressor(PDFW_LEVEL)) ==
+	    NULL)
+		abort();	/* only for want of memory */
+	bound = libdeflate_zlib_compress_bound(*zc, len);
+	z->data = xgrow(z->data, &z->cap, bound + 1, 1);
+	/* Cannot fail with the bound's room. */
+	if ((z->len = libdeflate_zlib_compress(*zc, data, len, z->data,
+	    bound)) == 0)
+		abort();
 }
 
 /* Streams waiting before the thread is woken: one wake-up for several
@@ -49,7 +65,7 @@ static void *
 worker(void *arg)
 {
 	struct pdfw_job *j = arg;
-	struct zdef *zc = NULL;
+	struct libdeflate_compressor *zc = NULL;
 	struct pdfw_slot *sl;
 
 	pthread_mutex_lock(&j->mu);
@@ -70,7 +86,7 @@ worker(void *arg)
 			pthread_cond_signal(&j->done);
 	}
 	pthread_mutex_unlock(&j->mu);
-	zdef_free(zc);
+	libdeflate_free_compressor(zc);
 	return NULL;
 }
 
@@ -221,7 +237,7 @@ pdfw_free(struct pdfw *w)
 	}
 	buf_free(&w->ostm);
 	buf_free(&w->ohead);
-	zdef_free(w->zc);
+	libdeflate_free_compressor(w->zc);
 	w->zc = NULL;
 	free(w->off);
 	buf_free(&w->z);

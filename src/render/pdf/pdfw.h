@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-struct zdef;
+struct libdeflate_compressor;
 
 #include "../../util/buf.h"
 #include "../../util/hash.h"
@@ -60,7 +60,7 @@ struct pdfw {
 	size_t		 nobj, cap;	/* numbers handed out: 1..nobj */
 	int		 err;		/* errno of the first failure, or -1 */
 	struct buf	 z;		/* deflated stream data */
-	struct zdef	*zc;		/* made at first use */
+	struct libdeflate_compressor *zc;	/* made at first use */
 	struct pdfw_job	 job;
 	int		 draining;	/* writing a queued stream */
 	struct hash	 seen;		/* of every byte written: the ID */
