@@ -109,7 +109,13 @@ seal_run(void *arg)
 struct reap {
 	struct kase		*k;
 	struct chronology	*ch;
+	int			 trim;
 };
+
+/* A case with fewer rows is freed where it is, and not trimmed: for a
+ * batch of small cases a thread and a trim each cost more than they
+ * save (100 cases of 140 events: 10% slower). */
+#define REAP_ROWS	4096
 
 static void *
 reap_run(void *arg)
@@ -119,7 +125,8 @@ reap_run(void *arg)
 	chronology_free(r->ch);
 	case_free(r->k);
 #ifdef __GLIBC__
-	malloc_trim(0);
+	if (r->trim)
+		malloc_trim(0);
 #endif
 	return NULL;
 }
@@ -385,11 +392,12 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 		if (i == CMD_NDOCS - 1 && !b->publication) {
 			rp.ch = ch;
 			rp.k = c->k;
+			rp.trim = ch != NULL && ch->nrows >= REAP_ROWS;
 			ch = NULL;
 			c->k = NULL;
 			k = NULL;
-			if (!(reaping = pthread_create(&reaper, NULL, reap_run,
-			    &rp) == 0))
+			if (!rp.trim || !(reaping = pthread_create(&reaper,
+			    NULL, reap_run, &rp) == 0))
 				reap_run(&rp);
 		}
 		first = js.n;
