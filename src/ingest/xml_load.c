@@ -151,8 +151,14 @@ xml_load(const char *file, const char *schema, struct diag_ctx *dg)
 	ctxt->sax->externalSubset = NULL;
 	ctxt->sax->resolveEntity = NULL;
 	ctxt->sax->getEntity = NULL;
-	doc = xmlCtxtReadMemory(ctxt, data.data, (int)data.len, file, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	/*
+	 * input_read has checked the bytes as UTF-8, libxml2's own
+	 * encoding: read so, whatever the declaration says. Naming
+	 * "UTF-8" here instead would have libxml2 pass the whole text
+	 * through a converter that copies it.
+	 */
+	doc = xmlCtxtReadMemory(ctxt, data.data, (int)data.len, file, NULL,
+	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC);
 	if (ec.doctype) {
 		diag_at(dg, DIAG_ERROR, file, ec.doctype_line, 0, "DOCTYPE is "
 		    "not allowed: cspr reads no DTDs or entities (remove the "

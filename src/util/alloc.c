@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void
-oom(void)
+void
+xoom(void)
 {
 	fputs("cspr: out of memory\n", stderr);
 	abort();
@@ -18,7 +18,7 @@ xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (p == NULL)
-		oom();
+		xoom();
 	return p;
 }
 
@@ -28,7 +28,7 @@ xcalloc(size_t nmemb, size_t size)
 	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
 
 	if (p == NULL)
-		oom();
+		xoom();
 	return p;
 }
 
@@ -38,7 +38,7 @@ xrealloc(void *p, size_t n)
 	void *q = realloc(p, n ? n : 1);
 
 	if (q == NULL)
-		oom();
+		xoom();
 	return q;
 }
 
@@ -51,7 +51,7 @@ xgrow(void *p, size_t *cap, size_t need, size_t elem)
 		return p;
 	while (ncap <= need) {
 		if (ncap > ((size_t)-1) / 2 / elem)
-			oom();
+			xoom();
 		ncap *= 2;
 	}
 	p = xrealloc(p, ncap * elem);

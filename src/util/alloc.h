@@ -11,5 +11,7 @@ void *xrealloc(void *p, size_t n);
 void *xgrow(void *p, size_t *cap, size_t need, size_t elem);
 char *xstrdup(const char *s);          /* NULL in, NULL out */
 char *xstrndup(const char *s, size_t n);
+/* Says memory ran out, and aborts: what every x* function does then. */
+_Noreturn void xoom(void);
 
 #endif

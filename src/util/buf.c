@@ -1,6 +1,7 @@
 /* Growable byte buffer. */
 #include "buf.h"
 #include "alloc.h"
+#include "vmem.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -12,7 +13,9 @@ buf_reserve(struct buf *b, size_t extra)
 {
 	if (b->data != NULL && b->len + extra < b->cap)
 		return;
-	b->data = xgrow(b->data, &b->cap, b->len + extra, 1);
+	/* A large buffer (a package part, a PDF's streams, a return read
+	 * whole) grows in mapped memory, without copying. */
+	b->data = vmem_grow(b->data, &b->cap, b->len + extra, 1);
 }
 
 void
@@ -61,8 +64,17 @@ buf_reset(struct buf *b)
 char *
 buf_detach(struct buf *b)
 {
-	char *s = b->data ? b->data : xstrdup("");
+	char *s;
 
+	if (b->data == NULL)
+		s = xstrdup("");
+	else if (b->cap >= VMEM_MIN) {
+		/* The caller frees with free(): a copy from malloc. */
+		s = xmalloc(b->len + 1);
+		memcpy(s, b->data, b->len + 1);
+		vmem_free(b->data, b->cap, 1);
+	} else
+		s = b->data;
 	b->data = NULL;
 	b->len = b->cap = 0;
 	return s;
@@ -71,7 +83,7 @@ buf_detach(struct buf *b)
 void
 buf_free(struct buf *b)
 {
-	free(b->data);
+	vmem_free(b->data, b->cap, 1);
 	b->data = NULL;
 	b->len = b->cap = 0;
 }

@@ -2,6 +2,7 @@
 #include "pdf_int.h"
 #include "../../util/alloc.h"
 #include "../../util/buf.h"
+#include "../../util/vmem.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -162,7 +163,7 @@ kid_add(struct pdf_tags *t, uint32_t e, unsigned kind, size_t page,
 
 	if (t->nkid == 0)
 		t->nkid = 1;	/* [0] stands for none */
-	t->kid = xgrow(t->kid, &t->kidcap, t->nkid, sizeof(*t->kid));
+	t->kid = vmem_grow(t->kid, &t->kidcap, t->nkid, sizeof(*t->kid));
 	k = &t->kid[t->nkid];
 	k->next = 0;
 	k->kind = (unsigned char)kind;
@@ -185,7 +186,7 @@ new_elem(struct pdf_ctx *c, enum pdf_role role, uint32_t parent)
 	struct pdf_elem *e;
 	uint32_t i = (uint32_t)t->ne;
 
-	t->e = xgrow(t->e, &t->ecap, t->ne, sizeof(*t->e));
+	t->e = vmem_grow(t->e, &t->ecap, t->ne, sizeof(*t->e));
 	e = &t->e[t->ne++];
 	memset(e, 0, sizeof(*e));
 	e->obj = pdfw_alloc(&c->w);
@@ -691,8 +692,8 @@ pdf_tags_free(struct pdf_tags *t)
 	for (i = 0; i < t->nalts; i++)
 		free(t->alts[i].text);
 	free(t->alts);
-	free(t->e);
-	free(t->kid);
+	vmem_free(t->e, t->ecap, sizeof(*t->e));
+	vmem_free(t->kid, t->kidcap, sizeof(*t->kid));
 	free(t->keys);
 	free(t->vals);
 	free(t->byid);
