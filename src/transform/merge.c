@@ -458,13 +458,18 @@ merge_case(const struct kase *k, const struct merge_opts *opts)
 	const struct person *child = case_person(k, k->child);
 	const struct agency *ag;
 	struct mrow *r;
-	size_t i, j, cap = 0;
+	size_t i, j, most = 0;
 	unsigned runmax;
 
 	c->k = k;
 	c->opts = *opts;
 	if (c->opts.gap_days <= 0)
 		c->opts.gap_days = MERGE_GAP_DAYS;
+	/* Room for every event at once: grown row by row, the array was
+	 * copied a dozen times into fresh pages. */
+	for (i = 0; i < k->ncr; i++)
+		most += k->cr[i].nev;
+	c->rows = xcalloc(most ? most : 1, sizeof(*c->rows));
 	for (i = 0; i < k->ncr; i++) {
 		const struct chron_return *cr = &k->cr[i];
 
@@ -483,7 +488,6 @@ merge_case(const struct kase *k, const struct merge_opts *opts)
 				runmax = e->seq;
 			if (e->note || (opts->key_only && e->sig != SIG_KEY))
 				continue;
-			c->rows = xgrow(c->rows, &cap, c->nrows, sizeof(*c->rows));
 			r = &c->rows[c->nrows++];
 			memset(r, 0, sizeof(*r));
 			r->ev = e;

@@ -205,7 +205,7 @@ struct pdf_tags {
 	struct pdf_alt	*alts;
 	size_t		 nalts, altcap;
 	uint32_t	*byid;		/* node id -> 1 + its element, or 0 */
-	size_t		 nbyid;
+	size_t		 nbyid, bycap;
 	const void	**keys;		/* an item's or table's part, a
 					 * link's URL -> element, open
 					 * addressing */

@@ -322,8 +322,7 @@ pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
 			set_font(c, pi, b, font, ascii);
 		}
 		/* At most two bytes, each escaped, per byte of UTF-8. */
-		b->data = xgrow(b->data, &b->cap, b->len + 4 *
-		    (size_t)(end - s) + 8, 1);
+		buf_reserve(b, 4 * (size_t)(end - s) + 8);
 		p = b->data + b->len;
 		*p++ = '(';
 		p = ascii ? ascii_codes(f, &s, end, p) :

@@ -336,7 +336,9 @@ pdf_tag_init(struct pdf_ctx *c)
 	/* Elements by node id: a chronology's million nodes in 4 MB,
 	 * where a map by address took 24 and missed the cache. */
 	c->tags.nbyid = doc_node_count(c->d);
-	c->tags.byid = xcalloc(c->tags.nbyid, sizeof(*c->tags.byid));
+	c->tags.byid = vmem_grow(NULL, &c->tags.bycap, c->tags.nbyid,
+	    sizeof(*c->tags.byid));
+	memset(c->tags.byid, 0, c->tags.nbyid * sizeof(*c->tags.byid));
 	c->tags.root = pdfw_alloc(&c->w);
 	c->tags.override = PDF_NONE;
 	c->tags.docelem = new_elem(c, PDF_ROLE_DOCUMENT, PDF_NONE);
@@ -696,7 +698,7 @@ pdf_tags_free(struct pdf_tags *t)
 	vmem_free(t->kid, t->kidcap, sizeof(*t->kid));
 	free(t->keys);
 	free(t->vals);
-	free(t->byid);
+	vmem_free(t->byid, t->bycap, sizeof(*t->byid));
 	free(t->nums);
 	memset(t, 0, sizeof(*t));
 }

@@ -2,6 +2,7 @@
 #include "pdfw.h"
 #include "../../util/alloc.h"
 #include "../../util/utf8.h"
+#include "../../util/vmem.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -33,7 +34,7 @@ zdeflate(struct libdeflate_compressor **zc, struct buf *z, const void *data,
 	    NULL)
 		abort();	/* only for want of memory */
 	bound = libdeflate_zlib_compress_bound(*zc, len);
-	z->data = xgrow(z->data, &z->cap, bound + 1, 1);
+	buf_reserve(z, bound + 1);
 	/* Cannot fail with the bound's room. */
 	if ((z->len = libdeflate_zlib_compress(*zc, data, len, z->data,
 	    bound)) == 0)
@@ -239,15 +240,16 @@ pdfw_free(struct pdfw *w)
 	buf_free(&w->ohead);
 	libdeflate_free_compressor(w->zc);
 	w->zc = NULL;
-	free(w->off);
+	vmem_free(w->off, w->cap, sizeof(*w->off));
 	buf_free(&w->z);
 	w->off = NULL;
+	w->cap = 0;
 }
 
 uint32_t
 pdfw_alloc(struct pdfw *w)
 {
-	w->off = xgrow(w->off, &w->cap, w->nobj + 1, sizeof(*w->off));
+	w->off = vmem_grow(w->off, &w->cap, w->nobj + 1, sizeof(*w->off));
 	w->off[++w->nobj] = 0;
 	return (uint32_t)w->nobj;
 }
