@@ -70,6 +70,7 @@ doc_graft(struct doc_node *parent, struct doc *from,
 		parent->first = from_parent->first;
 	parent->last = from_parent->last;
 	from_parent->first = from_parent->last = NULL;
+	root->nimages += from->root->nimages;
 	arena_adopt(root->arena, from->arena);
 }
 
@@ -302,8 +303,11 @@ struct doc_node *
 doc_image(struct doc_node *parent, const char *path, const char *alt,
     double width_mm)
 {
-	struct doc_node *n = doc_node_add(parent, DOC_IMAGE);
+	struct doc_node *n = doc_node_add(parent, DOC_IMAGE), *root = parent;
 
+	while (root->parent != NULL)
+		root = root->parent;
+	root->nimages++;
 	n->text = arena_strndup(arena_of(n), path, strlen(path));
 	alt = alt ? alt : "";
 	n->alt = text_copy(arena_of(n), alt, strlen(alt), 1);

@@ -25,9 +25,9 @@ struct arena_chunk {
 };
 
 /*
- * A chunk of size bytes, zeroed. A large one is mapped directly, which
- * the kernel zeroes, at an address and length that are multiples of
- * ARENA_HUGE, so all of it can be huge pages; NULL if that fails.
+ * A chunk of size bytes, mapped directly, which the kernel zeroes, at
+ * an address and length that are multiples of ARENA_HUGE, so all of it
+ * can be huge pages; NULL if that fails.
  */
 static struct arena_chunk *
 chunk_map(size_t size)
@@ -87,7 +87,10 @@ raw(struct arena *a, size_t n, size_t align)
 		if (size > SIZE_MAX - sizeof(*c) - 2 * ARENA_HUGE)
 			abort();
 		if (size < ARENA_HUGE || (c = chunk_map(size)) == NULL) {
-			c = xcalloc(1, sizeof(*c) + size);
+			/* Not zeroed: arena_alloc zeroes what it hands
+			 * out (a row's PDF layout uses a few KiB of its
+			 * first 64). */
+			c = xmalloc(sizeof(*c) + size);
 			c->mapped = 0;
 		}
 		c->prev = a->head;
@@ -102,8 +105,14 @@ raw(struct arena *a, size_t n, size_t align)
 void *
 arena_alloc(struct arena *a, size_t n)
 {
-	/* Chunks start zeroed and no byte is handed out twice. */
-	return raw(a, n == 0 ? 1 : n, ALIGN);
+	void *p;
+
+	n = n == 0 ? 1 : n;
+	p = raw(a, n, ALIGN);
+	/* A mapped chunk comes zeroed and no byte is handed out twice. */
+	if (a->head->mapped == 0)
+		memset(p, 0, n);
+	return p;
 }
 
 char *
