@@ -94,9 +94,9 @@ struct doc_node {
 		struct {			/* ROOT */
 			struct arena *arena;	/* where nodes live */
 			uint32_t  nnodes;	/* ids given */
-			uint32_t  nimages;	/* IMAGE nodes made (at
-						 * least): none, none to
-						 * check */
+			uint32_t  nimages;	/* IMAGE nodes made: no
+						 * fewer than the tree
+						 * holds */
 		};
 	};
 };
