@@ -1,25 +1,55 @@
-/* Deflated package parts: zlib as the text is written, a libzip source after. */
+/* Deflated package parts: ISA-L as the text is written, a libzip source after. */
 #include "zpart.h"
+#include "../../util/alloc.h"
 
+#include <isa-l/igzip_lib.h>
 #include <libdeflate.h>
+#include <stdlib.h>
 #include <string.h>
 
+/* Room made in the output before each call to the deflater. */
 #define ZCHUNK	65536
+
+/*
+ * Zero bytes after every input handed to ISA-L. Its deflate reads a few
+ * bytes past the end of its input, and with garbage there a stateless
+ * stream's output varied (docs/performance.md); zeros there keep what it
+ * reads the same from run to run. (Its stateless path varied from run
+ * to run even so, and is not used: the stateful one, here, did not.)
+ */
+#define ZPAD	64
 
 static int	deflate_in(struct zpart *, const char *, size_t);
 static void	*worker(void *);
+
+/* Appends p[0..n) to b with ZPAD zero bytes after it (not counted). */
+static void
+put_padded(struct buf *b, const char *p, size_t n)
+{
+	buf_put(b, p, n);
+	buf_reserve(b, ZPAD);
+	memset(b->data + b->len, 0, ZPAD);
+}
 
 int
 zpart_init(struct zpart *zp, int level, int threaded)
 {
 	memset(zp, 0, sizeof(*zp));
 	zp->crc = 0;
-	/* Raw deflate (negative window bits): the zip entry's own format. */
-	if (deflateInit2(&zp->z, level, Z_DEFLATED, -MAX_WBITS, 8,
-	    Z_DEFAULT_STRATEGY) != Z_OK) {
-		zp->err = 1;
-		return -1;
-	}
+	/* The stream zeroed before isal_deflate_init, its level's buffer
+	 * not: the stream resets the tables in it. */
+	zp->z = xcalloc(1, sizeof(*zp->z));
+	level = level < 0 ? 0 : level > 3 ? 3 : level;
+	zp->lsize = level == 0 ? 0 : level == 1 ? ISAL_DEF_LVL1_DEFAULT :
+	    level == 2 ? ISAL_DEF_LVL2_DEFAULT : ISAL_DEF_LVL3_DEFAULT;
+	zp->lbuf = zp->lsize ? xmalloc(zp->lsize) : NULL;
+	isal_deflate_init(zp->z);
+	/* Raw deflate (no gzip or zlib header): the zip entry's own format. */
+	zp->z->gzip_flag = IGZIP_DEFLATE;
+	zp->z->level = (uint32_t)level;
+	zp->z->level_buf = zp->lbuf;
+	zp->z->level_buf_size = (uint32_t)zp->lsize;
+	zp->z->flush = NO_FLUSH;
 	zp->live = 1;
 	if (!threaded)
 		return 0;
@@ -36,6 +66,17 @@ zpart_init(struct zpart *zp, int level, int threaded)
 	}
 	zp->threaded = 1;
 	return 0;
+}
+
+/* The stream's memory, once it has ended or failed. */
+static void
+end_stream(struct zpart *zp)
+{
+	free(zp->z);
+	free(zp->lbuf);
+	zp->z = NULL;
+	zp->lbuf = NULL;
+	zp->live = 0;
 }
 
 /* The deflate thread: empties slots in order until told it is done. */
@@ -81,7 +122,7 @@ enqueue(struct zpart *zp, const char *p, size_t n)
 	pthread_mutex_unlock(&zp->mu);
 	/* The slot is ours until counted in: copy outside the lock. */
 	b->len = 0;
-	buf_put(b, p, n);
+	put_padded(b, p, n);
 	pthread_mutex_lock(&zp->mu);
 	zp->count++;
 	rc = zp->failed ? -1 : 0;
@@ -107,42 +148,44 @@ stop(struct zpart *zp)
 	return zp->failed ? -1 : 0;
 }
 
-/* Deflates the pending input (all of it, and the end if flush is
- * Z_FINISH) into out. */
+/*
+ * Deflates p[0..n), which ZPAD zero bytes follow, into out; with end,
+ * ends the stream too.
+ */
 static int
-pump(struct zpart *zp, int flush)
+pump(struct zpart *zp, const char *p, size_t n, int end)
 {
-	unsigned char chunk[ZCHUNK];
-	int rc;
+	struct isal_zstream *z = zp->z;
 
+	z->next_in = (uint8_t *)(uintptr_t)p;
+	z->avail_in = (uint32_t)n;
+	z->end_of_stream = (uint16_t)end;
 	do {
-		zp->z.next_out = chunk;
-		zp->z.avail_out = sizeof(chunk);
-		rc = deflate(&zp->z, flush);
-		if (rc == Z_STREAM_ERROR) {
+		buf_reserve(&zp->out, ZCHUNK);
+		z->next_out = (uint8_t *)zp->out.data + zp->out.len;
+		z->avail_out = ZCHUNK;
+		if (isal_deflate(z) != COMP_OK) {
 			zp->err = 1;
 			return -1;
 		}
-		buf_put(&zp->out, (const char *)chunk,
-		    sizeof(chunk) - zp->z.avail_out);
-	} while (zp->z.avail_out == 0 || (flush == Z_FINISH &&
-	    rc != Z_STREAM_END));
+		zp->out.len += ZCHUNK - z->avail_out;
+	} while (z->avail_in > 0 || z->avail_out == 0 ||
+	    (end && z->internal_state.state != ZSTATE_END));
 	return 0;
 }
 
-/* CRC and deflate of p[0..n), on whichever thread owns z. */
+/* CRC and deflate of p[0..n) (zeros after it), on whichever
+ * thread owns the stream. */
 static int
 deflate_in(struct zpart *zp, const char *p, size_t n)
 {
-	uInt take;
+	uint32_t take;
 
 	while (n > 0) {
-		take = n > (1u << 30) ? (1u << 30) : (uInt)n;
+		take = n > (1u << 30) ? (1u << 30) : (uint32_t)n;
 		/* libdeflate's CRC-32 is zlib's, several times faster. */
 		zp->crc = libdeflate_crc32((uint32_t)zp->crc, p, take);
-		zp->z.next_in = (Bytef *)(uintptr_t)p;
-		zp->z.avail_in = take;
-		if (pump(zp, Z_NO_FLUSH) == -1)
+		if (pump(zp, p, take, 0) == -1)
 			return -1;
 		p += take;
 		n -= take;
@@ -154,13 +197,22 @@ int
 zpart_write(void *arg, const char *p, size_t n)
 {
 	struct zpart *zp = arg;
+	int rc;
 
 	if (zp->err || !zp->live)
 		return -1;
 	zp->size += n;
 	if (n == 0)
 		return 0;
-	if (zp->threaded ? enqueue(zp, p, n) : deflate_in(zp, p, n)) {
+	if (zp->threaded) {
+		rc = enqueue(zp, p, n);
+	} else {
+		/* Copied, for the zeros after it. */
+		zp->slot[0].len = 0;
+		put_padded(&zp->slot[0], p, n);
+		rc = deflate_in(zp, zp->slot[0].data, n);
+	}
+	if (rc != 0) {
 		zp->err = 1;
 		return -1;
 	}
@@ -170,16 +222,15 @@ zpart_write(void *arg, const char *p, size_t n)
 int
 zpart_finish(struct zpart *zp)
 {
+	static const char zeros[ZPAD];
+
 	if (stop(zp) == -1)
 		zp->err = 1;
 	if (zp->err || !zp->live)
 		return -1;
-	zp->z.next_in = Z_NULL;
-	zp->z.avail_in = 0;
-	if (pump(zp, Z_FINISH) == -1)
+	if (pump(zp, zeros, 0, 1) == -1)
 		return -1;
-	deflateEnd(&zp->z);
-	zp->live = 0;
+	end_stream(zp);
 	return 0;
 }
 
@@ -248,8 +299,7 @@ zpart_free(struct zpart *zp)
 	stop(zp);
 	for (i = 0; i < ZPART_SLOTS; i++)
 		buf_free(&zp->slot[i]);
-	if (zp->live)
-		deflateEnd(&zp->z);
+	end_stream(zp);
 	buf_free(&zp->out);
 	memset(zp, 0, sizeof(*zp));
 }

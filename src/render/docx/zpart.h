@@ -7,7 +7,6 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <zip.h>
-#include <zlib.h>
 
 #define ZPART_SLOTS	4
 
@@ -21,13 +20,17 @@
  * writes are copied into a ring of slots the thread empties in order, so
  * the stream is the same as without the thread.
  */
+struct isal_zstream;
+
 struct zpart {
-	z_stream	 z;
+	struct isal_zstream *z;		/* ISA-L's deflate stream */
+	unsigned char	*lbuf;		/* its level's buffer */
+	size_t		 lsize;
 	struct buf	 out;		/* the deflate stream */
 	unsigned long	 crc;		/* CRC-32 of what was written */
 	uint64_t	 size;		/* bytes written */
 	size_t		 off;		/* read position of the zip source */
-	int		 live;		/* z needs deflateEnd */
+	int		 live;		/* z is allocated, not ended */
 	int		 err;
 	/* The thread, when there is one; the rest is under mu. */
 	int		 threaded;
@@ -40,7 +43,7 @@ struct zpart {
 	int		 failed;	/* the thread met an error */
 };
 
-/* 0, or -1 (level as zlib's, 1 fastest to 9 smallest). With threaded,
+/* 0, or -1 (level as ISA-L's: 0 fastest to 3). With threaded,
  * deflates on a thread of its own if one can be started. */
 int		 zpart_init(struct zpart *zp, int level, int threaded);
 /* Deflates p[0..n); the signature of an xw sink. 0, or -1. */
