@@ -1,5 +1,5 @@
 /* Arena allocation: chunks that grow geometrically, freed in one pass. */
-/* mmap's MAP_ANONYMOUS and madvise's MADV_HUGEPAGE are not POSIX. */
+/* mmap's MAP_ANONYMOUS is not POSIX. */
 #define _DEFAULT_SOURCE
 #include "arena.h"
 #include "alloc.h"
@@ -13,10 +13,9 @@
 #define ARENA_MIN	(64u * 1024u)
 #define ARENA_MAX	(8u * 1024u * 1024u)
 #define ALIGN		alignof(max_align_t)
-/* Chunks this large and above are mapped on their own, aligned to it,
- * as transparent huge pages where the system has them (a 2 MiB page is
- * one page fault, not 512). */
-#define ARENA_HUGE	(2u * 1024u * 1024u)
+/* Chunks this large and above are mapped on their own, in multiples of
+ * it, and come zeroed. */
+#define ARENA_BIG	(2u * 1024u * 1024u)
 
 struct arena_chunk {
 	struct arena_chunk	*prev;
@@ -25,33 +24,25 @@ struct arena_chunk {
 };
 
 /*
- * A chunk of size bytes, mapped directly, which the kernel zeroes, at
- * an address and length that are multiples of ARENA_HUGE, so all of it
- * can be huge pages; NULL if that fails.
+ * A chunk of size bytes mapped directly, which the kernel zeroes (so
+ * arena_alloc need not), whole pages of it as they are first touched;
+ * NULL if that fails. Not advised as huge pages: on this project's
+ * machines a 2 MiB page's first touch cost more than 512 small ones'
+ * (docs/performance.md, seventh round).
  */
 static struct arena_chunk *
 chunk_map(size_t size)
 {
-#if defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)
+#if defined(MAP_ANONYMOUS)
 	struct arena_chunk *c;
-	size_t len, over;
-	char *p, *at;
+	size_t len;
+	void *p;
 
-	len = (sizeof(*c) + size + ARENA_HUGE - 1) & ~(size_t)(ARENA_HUGE - 1);
-	over = len + ARENA_HUGE;
-	if ((p = mmap(NULL, over, PROT_READ | PROT_WRITE,
+	len = (sizeof(*c) + size + ARENA_BIG - 1) & ~(size_t)(ARENA_BIG - 1);
+	if ((p = mmap(NULL, len, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)) == MAP_FAILED)
 		return NULL;
-	/* Aligned inside, and the rest given back. */
-	at = (char *)(((uintptr_t)p + ARENA_HUGE - 1) &
-	    ~(uintptr_t)(ARENA_HUGE - 1));
-	if (at > p)
-		munmap(p, (size_t)(at - p));
-	if (p + over > at + len)
-		munmap(at + len, (size_t)(p + over - (at + len)));
-	/* Only advice: without huge pages the chunk is as good. */
-	(void)madvise(at, len, MADV_HUGEPAGE);
-	c = (struct arena_chunk *)(void *)at;
+	c = p;
 	c->mapped = len;
 	return c;
 #else
@@ -84,9 +75,9 @@ raw(struct arena *a, size_t n, size_t align)
 		    a->size < ARENA_MAX ? a->size * 2 : ARENA_MAX;
 		if (size < n)
 			size = n;
-		if (size > SIZE_MAX - sizeof(*c) - 2 * ARENA_HUGE)
+		if (size > SIZE_MAX - sizeof(*c) - 2 * ARENA_BIG)
 			abort();
-		if (size < ARENA_HUGE || (c = chunk_map(size)) == NULL) {
+		if (size < ARENA_BIG || (c = chunk_map(size)) == NULL) {
 			/* Not zeroed: arena_alloc zeroes what it hands
 			 * out (a row's PDF layout uses a few KiB of its
 			 * first 64). */

@@ -1,5 +1,5 @@
-/* Large growable arrays: mapped, 2 MiB-aligned, moved by mremap as they grow. */
-/* mremap and MAP_ANONYMOUS are Linux's, MADV_HUGEPAGE too. */
+/* Large growable arrays: mapped, moved by mremap as they grow. */
+/* mremap and MAP_ANONYMOUS are Linux's. */
 #define _GNU_SOURCE
 #include "vmem.h"
 #include "alloc.h"
@@ -9,46 +9,39 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#define HUGE	((size_t)2 * 1024 * 1024)
+/* Mappings are whole multiples of this (untouched pages cost nothing). */
+#define GRAIN	((size_t)2 * 1024 * 1024)
 
-#if defined(__linux__) && defined(MREMAP_FIXED) && defined(MADV_HUGEPAGE)
+#if defined(__linux__) && defined(MREMAP_FIXED)
 #define VMEM_MAPPED 1
 #else
 #define VMEM_MAPPED 0
 #endif
 
-/* Bytes mapped for an array of n bytes: whole huge pages. */
+/* Bytes mapped for an array of n bytes: whole grains. */
 static size_t
 maplen(size_t n)
 {
-	if (n > SIZE_MAX - HUGE)
+	if (n > SIZE_MAX - GRAIN)
 		xoom();
-	return (n + HUGE - 1) & ~(HUGE - 1);
+	return (n + GRAIN - 1) & ~(GRAIN - 1);
 }
 
 #if VMEM_MAPPED
-/* len bytes (a multiple of HUGE) at an address that is a multiple of
- * HUGE, zeroed, advised as huge pages; NULL if the system refuses. */
+/*
+ * len bytes, zeroed; NULL if the system refuses. Not advised as huge
+ * pages: on this project's machines a 2 MiB page's first touch cost more
+ * than 512 small ones' (docs/performance.md, seventh round).
+ */
 static char *
-map_aligned(size_t len)
+map_len(size_t len)
 {
-	char *p, *at;
-	size_t over;
+	void *p;
 
-	if (len > SIZE_MAX - HUGE)
-		return NULL;
-	over = len + HUGE;
-	if ((p = mmap(NULL, over, PROT_READ | PROT_WRITE,
+	if ((p = mmap(NULL, len, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)) == MAP_FAILED)
 		return NULL;
-	at = (char *)(((uintptr_t)p + HUGE - 1) & ~(uintptr_t)(HUGE - 1));
-	if (at > p)
-		munmap(p, (size_t)(at - p));
-	if (p + over > at + len)
-		munmap(at + len, (size_t)(p + over - (at + len)));
-	/* Only advice: without huge pages the mapping is as good. */
-	(void)madvise(at, len, MADV_HUGEPAGE);
-	return at;
+	return p;
 }
 #endif
 
@@ -60,7 +53,7 @@ grow_mapped(void *p, size_t ocap, size_t ncap, size_t elem)
 	size_t olen;
 	char *np;
 
-	if ((np = map_aligned(maplen(ncap * elem))) == NULL)
+	if ((np = map_len(maplen(ncap * elem))) == NULL)
 		xoom();
 	if (ocap * elem >= VMEM_MIN) {
 		/* Already mapped: its pages move into the new mapping's

@@ -1,4 +1,4 @@
-/* Large growable arrays in mapped memory: grown without copying, in huge pages. */
+/* Large growable arrays in mapped memory: grown without copying. */
 #ifndef CSPR_VMEM_H
 #define CSPR_VMEM_H
 
@@ -7,11 +7,10 @@
 /*
  * As xgrow (alloc.h): grows an array of *cap elements of size elem so
  * index need fits. Once the array reaches VMEM_MIN bytes it lives in a
- * mapping of its own, aligned for transparent huge pages, which later
- * growth moves page by page (mremap) instead of copying; a build of
- * tens of thousands of rows then takes a few hundred page faults for
- * it, not tens of thousands. For the few arrays that grow large, not
- * for many small ones: a mapped array is rounded up to 2 MiB.
+ * mapping of its own, which later growth moves page by page (mremap)
+ * instead of copying: the pages already touched are not copied, nor
+ * touched again. For the few arrays that grow large, not for many
+ * small ones: a mapped array's mapping is rounded up to 2 MiB.
  * Memory from vmem_grow is freed with vmem_free, never free().
  */
 #define VMEM_MIN	((size_t)1024 * 1024)
