@@ -34,21 +34,23 @@ put_padded(struct buf *b, const char *p, size_t n)
 int
 zpart_init(struct zpart *zp, int level, int threaded)
 {
+	size_t lsize;
+
 	memset(zp, 0, sizeof(*zp));
 	zp->crc = 0;
 	/* The stream zeroed before isal_deflate_init, its level's buffer
 	 * not: the stream resets the tables in it. */
 	zp->z = xcalloc(1, sizeof(*zp->z));
 	level = level < 0 ? 0 : level > 3 ? 3 : level;
-	zp->lsize = level == 0 ? 0 : level == 1 ? ISAL_DEF_LVL1_DEFAULT :
+	lsize = level == 0 ? 0 : level == 1 ? ISAL_DEF_LVL1_DEFAULT :
 	    level == 2 ? ISAL_DEF_LVL2_DEFAULT : ISAL_DEF_LVL3_DEFAULT;
-	zp->lbuf = zp->lsize ? xmalloc(zp->lsize) : NULL;
+	zp->lbuf = lsize ? xmalloc(lsize) : NULL;
 	isal_deflate_init(zp->z);
 	/* Raw deflate (no gzip or zlib header): the zip entry's own format. */
 	zp->z->gzip_flag = IGZIP_DEFLATE;
 	zp->z->level = (uint32_t)level;
 	zp->z->level_buf = zp->lbuf;
-	zp->z->level_buf_size = (uint32_t)zp->lsize;
+	zp->z->level_buf_size = (uint32_t)lsize;
 	zp->z->flush = NO_FLUSH;
 	zp->live = 1;
 	if (!threaded)

@@ -25,7 +25,6 @@ struct isal_zstream;
 struct zpart {
 	struct isal_zstream *z;		/* ISA-L's deflate stream */
 	unsigned char	*lbuf;		/* its level's buffer */
-	size_t		 lsize;
 	struct buf	 out;		/* the deflate stream */
 	unsigned long	 crc;		/* CRC-32 of what was written */
 	uint64_t	 size;		/* bytes written */
