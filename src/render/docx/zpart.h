@@ -42,8 +42,9 @@ struct zpart {
 	int		 failed;	/* the thread met an error */
 };
 
-/* 0, or -1 (level as ISA-L's: 0 fastest to 3). With threaded,
- * deflates on a thread of its own if one can be started. */
+/* 0 (level as ISA-L's: 0 fastest to 3; running out of memory aborts,
+ * as xmalloc does). With threaded, deflates on a thread of its own if
+ * one can be started. */
 int		 zpart_init(struct zpart *zp, int level, int threaded);
 /* Deflates p[0..n); the signature of an xw sink. 0, or -1. */
 int		 zpart_write(void *zp, const char *p, size_t n);
