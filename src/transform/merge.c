@@ -280,10 +280,15 @@ static unsigned
 dups_in(struct mrow *rows, size_t from, size_t to)
 {
 	struct words *w = NULL;
-	size_t i, j, k, day_end, cap = 0;
+	unsigned *group_of_ag = NULL;	/* by agidx: the last group to
+					 * take a row of that agency */
+	size_t i, j, k, day_end, cap = 0, nag = 0;
 	unsigned next = 0;
-	int taken;
 
+	for (i = from; i < to; i++)
+		if (rows[i].agidx >= nag)
+			nag = rows[i].agidx + 1;
+	group_of_ag = xcalloc(nag ? nag : 1, sizeof(*group_of_ag));
 	for (i = from; i < to; i = day_end) {
 		for (day_end = i + 1; day_end < to &&
 		    rows[day_end].day == rows[i].day; day_end++)
@@ -302,26 +307,24 @@ dups_in(struct mrow *rows, size_t from, size_t to)
 				continue;
 			for (k = j + 1; k < day_end; k++) {
 				struct mrow *r = &rows[k];
-				size_t m;
 
+				/* Groups are numbered up from 1, so a
+				 * new group finds no agency taken. */
 				if (r->dup || r->ag == seed->ag ||
+				    (g != 0 && group_of_ag[r->agidx] == g) ||
 				    !likely_duplicate(seed->ev, &w[j - i], r->ev,
 				    &w[k - i]))
-					continue;
-				taken = 0;
-				for (m = j + 1; m < k && g; m++)
-					if (rows[m].dup == g && rows[m].ag == r->ag)
-						taken = 1;
-				if (taken)
 					continue;
 				if (g == 0)
 					g = seed->dup = ++next;
 				r->dup = g;
+				group_of_ag[r->agidx] = g;
 			}
 		}
 		for (j = i; j < day_end; j++)
 			words_free(&w[j - i]);
 	}
+	free(group_of_ag);
 	free(w);
 	return next;
 }

@@ -208,6 +208,38 @@ test_duplicates(void **state)
 	case_free(k);
 }
 
+/* A group takes one row per agency: a second row of an agency already
+ * in it is left for a later group. */
+static void
+test_duplicates_one_per_agency(void **state)
+{
+	static const char what[] = "Strategy discussion about bruising "
+	    "seen at nursery; section 47 enquiry agreed";
+	static const unsigned want[] = { 1, 1, 2, 1, 2 };
+	struct kase *k = base();
+	struct chron_return *pol, *csc, *hv;
+	struct merge_opts mo = { 0, 28 };
+	struct chronology *c;
+	size_t i;
+
+	(void)state;
+	pol = ret(k, "police");
+	csc = ret(k, "csc");
+	hv = ret(k, "hv");
+	ev(pol, "02/05/2023", "09:00", 0, what, "P01 P02");
+	ev(csc, "02/05/2023", "10:00", 0, what, "P01 P02");
+	ev(csc, "02/05/2023", "11:00", 0, what, "P01 P02");
+	ev(hv, "02/05/2023", "12:00", 0, what, "P01 P02");
+	ev(pol, "02/05/2023", "13:00", 0, what, "P01 P02");
+	c = merge_case(k, &mo);
+	assert_int_equal(c->nrows, 5);
+	assert_int_equal(c->ndup, 2);
+	for (i = 0; i < c->nrows; i++)
+		assert_int_equal(c->rows[i].dup, want[i]);
+	chronology_free(c);
+	case_free(k);
+}
+
 static void
 test_similarity(void **state)
 {
@@ -300,6 +332,7 @@ main(void)
 		cmocka_unit_test(test_seq_and_agency_order),
 		cmocka_unit_test(test_never_reorder_own_rows),
 		cmocka_unit_test(test_duplicates),
+		cmocka_unit_test(test_duplicates_one_per_agency),
 		cmocka_unit_test(test_similarity),
 		cmocka_unit_test(test_gaps_ages_intervals),
 		cmocka_unit_test(test_key_only_and_notes),
