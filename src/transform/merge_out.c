@@ -207,8 +207,12 @@ chronology_xml(const struct chronology *c)
 	xmlTextWriterPtr w = NULL;
 	char *res = NULL;
 
-	if ((xb = xmlBufferCreate()) == NULL ||
-	    (w = xmlNewTextWriterMemory(xb, 0)) == NULL)
+	if ((xb = xmlBufferCreate()) == NULL)
+		goto out;
+	/* Doubled as it fills, not grown to fit each write: a realloc per
+	 * write is cheap only where realloc can extend in place. */
+	xmlBufferSetAllocationScheme(xb, XML_BUFFER_ALLOC_DOUBLEIT);
+	if ((w = xmlNewTextWriterMemory(xb, 0)) == NULL)
 		goto out;
 	xmlTextWriterSetIndent(w, 1);
 	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
