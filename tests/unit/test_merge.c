@@ -215,27 +215,27 @@ test_duplicates_one_per_agency(void **state)
 {
 	static const char what[] = "Strategy discussion about bruising "
 	    "seen at nursery; section 47 enquiry agreed";
-	static const unsigned want[] = { 1, 1, 2, 1, 2 };
-	struct kase *k = base();
-	struct chron_return *pol, *csc, *hv;
+	/* Police, CSC, CSC, health visiting, police; an hour apart. */
+	static const struct { unsigned ag; const char *time; unsigned dup; }
+	    row[] = { { 0, "09:00", 1 }, { 1, "10:00", 1 }, { 1, "11:00", 2 },
+	    { 2, "12:00", 1 }, { 0, "13:00", 2 } };
+	static const char *const ags[] = { "police", "csc", "hv" };
+	struct chron_return *cr[3];
 	struct merge_opts mo = { 0, 28 };
+	struct kase *k = base();
 	struct chronology *c;
 	size_t i;
 
 	(void)state;
-	pol = ret(k, "police");
-	csc = ret(k, "csc");
-	hv = ret(k, "hv");
-	ev(pol, "02/05/2023", "09:00", 0, what, "P01 P02");
-	ev(csc, "02/05/2023", "10:00", 0, what, "P01 P02");
-	ev(csc, "02/05/2023", "11:00", 0, what, "P01 P02");
-	ev(hv, "02/05/2023", "12:00", 0, what, "P01 P02");
-	ev(pol, "02/05/2023", "13:00", 0, what, "P01 P02");
+	for (i = 0; i < 3; i++)
+		cr[i] = ret(k, ags[i]);
+	for (i = 0; i < 5; i++)
+		ev(cr[row[i].ag], "02/05/2023", row[i].time, 0, what, "P01 P02");
 	c = merge_case(k, &mo);
 	assert_int_equal(c->nrows, 5);
 	assert_int_equal(c->ndup, 2);
 	for (i = 0; i < c->nrows; i++)
-		assert_int_equal(c->rows[i].dup, want[i]);
+		assert_int_equal(c->rows[i].dup, row[i].dup);
 	chronology_free(c);
 	case_free(k);
 }
