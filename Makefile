@@ -18,7 +18,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -pthread $(PKG_CFLAGS) -DCSPR_DATADIR='"$(DATADIR)"' -MMD -MP
 LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lm -pthread
 # mimalloc in place of glibc's malloc, for the cspr binary only (not the
-# unit tests, the fuzzers or the ASan build): reading a large case is
+# unit tests, the fuzzers, or the ASan and valgrind builds): reading a large case is
 # mostly libxml2's and cmark-gfm's node-at-a-time allocation, and glibc's
 # malloc slows down as the heap grows (docs/performance.md, eighth round).
 # `make MALLOC_LIBS=` builds with glibc's.
