@@ -39,6 +39,15 @@ doc_free(struct doc *d)
 	free(d);
 }
 
+/* The root of the tree n is in. */
+static struct doc_node *
+root_of(struct doc_node *n)
+{
+	while (n->parent != NULL)
+		n = n->parent;
+	return n;
+}
+
 /* Numbers n and its descendants from root's count on, in tree order. */
 static void
 renumber(struct doc_node *root, struct doc_node *n)
@@ -54,10 +63,8 @@ void
 doc_graft(struct doc_node *parent, struct doc *from,
     struct doc_node *from_parent)
 {
-	struct doc_node *root = parent, *c;
+	struct doc_node *root = root_of(parent), *c;
 
-	while (root->parent != NULL)
-		root = root->parent;
 	if (from_parent->first == NULL)
 		return;
 	for (c = from_parent->first; c != NULL; c = c->next) {
@@ -92,11 +99,9 @@ doc_node_count(const struct doc *d)
 }
 
 static struct arena *
-arena_of(const struct doc_node *n)
+arena_of(struct doc_node *n)
 {
-	while (n->parent != NULL)
-		n = n->parent;
-	return n->arena;
+	return root_of(n)->arena;
 }
 
 /* A sanitised copy of s[0..n) in the arena, newlines made spaces if
@@ -123,10 +128,8 @@ text_copy(struct arena *a, const char *s, size_t n, int is_inline)
 struct doc_node *
 doc_node_add(struct doc_node *parent, enum doc_type type)
 {
-	struct doc_node *root = parent, *child;
+	struct doc_node *root = root_of(parent), *child;
 
-	while (root->parent != NULL)
-		root = root->parent;
 	child = arena_alloc(root->arena, sizeof(*child));
 	child->id = root->nnodes++;
 	child->type = (unsigned char)type;
@@ -303,11 +306,9 @@ struct doc_node *
 doc_image(struct doc_node *parent, const char *path, const char *alt,
     double width_mm)
 {
-	struct doc_node *n = doc_node_add(parent, DOC_IMAGE), *root = parent;
+	struct doc_node *n = doc_node_add(parent, DOC_IMAGE);
 
-	while (root->parent != NULL)
-		root = root->parent;
-	root->nimages++;
+	root_of(parent)->nimages++;
 	n->text = arena_strndup(arena_of(n), path, strlen(path));
 	alt = alt ? alt : "";
 	n->alt = text_copy(arena_of(n), alt, strlen(alt), 1);
