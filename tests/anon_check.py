@@ -1,15 +1,27 @@
 #!/usr/bin/python3
 """Checks publication outputs against a probes file: recall of register
-names and identifiers, over-replacement of common words, and grammar.
+names and identifiers, over-replacement of common words, grammar, and
+how the anonymised text reads.
 
-Usage: anon_check.py PROBES FOLDER
+Usage: anon_check.py PROBES FOLDER [CASE.xml]
 Reads every .docx (python-docx: paragraphs and table cells, headers and
-footers, core properties) and .pdf (pdftotext) in FOLDER. Prints the
-recall and over-replacement figures; exits 1 if any probe fails."""
+footers, core properties) and .pdf (pdftotext) in FOLDER. Table cells
+are kept apart (in a PDF: runs of three spaces or more, as pdftotext
+-layout sets them), so that two cells never read as one phrase.
+
+Prints the recall and over-replacement figures; with CASE.xml (the
+case's register), also counts what reads badly, each of which must be
+zero: a role or pseudonym said twice ("Child R (Child R)", "his mother,
+Mother,", "grandmother Maternal grandmother"), a broken possessive
+("Mother's partner' sister"), a month damaged into a label ("Child A
+2025"), a role code or cspr label taken for a postcode ("[postcode
+area]" where no address is). Exits 1 if any probe or count fails."""
+import os
 import re
 import subprocess
 import sys
 import unicodedata
+import xml.etree.ElementTree as ET
 import zipfile
 
 import docx
@@ -17,6 +29,7 @@ import docx
 APOS = "\u2018\u2019\u201b\u02bc\u02bb`\u00b4\uff07"
 DASH = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 DROP = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+CELL = " \u00a6 "     # between table cells: no probe spans it
 
 
 def fold(s):
@@ -24,7 +37,7 @@ def fold(s):
     s = "".join(c for c in s if not unicodedata.combining(c) and c not in DROP)
     s = "".join("'" if c in APOS else "-" if c in DASH else c for c in s)
     s = s.casefold().replace("\u0142", "l")
-    return re.sub(r"\s+", " ", s)
+    return re.sub(r"[^\S\u00a6]+", " ", s)
 
 
 def docx_text(path):
@@ -32,8 +45,8 @@ def docx_text(path):
     parts = [p.text for p in d.paragraphs]
     for t in d.tables:
         for row in t.rows:
-            for cell in row.cells:
-                parts.extend(p.text for p in cell.paragraphs)
+            parts.append(CELL.join(CELL.join(p.text for p in cell.paragraphs)
+                                   for cell in row.cells))
     for s in d.sections:
         for hf in (s.header, s.footer):
             parts.extend(p.text for p in hf.paragraphs)
@@ -49,17 +62,82 @@ def docx_text(path):
 
 
 def pdf_text(path):
-    out = subprocess.run(["pdftotext", "-q", path, "-"], check=True,
+    out = subprocess.run(["pdftotext", "-q", "-layout", path, "-"], check=True,
                          capture_output=True, text=True).stdout
+    out = re.sub(r" {3,}", CELL, out)
     info = subprocess.run(["pdfinfo", path], capture_output=True,
                           text=True).stdout
     return out + "\n" + info
 
 
+MONTHS = ("january february march april may june july august september "
+          "october november december").split()
+
+
+def register_labels(case):
+    """The labels publication names people by, and those of the people
+    whose given name is also a month's."""
+    root = ET.parse(case).getroot()
+    labels, months = set(), set()
+    for p in root.iter("person"):
+        lab = p.get("pseudonym") or p.get("role")
+        if not lab:
+            continue
+        labels.add(lab)
+        for n in p.iter("name"):
+            if (n.text or "").split()[:1] and n.text.split()[0].lower() in MONTHS:
+                months.add(lab)
+    return sorted(labels), sorted(months)
+
+
+def readability(texts, labels, months):
+    """Counts of what reads badly, by class."""
+    counts = {"duplicated apposition": [], "broken possessive": [],
+              "month damaged": [], "code taken for a postcode": []}
+    for lab in labels:
+        f = re.escape(fold(lab))
+        last = fold(lab).split()[-1]
+        role = not re.search(r"\d$", lab) and "'" not in lab
+        # "Child R (Child R)", "Mother's partner (known as Mother's
+        # partner)", "his mother, Mother,", "grandmother Maternal
+        # grandmother". A list of one person's names ("Child W, Child
+        # W or Child W") says what the source said, and is not one.
+        pats = [r"\b%s\s*\((?:known as |aka |also known as )?%s\)" % (f, f)]
+        if role and len(last) > 3:
+            pats.append(r"\b(?:his|her|their|the) %s, %s\b(?!')" %
+                        (re.escape(last), f))
+            if " " in fold(lab):
+                pats.append(r"\b%s %s\b(?!')" % (re.escape(last), f))
+        for p in pats:
+            for n, t in texts.items():
+                counts["duplicated apposition"] += [
+                    (n, m.group(0)) for m in re.finditer(p, t)]
+        if not fold(lab).endswith("s"):
+            for n, t in texts.items():
+                # Not a closing quote: "'Mother' said".
+                counts["broken possessive"] += [
+                    (n, m.group(0)) for m in re.finditer(
+                        r"(?<!')\b%s' (?!said|told|and|or)" % f, t)
+                    if "'" not in t[max(0, m.start() - 1):m.start()]]
+    for lab in months:
+        f = re.escape(fold(lab))
+        for n, t in texts.items():
+            counts["month damaged"] += [
+                (n, m.group(0)) for m in re.finditer(
+                    r"\b(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?%s|%s (?:19|20)\d\d)\b"
+                    % (f, f), t)]
+    for n, t in texts.items():
+        for m in re.finditer(r"(.{0,40})\[postcode area\](.{0,20})", t):
+            before, after = m.group(1), m.group(2)
+            if not (re.match(r"\s*(area|district)", after) or
+                    re.search(r"(postcode:?|post code)\s*$", before)):
+                counts["code taken for a postcode"].append((n, m.group(0)))
+    return counts
+
+
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
-    import os
     texts = {}
     for n in sorted(os.listdir(sys.argv[2])):
         p = os.path.join(sys.argv[2], n)
@@ -97,6 +175,13 @@ def main():
     print("over-replacement: %d of %d common-word probes replaced (%.1f%%)"
           % (k[0] - k[1], k[0], 100.0 * (k[0] - k[1]) / max(k[0], 1)))
     print("grammar: %d of %d phrases as expected" % (w[1], w[0]))
+    if len(sys.argv) == 4:
+        rd = readability(texts, *register_labels(sys.argv[3]))
+        for what, found in rd.items():
+            print("%s: %d" % (what, len(found)))
+            for n, s in found[:5]:
+                print("  %s: %r" % (n, s))
+            bad += len(found)
     sys.exit(1 if bad else 0)
 
 

@@ -36,7 +36,8 @@ search(struct gate *g, const char *text, size_t len, const char *where,
 	anon_scan(g->a, text, len, 0, &g->h);
 	for (i = 0; i < g->h.n; i++) {
 		x = &g->h.v[i];
-		if (x->kind == AK_URL || (attr && x->kind == AK_POSTCODE &&
+		if (x->keep || x->kind == AK_URL || (attr &&
+		    x->kind == AK_POSTCODE &&
 		    strcmp(x->repl, "[postcode area]") == 0))
 			continue;
 		g->hits++;
@@ -55,30 +56,51 @@ search(struct gate *g, const char *text, size_t len, const char *where,
 	}
 }
 
-/* The current element's local name if it is in the w: prefix, else
- * "": read from the node, once, not looked up in the reader's
- * dictionary for each name it is compared with. */
+/* The current element's or attribute's local name and prefix ("" if
+ * none): read from the node, not looked up in the reader's dictionary
+ * for each comparison. */
 static const char *
-w_name(xmlTextReaderPtr r)
+local(xmlTextReaderPtr r, const char **prefix)
 {
-	xmlNodePtr n = xmlTextReaderCurrentNode(r);
+	const xmlChar *l = xmlTextReaderConstLocalName(r);
+	const xmlChar *p = xmlTextReaderConstPrefix(r);
 
-	if (n == NULL || n->name == NULL || n->ns == NULL ||
-	    n->ns->prefix == NULL || strcmp((const char *)n->ns->prefix,
-	    "w") != 0)
-		return "";
-	return (const char *)n->name;
+	*prefix = p != NULL ? (const char *)p : "";
+	return l != NULL ? (const char *)l : "";
 }
 
-/* One XML part: paragraph text joined across runs, the text of other
- * elements, every attribute value. */
+/*
+ * The attributes a reader of a DOCX reads: alternative text and the
+ * name Word shows for a picture, a link's tooltip, an external link's
+ * target. Style names, language tags ("en-GB" beside someone with the
+ * initials G.B.), ids and measurements are the template's markup, not
+ * text, and are not searched.
+ */
+static int
+read_attr(const char *el, const char *elp, const char *at, const char *atp)
+{
+	if ((strcmp(el, "docPr") == 0 || strcmp(el, "cNvPr") == 0) &&
+	    (strcmp(at, "descr") == 0 || strcmp(at, "title") == 0 ||
+	    strcmp(at, "name") == 0))
+		return 1;
+	if (strcmp(elp, "w") == 0 && strcmp(el, "hyperlink") == 0 &&
+	    strcmp(atp, "w") == 0 && strcmp(at, "tooltip") == 0)
+		return 1;
+	return strcmp(el, "Relationship") == 0 && strcmp(at, "Target") == 0;
+}
+
+/*
+ * One XML part, as a reader reads it: paragraph text joined across runs
+ * (tabs and breaks as spaces), the text of other elements (document
+ * properties) but the document's language, and the attributes above.
+ */
 static int
 xml_part(struct gate *g, const char *data, size_t n, const char *part)
 {
 	xmlTextReaderPtr r;
 	struct buf t = BUF_INIT, where = BUF_INIT;
-	const char *w;
-	int ret, type, inp = 0, rc = 0;
+	const char *w, *pre, *ap, *an;
+	int ret, type, inp = 0, rc = 0, skip = 0;
 
 	r = xmlReaderForMemory(data, (int)n, part, NULL, XML_PARSE_NONET);
 	if (r == NULL)
@@ -87,8 +109,13 @@ xml_part(struct gate *g, const char *data, size_t n, const char *part)
 	while ((ret = xmlTextReaderRead(r)) == 1) {
 		type = xmlTextReaderNodeType(r);
 		if (type == XML_READER_TYPE_ELEMENT) {
-			w = w_name(r);
-			if (strcmp(w, "p") == 0) {
+			w = local(r, &pre);
+			if (strcmp(pre, "w") != 0)
+				w = strcmp(w, "language") == 0 &&
+				    !xmlTextReaderIsEmptyElement(r) ? "\1" : "";
+			if (strcmp(w, "\1") == 0)
+				skip = 1;	/* dc:language: "en-GB" */
+			else if (strcmp(w, "p") == 0) {
 				search(g, t.data, t.len, where.data, 0);
 				buf_reset(&t);
 				inp = 1;
@@ -101,28 +128,55 @@ xml_part(struct gate *g, const char *data, size_t n, const char *part)
 				search(g, t.data, t.len, where.data, 0);
 				buf_reset(&t);
 			}
-			while (xmlTextReaderMoveToNextAttribute(r) == 1) {
-				const xmlChar *v = xmlTextReaderConstValue(r);
+			{
+				const char *el, *elp;
 
-				if (xmlTextReaderIsNamespaceDecl(r) == 1 ||
-				    v == NULL)
-					continue;
-				search(g, (const char *)v, strlen((const char *)
-				    v), where.data, 1);
+				el = local(r, &elp);
+				/* A link's target is read only when it
+				 * leaves the file. */
+				if (strcmp(el, "Relationship") == 0) {
+					xmlChar *mode = xmlTextReaderGetAttribute(
+					    r, (const xmlChar *)"TargetMode");
+
+					if (mode == NULL || strcmp((const char *)
+					    mode, "External") != 0)
+						el = "";
+					xmlFree(mode);
+				}
+				while (xmlTextReaderMoveToNextAttribute(r) ==
+				    1) {
+					const xmlChar *v =
+					    xmlTextReaderConstValue(r);
+
+					if (xmlTextReaderIsNamespaceDecl(r) ==
+					    1 || v == NULL)
+						continue;
+					an = local(r, &ap);
+					if (!read_attr(el, elp, an, ap))
+						continue;
+					search(g, (const char *)v, strlen(
+					    (const char *)v), where.data, 1);
+				}
+				xmlTextReaderMoveToElement(r);
 			}
-			xmlTextReaderMoveToElement(r);
-			if (xmlTextReaderIsEmptyElement(r) && strcmp(w, "p") ==
-			    0)
+			w = local(r, &pre);
+			if (xmlTextReaderIsEmptyElement(r) && strcmp(pre, "w") ==
+			    0 && strcmp(w, "p") == 0)
 				inp = 0;
 		} else if (type == XML_READER_TYPE_TEXT ||
 		    type == XML_READER_TYPE_CDATA ||
 		    type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
 			const xmlChar *v = xmlTextReaderConstValue(r);
 
-			if (v != NULL)
+			if (v != NULL && !skip)
 				buf_puts(&t, (const char *)v);
 		} else if (type == XML_READER_TYPE_END_ELEMENT) {
-			w = w_name(r);
+			w = local(r, &pre);
+			if (strcmp(pre, "w") != 0 && strcmp(w, "language") ==
+			    0)
+				skip = 0;
+			if (strcmp(pre, "w") != 0)
+				w = "";
 			if (strcmp(w, "p") == 0 || !inp) {
 				search(g, t.data, t.len, where.data, 0);
 				buf_reset(&t);
@@ -193,28 +247,30 @@ search_g(struct gate *g, gchar *s, const char *where)
 	g_free(s);
 }
 
-/* Whether two characters poppler puts side by side in its text stand
- * apart on the page: a gap of a quarter of their height, or the second
- * before the first or on another line. */
-static int
-apart(const PopplerRectangle *a, const PopplerRectangle *b)
+/* How far apart two characters poppler puts side by side stand on the
+ * page, in heights of the taller: a word space is about a quarter; the
+ * next cell of a table, the next column, another line, more. */
+static double
+gap(const PopplerRectangle *a, const PopplerRectangle *b)
 {
 	double h = a->y2 - a->y1 > b->y2 - b->y1 ? a->y2 - a->y1 :
 	    b->y2 - b->y1;
 
-	return b->x1 > a->x2 + h / 4 || b->x2 < a->x1 + h / 4 ||
-	    b->y1 + b->y2 > a->y1 + a->y2 + h || b->y1 + b->y2 < a->y1 + a->y2 -
-	    h;
+	if (h <= 0)
+		h = 1;
+	if (b->y1 + b->y2 > a->y1 + a->y2 + h || b->y1 + b->y2 < a->y1 + a->y2 -
+	    h || b->x2 < a->x1 + h / 4)
+		return 99;		/* another line, or backwards */
+	return (b->x1 - a->x2) / h;
 }
 
 /*
- * A page's text, searched. poppler joins the pieces of a line without
- * a space where they stand apart, as table cells do: "Agency 0" and
- * "334" become "Agency 0334" (an NHS number, with the next cells), and
- * a name at a cell's edge would run into its neighbour's word, out of
- * reach of a whole-word match. A space goes wherever two characters
- * stand apart, unless the second is a combining mark (a decomposed
- * accent may be drawn before the letter it sits on).
+ * A page's text, searched as a reader reads it. poppler joins the
+ * pieces of a line as it sees fit: "Agency 0" and "334" of two table
+ * cells as "Agency 0334", and three cells of counts as "776 494 1011",
+ * an NHS number's shape. Where two characters stand apart by more than
+ * a word space the text gets a tab, which no identifier's layout holds
+ * (a name is still found across it); where they touch, nothing.
  */
 static void
 search_page(struct gate *g, PopplerPage *pg, const char *where)
@@ -224,6 +280,7 @@ search_page(struct gate *g, PopplerPage *pg, const char *where)
 	gchar *t = poppler_page_get_text(pg);
 	const char *p, *q;
 	guint n = 0, i;
+	double d;
 
 	if (t == NULL)
 		return;
@@ -231,16 +288,66 @@ search_page(struct gate *g, PopplerPage *pg, const char *where)
 		n = 0;
 	for (p = t, i = 0; *p != '\0'; p = q, i++) {
 		q = g_utf8_next_char(p);
+		if (*p == ' ' && i > 0 && i + 1 < n && p[-1] != ' ' &&
+		    p[-1] != '\n' && *q != '\n' && *q != ' ') {
+			/* poppler's own space: a word's, or a cell's? */
+			buf_putc(&b, gap(&r[i - 1], &r[i + 1]) > 0.6 ? '\t' :
+			    ' ');
+			continue;
+		}
 		if (i > 0 && i < n && p[-1] != ' ' && p[-1] != '\n' &&
-		    *p != ' ' && *p != '\n' && apart(&r[i - 1], &r[i]) &&
-		    !g_unichar_ismark(g_utf8_get_char(p)))
-			buf_putc(&b, ' ');
+		    *p != ' ' && *p != '\n' &&
+		    !g_unichar_ismark(g_utf8_get_char(p)) &&
+		    (d = gap(&r[i - 1], &r[i])) > 0.25)
+			buf_putc(&b, d > 0.6 ? '\t' : ' ');
 		buf_put(&b, p, (size_t)(q - p));
 	}
 	search(g, b.data, b.len, where, 0);
 	buf_free(&b);
 	g_free(r);
 	g_free(t);
+}
+
+/* The XMP metadata's values, as a reader's "document properties" show
+ * them: text, not the packet's markup, nor the language and the
+ * conformance it declares. */
+static void
+search_xmp(struct gate *g, gchar *xmp)
+{
+	xmlTextReaderPtr r;
+	struct buf t = BUF_INIT;
+	const xmlChar *l, *v;
+	int type, skip = 0;
+
+	if (xmp == NULL)
+		return;
+	r = xmlReaderForMemory(xmp, (int)strlen(xmp), "xmp", NULL,
+	    XML_PARSE_NONET);
+	if (r == NULL) {
+		search(g, xmp, strlen(xmp), "XMP metadata", 0);
+		g_free(xmp);
+		return;
+	}
+	while (xmlTextReaderRead(r) == 1) {
+		type = xmlTextReaderNodeType(r);
+		l = xmlTextReaderConstLocalName(r);
+		if (type == XML_READER_TYPE_ELEMENT && l != NULL &&
+		    (strcmp((const char *)l, "language") == 0 ||
+		    strcmp((const char *)l, "part") == 0 ||
+		    strcmp((const char *)l, "conformance") == 0))
+			skip = !xmlTextReaderIsEmptyElement(r);
+		else if (type == XML_READER_TYPE_END_ELEMENT)
+			skip = 0;
+		else if (type == XML_READER_TYPE_TEXT && !skip &&
+		    (v = xmlTextReaderConstValue(r)) != NULL) {
+			buf_puts(&t, (const char *)v);
+			buf_putc(&t, '\n');
+		}
+	}
+	xmlFreeTextReader(r);
+	search(g, t.data, t.len, "XMP metadata", 0);
+	buf_free(&t);
+	g_free(xmp);
 }
 
 static void
@@ -317,7 +424,7 @@ pdf(struct gate *g, const char *path)
 	search_g(g, poppler_document_get_keywords(doc), "document keywords");
 	search_g(g, poppler_document_get_creator(doc), "document creator");
 	search_g(g, poppler_document_get_producer(doc), "document producer");
-	search_g(g, poppler_document_get_metadata(doc), "XMP metadata");
+	search_xmp(g, poppler_document_get_metadata(doc));
 	if ((it = poppler_index_iter_new(doc)) != NULL) {
 		outline(g, it);
 		poppler_index_iter_free(it);

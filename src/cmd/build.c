@@ -12,13 +12,15 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 static const char usage[] =
     "usage: cspr build [-q] [-o OUTDIR] [--templates DIR] [--format FMT]\n"
     "                  [--key-only] [--gap-days N] [--timings]\n"
-    "                  [--audience internal|publication] [--strict]\n"
+    "                  [--audience internal|publication] [--document NAME]\n"
+    "                  [--accept-residual] [--strict]\n"
     "                  [--dictionary FILE] [--jobs N] [--force] CASE...\n"
     "  -o OUTDIR        where to write (default out); files go in OUTDIR/<case-ref>/\n"
     "  --templates DIR  style and template folder\n"
@@ -28,9 +30,15 @@ static const char usage[] =
     "  --timings        note the time each stage takes, and peak memory\n"
     "  --audience AUD   internal (drafts, the default) or publication\n"
     "                   (anonymised, read back by the gate; written to\n"
-    "                   OUTDIR/<case-ref>-publication/)\n"
+    "                   OUTDIR/<published name>-publication/)\n"
+    "  --document NAME  only this document (again for more; 'all' for\n"
+    "                   every one): a publication builds only the\n"
+    "                   documents its templates say are for the public\n"
+    "                   unless they are named\n"
+    "  --accept-residual publication: publish although the residual-risk\n"
+    "                   report has entries that must be decided\n"
     "  --strict         publication: fail if the residual-risk report\n"
-    "                   lists anything undecided\n"
+    "                   lists anything undecided at all\n"
     "  --dictionary F   publication: common words, one a line\n"
     "                   (/usr/share/dict/british-english)\n"
     "  -j, --jobs N     build N cases at a time (default 1)\n"
@@ -62,7 +70,9 @@ env_hash(struct build *b, struct diag_ctx *dg)
 	hash_u64(&h, (uint64_t)b->mo.key_only);
 	hash_u64(&h, (uint64_t)b->mo.gap_days);
 	hash_u64(&h, (uint64_t)b->publication);
+	hash_u64(&h, (uint64_t)b->named);
 	hash_u64(&h, (uint64_t)b->strict);
+	hash_u64(&h, (uint64_t)b->accept);
 	hash_str(&h, off);
 	if (stamp_tree(&h, b->tdir) == -1) {
 		diag_at(dg, DIAG_ERROR, b->tdir, 0, 0, "cannot read the template "
@@ -99,8 +109,10 @@ publication_ready(struct build *b, struct bcase *cs, size_t n,
 			continue;
 		ch = merge_case(cs[c].k, &b->mo);
 		for (i = 0; i < CMD_NDOCS; i++) {
+			if (!(b->docs & (1u << i)))
+				continue;
 			strlist_free(&missing);
-			if ((d = docset_build(&b->ds, i, cs[c].k, ch, 0,
+			if ((d = docset_build(&b->ds, i, cs[c].k, ch, 1,
 			    &missing, dg)) == NULL) {
 				rc = EXIT_DATAERR;
 				continue;
@@ -116,6 +128,27 @@ publication_ready(struct build *b, struct bcase *cs, size_t n,
 		chronology_free(ch);
 	}
 	strlist_free(&missing);
+	return rc;
+}
+
+/* Two cases of one publication batch with one published name would
+ * share a folder: an error before anything is written. */
+static int
+same_pubnames(struct bcase *cs, size_t n, struct diag_ctx *dg)
+{
+	size_t i, j;
+	int rc = EXIT_OK;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; cs[i].k != NULL && j < i; j++)
+			if (cs[j].k != NULL && strcasecmp(case_pubname(cs[i].k),
+			    case_pubname(cs[j].k)) == 0) {
+				diag(dg, DIAG_ERROR, &cs[i].k->pos, "its "
+				    "published name is also %s's: give each "
+				    "case its own <publication name=\"...\">",
+				    cs[j].k->manifest);
+				rc = EXIT_DATAERR;
+			}
 	return rc;
 }
 
@@ -240,6 +273,8 @@ options(struct build *b, int argc, char **argv, const char **topt,
 		{ "timings", no_argument, NULL, 'T' },
 		{ "audience", required_argument, NULL, 'a' },
 		{ "strict", no_argument, NULL, 'S' },
+		{ "document", required_argument, NULL, 'd' },
+		{ "accept-residual", no_argument, NULL, 'A' },
 		{ "dictionary", required_argument, NULL, 'D' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "force", no_argument, NULL, 'F' },
@@ -258,6 +293,21 @@ options(struct build *b, int argc, char **argv, const char **topt,
 		case 'k': b->mo.key_only = 1; break;
 		case 'T': b->timings = 1; break;
 		case 'S': b->strict = 1; break;
+		case 'A': b->accept = 1; break;
+		case 'd':
+			if (strcmp(optarg, "all") == 0)
+				b->named = (1u << CMD_NDOCS) - 1;
+			else if ((c = docset_index(optarg)) >= 0)
+				b->named |= 1u << c;
+			else {
+				char *l = cmd_docnames_list();
+
+				diag(dg, DIAG_ERROR, NULL, "unknown document "
+				    "'%s' (valid: %s, all)", optarg, l);
+				free(l);
+				return EXIT_USAGE;
+			}
+			break;
 		case 'D': b->dict = optarg; break;
 		case 'F': b->force = 1; break;
 		case 'a':
@@ -327,8 +377,8 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 		rc = EXIT_NOINPUT;
 		goto out;
 	}
-	buf_printf(&kind, "%s %u", b.publication ? "publication" : "internal",
-	    b.fmts);
+	buf_printf(&kind, "%s %u %u", b.publication ? "publication" :
+	    "internal", b.fmts, b.named);
 
 	/* Which cases changed since their stamps; the others are not even
 	 * read. Every case to build is read and checked before anything is
@@ -383,6 +433,19 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 			rc = EXIT_DATAERR;
 			goto out;
 		}
+		b.docs = b.named != 0 ? b.named : docset_audience(&b.ds,
+		    b.publication);
+		if (b.docs == 0) {
+			diag_at(dg, DIAG_ERROR, b.tdir, 0, 0, "no template says "
+			    "its document is for %s: add 'audience %s' to one, "
+			    "or name documents with --document",
+			    b.publication ? "publication" : "internal use",
+			    b.publication ? "internal publication" : "internal");
+			rc = EXIT_DATAERR;
+			goto out;
+		}
+		if (b.publication && (rc = same_pubnames(cs, n, dg)) != EXIT_OK)
+			goto out;
 		if (b.publication && (rc = publication_ready(&b, cs, n, dg)) !=
 		    EXIT_OK)
 			goto out;

@@ -16,7 +16,11 @@ struct build {
 	struct merge_opts mo;
 	int		  timings;	/* --timings */
 	int		  publication;	/* --audience publication */
+	unsigned	  docs;		/* --document: 1 << index; 0 for the
+					 * audience's (docset_audience) */
+	unsigned	  named;	/* the documents --document named */
 	int		  strict;	/* --strict */
+	int		  accept;	/* --accept-residual */
 	int		  force;	/* --force: ignore the stamps */
 	long		  jobs;		/* --jobs */
 	const char	 *dict;		/* --dictionary */

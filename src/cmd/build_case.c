@@ -320,7 +320,7 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 	pthread_t sealer, reaper;
 	char *folder = NULL;
 	size_t i, j, first;
-	int hits = 0, n, f, sealing, reaping;
+	int hits = 0, n, f, sealing, reaping, made = 0;
 
 	memset(&ns, 0, sizeof(ns));
 	if (b->publication) {
@@ -331,7 +331,9 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 			goto out;
 		}
 		r = residual_new();
-		folder = safe_name(a, k->ref);
+		/* Named by what the case publishes as, never by its
+		 * reference, which may carry a family name. */
+		folder = safe_name(a, case_pubname(k));
 		buf_printf(&dir, "%s-publication", folder);
 		free(folder);
 		folder = buf_detach(&dir);
@@ -341,14 +343,18 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 	snprintf(ns.folder, sizeof(ns.folder), "%s", folder);
 	memcpy(ns.input, c->input, HASH_HEX);
 	buf_printf(&dir, "%s/%s", b->outdir, folder);
+	made = stat(dir.data, &sb) == -1;
 	if (mkdirs(dir.data, dg) == -1)
 		goto out;
 	build_sweep(dir.data);
 	ch = merge_case(k, &b->mo);
 	build_lap(b, "merged", k->manifest, dg);
 	for (i = 0; i < CMD_NDOCS; i++) {
+		ns.doc[i].size[0] = ns.doc[i].size[1] = -1;
+		if (!(b->docs & (1u << i)))
+			continue;
 		strlist_free(&missing);
-		if ((d = docset_build(&b->ds, i, k, ch, !b->publication,
+		if ((d = docset_build(&b->ds, i, k, ch, b->publication,
 		    &missing, dg)) == NULL) {
 			res.rc = EXIT_DATAERR;
 			goto out;
@@ -368,7 +374,6 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 		/* The tree, and all it is rendered with, decide: sealed
 		 * first when an earlier build may have made the same, else
 		 * on a thread beside the rendering, for the stamp alone. */
-		ns.doc[i].size[0] = ns.doc[i].size[1] = -1;
 		sealing = !(!b->force && c->have_old &&
 		    strcmp(c->old.folder, folder) == 0) &&
 		    pthread_create(&sealer, NULL, seal_run, d) == 0;
@@ -391,7 +396,7 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 		 * biggest document is rendered, not after (reap_run). (A
 		 * publication's anonymiser still needs the case.) */
 		reaping = 0;
-		if (i == CMD_NDOCS - 1 && !b->publication) {
+		if ((b->docs >> (i + 1)) == 0 && !b->publication) {
 			rp.ch = ch;
 			rp.k = c->k;
 			rp.trim = ch != NULL && ch->nrows >= REAP_ROWS;
@@ -427,17 +432,29 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 	if (b->publication) {
 		buf_reset(&what);
 		buf_printf(&what, "%s/%s.residual-risk.txt", b->outdir, folder);
-		if (residual_write(r, gate ? gate : a, what.data, folder,
+		if (residual_write(r, gate ? gate : a, k, what.data, folder,
 		    dg) == -1) {
 			res.rc = EXIT_CANTCREAT;
 			goto out;
 		}
 		diag(dg, DIAG_NOTE, NULL, "%s: residual-risk report (%zu "
-		    "undecided): %s", folder, residual_count(r), what.data);
+		    "undecided, %zu to decide before publication): %s", folder,
+		    residual_count(r), residual_high(r), what.data);
 		if (hits > 0) {
 			diag(dg, DIAG_ERROR, NULL, "%s: the publication gate found "
 			    "%d leak%s: no publication output written", folder,
 			    hits, hits == 1 ? "" : "s");
+			res.rc = EXIT_DATAERR;
+			goto out;
+		}
+		if (residual_high(r) > 0 && !b->accept) {
+			diag(dg, DIAG_ERROR, NULL, "%s: %zu thing%s the "
+			    "anonymiser could not decide (listed above and in "
+			    "the residual-risk report): no publication output "
+			    "written; decide each in case.xml, or build with "
+			    "--accept-residual once they are read and safe",
+			    folder, residual_high(r), residual_high(r) == 1 ?
+			    "" : "s");
 			res.rc = EXIT_DATAERR;
 			goto out;
 		}
@@ -470,6 +487,9 @@ out:
 		free(js.v[j].shown);
 	}
 	free(js.v);
+	/* A refused build leaves no folder it made. */
+	if (res.rc != EXIT_OK && made && dir.data != NULL)
+		rmdir(dir.data);
 	doc_free(d);
 	chronology_free(ch);
 	anon_free(a);

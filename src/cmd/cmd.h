@@ -62,11 +62,18 @@ int	docset_load(struct docset *ds, const char *tdir, struct diag_ctx *dg);
 void	docset_free(struct docset *ds);
 /* The index of a document name, or -1. */
 int	docset_index(const char *name);
-/* Document i of case k (a draft); what required content is still
+/* The documents, comma-separated, for messages (caller frees). */
+char	*cmd_docnames_list(void);
+/* The documents whose templates are for the audience (publication, or
+ * internal), as 1 << index. */
+unsigned docset_audience(const struct docset *ds, int publication);
+/* Document i of case k, a draft or (pub) for publication: the
+ * published name, dates as publication shows them, no placeholders
+ * (anonymise it with cmd_publish_doc). What required content is still
  * missing is added to missing (may be NULL). NULL after reporting a bad
  * template. */
 struct doc *docset_build(const struct docset *ds, size_t i,
-	    const struct kase *k, const struct chronology *ch, int draft,
+	    const struct kase *k, const struct chronology *ch, int pub,
 	    struct strlist *missing, struct diag_ctx *dg);
 
 struct anon;

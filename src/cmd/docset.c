@@ -4,6 +4,7 @@
 #include "../transform/anon_doc.h"
 #include "../util/buf.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,6 +82,29 @@ docset_free(struct docset *ds)
 	memset(ds, 0, sizeof(*ds));
 }
 
+char *
+cmd_docnames_list(void)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < CMD_NDOCS; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", cmd_docnames[i]);
+	return buf_detach(&b);
+}
+
+unsigned
+docset_audience(const struct docset *ds, int publication)
+{
+	unsigned m = 0, want = publication ? TMPL_PUBLIC : TMPL_INTERNAL;
+	size_t i;
+
+	for (i = 0; i < CMD_NDOCS; i++)
+		if (ds->tm[i].audience & want)
+			m |= 1u << i;
+	return m;
+}
+
 int
 docset_index(const char *name)
 {
@@ -94,17 +118,28 @@ docset_index(const char *name)
 
 struct doc *
 docset_build(const struct docset *ds, size_t i, const struct kase *k,
-    const struct chronology *ch, int draft, struct strlist *missing,
+    const struct chronology *ch, int pub, struct strlist *missing,
     struct diag_ctx *dg)
 {
 	const struct cdate *dd;
 	struct docctx x;
+
 	memset(&x, 0, sizeof(x));
 	x.k = k;
 	x.ch = ch;
 	x.cal = &ds->cal;
 	x.logo = ds->logo;
-	x.draft = draft;
+	x.draft = !pub;
+	x.pub = pub;
+	dv_draft(&x.dv);
+	x.name = k->ref;
+	if (pub) {
+		x.dv.general = 1;
+		x.dv.mode = k->pub.dates;
+		x.dv.incident = k->dates.incident.prec == DATE_DAY ?
+		    date_first_day(&k->dates.incident) : LONG_MIN;
+		x.name = case_pubname(k);
+	}
 	/* Timescales as of the report's date, so the document is the same
 	 * whenever it is built: else the latest date the case knows. */
 	dd = k->dates.report.prec == DATE_DAY ? &k->dates.report :

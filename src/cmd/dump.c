@@ -87,7 +87,7 @@ cmd_dump(int argc, char **argv, struct diag_ctx *dg)
 			    (!publication || (an = cmd_anon(k, tdir, NULL, 0,
 			    dg)) != NULL) &&
 			    (d = docset_build(&ds, (size_t)di, k, ch,
-			    !publication, NULL, dg)) != NULL) {
+			    publication, NULL, dg)) != NULL) {
 				if (publication) {
 					r = residual_new();
 					cmd_publish_doc(an, d, r, docname);

@@ -62,6 +62,12 @@ enum doc_type {
 #define DOC_TITLEPAGE	0x80u	/* SECTION: a title page, its blocks set a
 				 * third of the way down a page of their own */
 #define DOC_TITLEDROP	0.3	/* ... that is, this much of the body height */
+#define DOC_GEN		0x200u	/* TEXT: made by cspr from the case's
+				 * structure (labels, dates, counts), never
+				 * from what someone wrote: the anonymiser's
+				 * detectors do not read it (a generated
+				 * "D1" is no postcode, "April 2025" no
+				 * name), and it is made for the audience */
 
 struct arena;
 

@@ -33,28 +33,43 @@ gen_chron_intro(struct doc_node *sec, const struct docctx *x)
 	struct doc_node *p;
 
 	p = doc_para(sec);
-	doc_text(p, "Case: ", DOC_BOLD);
-	doc_text(p, k->ref, 0);
+	gen_text(p, "Case: ", DOC_BOLD);
+	if (x->pub)
+		gen_text(p, x->name, 0);
+	else
+		doc_text(p, x->name, 0);
 	doc_linebreak(p);
-	doc_text(p, "Partnership: ", DOC_BOLD);
+	gen_text(p, "Partnership: ", DOC_BOLD);
 	doc_text(p, k->partnership ? k->partnership : "", 0);
 	if (k->period_from.prec != DATE_NONE && k->period_to.prec != DATE_NONE) {
-		date_format(&k->period_from, from, sizeof(from));
-		date_format(&k->period_to, to, sizeof(to));
+		dv_date(&x->dv, &k->period_from, from, sizeof(from));
+		dv_date(&x->dv, &k->period_to, to, sizeof(to));
 		doc_linebreak(p);
-		doc_text(p, "Review period: ", DOC_BOLD);
+		gen_text(p, "Review period: ", DOC_BOLD);
 		buf_printf(&b, "%s to %s", from, to);
-		doc_text(p, b.data, 0);
+		gen_text(p, b.data, 0);
 	}
 	buf_reset(&b);
 	buf_printf(&b, "%zu events from %zu agencies, in date order. %s "
 	    "Each row starts with the agency's prefix; the row colour repeats "
-	    "it. Dates show only what the agency recorded: a month or a year "
-	    "where the day is not known, and '?' where the date is uncertain. "
-	    "Age is the child's age at the event; gap is the number of "
-	    "days since the previous event.", c->nrows, c->nstats,
-	    c->opts.key_only ? "Key events only." : "Key and background events.");
-	doc_paras(sec, b.data, 0);
+	    "it. ", c->nrows, c->nstats, c->opts.key_only ? "Key events "
+	    "only." : "Key and background events.");
+	if (!x->dv.general)
+		buf_puts(&b, "Dates show only what the agency recorded: a month "
+		    "or a year where the day is not known, and '?' where the "
+		    "date is uncertain. Age is the child's age at the event; "
+		    "gap is the number of days since the previous event.");
+	else if (dv_day_intervals(&x->dv))
+		buf_puts(&b, "Dates are counted in days from the incident "
+		    "(Day 0), and '?' marks an uncertain date. Age is the "
+		    "child's age at the event; gap is the number of days since "
+		    "the previous event.");
+	else
+		buf_puts(&b, "For publication, dates show the month (or the "
+		    "year) only, and '?' marks an uncertain date. Age is the "
+		    "child's age at the event, in months under two years and "
+		    "in years after.");
+	gen_paras(sec, b.data);
 	buf_free(&b);
 	return 1;
 }
@@ -75,7 +90,7 @@ gen_chron_legend(struct doc_node *sec, const struct docctx *x)
 	t = doc_table(sec, 7, w, DOC_SMALL);
 	r = doc_row(t, DOC_HEADER | DOC_KEEP);
 	for (j = 0; j < 7; j++)
-		doc_cell(r, head[j], DOC_BOLD, NULL);
+		gen_cell(r, head[j], DOC_BOLD, NULL);
 	for (i = 0; i < c->nstats; i++) {
 		const struct mstat *s = &c->stats[i];
 
@@ -87,11 +102,11 @@ gen_chron_legend(struct doc_node *sec, const struct docctx *x)
 		r = doc_row(t, DOC_KEEP);
 		doc_cell(r, s->ag->prefix, DOC_BOLD, s->ag->colour);
 		doc_cell(r, s->ag->name, 0, s->ag->colour);
-		doc_cell(r, n[2], 0, NULL);
-		doc_cell(r, n[3], 0, NULL);
-		doc_cell(r, n[4], 0, NULL);
-		doc_cell(r, n[5], 0, NULL);
-		doc_cell(r, s->has_return ? "received" : "none", 0, NULL);
+		gen_cell(r, n[2], 0, NULL);
+		gen_cell(r, n[3], 0, NULL);
+		gen_cell(r, n[4], 0, NULL);
+		gen_cell(r, n[5], 0, NULL);
+		gen_cell(r, s->has_return ? "received" : "none", 0, NULL);
 	}
 	return c->nstats > 0;
 }
@@ -101,26 +116,28 @@ gen_chron_gaps(struct doc_node *sec, const struct docctx *x)
 {
 	const struct chronology *c = x->ch;
 	struct buf b = BUF_INIT;
-	char from[32], to[32];
+	char from[32], to[32], span[32];
 	struct doc_node *l;
 	size_t i;
 
-	buf_printf(&b, "Periods of more than %d days in which no agency "
-	    "recorded any contact.", c->opts.gap_days);
-	doc_paras(sec, b.data, 0);
+	dv_span(&x->dv, c->opts.gap_days, span, sizeof(span));
+	buf_printf(&b, "Periods of more than %s in which no agency recorded "
+	    "any contact.", span);
+	gen_paras(sec, b.data);
 	if (c->ngaps == 0) {
-		doc_paras(sec, "None.", 0);
+		gen_paras(sec, "None.");
 		buf_free(&b);
 		return 1;
 	}
 	l = doc_list(sec, 0);
 	for (i = 0; i < c->ngaps; i++) {
-		day_format(c->gaps[i].from, from, sizeof(from));
-		day_format(c->gaps[i].to, to, sizeof(to));
+		dv_day(&x->dv, c->gaps[i].from, from, sizeof(from));
+		dv_day(&x->dv, c->gaps[i].to, to, sizeof(to));
+		dv_span(&x->dv, c->gaps[i].to - c->gaps[i].from + 1, span,
+		    sizeof(span));
 		buf_reset(&b);
-		buf_printf(&b, "%s to %s: %ld days", from, to,
-		    c->gaps[i].to - c->gaps[i].from + 1);
-		doc_text(doc_para(doc_item(l)), b.data, 0);
+		buf_printf(&b, "%s to %s: %s", from, to, span);
+		gen_text(doc_para(doc_item(l)), b.data, 0);
 	}
 	buf_free(&b);
 	return 1;
@@ -134,37 +151,47 @@ gen_tri(enum tri t)
 }
 
 static void
-event_row(struct doc_node *t, const struct mrow *r, size_t n)
+event_row(struct doc_node *t, const struct mrow *r, size_t n,
+    const struct docctx *x)
 {
 	const struct event *e = r->ev;
 	const char *sh = r->ag->colour;
+	const struct person *child = case_person(x->k, x->k->child);
 	struct buf b = BUF_INIT;
 	struct doc_node *cell, *p;
 	char d[32], tm[16];
+	int times = dv_times(&x->dv);
 
-	date_format(&e->start, d, sizeof(d));
+	dv_date(&x->dv, &e->start, d, sizeof(d));
 	time_format(&e->start_time, tm, sizeof(tm));
 	/* buf_puts, not buf_printf: ten thousand rows and more. */
 	buf_puts(&b, d);
-	if (*tm) {
+	if (*tm && times) {
 		buf_putc(&b, '\n');
 		buf_puts(&b, tm);
 	}
 	if (e->end.prec != DATE_NONE) {
-		date_format(&e->end, d, sizeof(d));
+		dv_date(&x->dv, &e->end, d, sizeof(d));
 		time_format(&e->end_time, tm, sizeof(tm));
+		if (!times)
+			tm[0] = '\0';
 		buf_printf(&b, "\nto %s%s%s", d, *tm ? " " : "", tm);
 	}
 	t = doc_row(t, DOC_KEEP);
 	snprintf(d, sizeof(d), "%zu", n);
-	doc_cell(t, d, 0, sh);
-	doc_cell(t, b.data, 0, sh);
+	gen_cell(t, d, 0, sh);
+	gen_cell(t, b.data, 0, sh);
 	doc_cell(t, r->ag->prefix, DOC_BOLD, sh);
 	buf_reset(&b);
-	buf_puts(&b, r->age);
-	if (r->interval >= 0)
+	if (!x->dv.general)
+		buf_puts(&b, r->age);
+	else if (child != NULL) {
+		dv_age(&x->dv, &child->dob, &e->start, d, sizeof(d));
+		buf_puts(&b, d);
+	}
+	if (r->interval >= 0 && dv_day_intervals(&x->dv))
 		buf_printf(&b, "%s+%ld d", b.len ? "\n" : "", r->interval);
-	doc_cell(t, b.data, 0, sh);
+	gen_cell(t, b.data, 0, sh);
 
 	/* What happened, under its category, above its source. */
 	cell = doc_cell_blocks(t, sh);
@@ -173,7 +200,7 @@ event_row(struct doc_node *t, const struct mrow *r, size_t n)
 	doc_paras(cell, e->what, 0);
 	if (e->source) {
 		p = doc_para(cell);
-		doc_text(p, "Source: ", DOC_ITALIC);
+		gen_text(p, "Source: ", DOC_ITALIC);
 		doc_text(p, e->source, DOC_ITALIC);
 	}
 	doc_cell(t, e->action, 0, sh);
@@ -183,7 +210,7 @@ event_row(struct doc_node *t, const struct mrow *r, size_t n)
 	buf_puts(&b, gen_tri(e->child_seen));
 	buf_puts(&b, "\nVoice: ");
 	buf_puts(&b, gen_tri(e->voice));
-	doc_cell(t, b.data, 0, sh);
+	gen_cell(t, b.data, 0, sh);
 	buf_reset(&b);
 	if (e->kpe)
 		buf_puts(&b, "Key practice episode");
@@ -192,7 +219,7 @@ event_row(struct doc_node *t, const struct mrow *r, size_t n)
 		    r->dup);
 	if (e->sig == SIG_BACKGROUND)
 		buf_puts(&b, b.len ? "\nBackground" : "Background");
-	doc_cell(t, b.data, 0, sh);
+	gen_cell(t, b.data, 0, sh);
 	buf_free(&b);
 }
 
@@ -200,6 +227,7 @@ event_row(struct doc_node *t, const struct mrow *r, size_t n)
  * own on a thread. */
 struct rows_part {
 	const struct chronology	*c;
+	const struct docctx	*x;
 	size_t			 from, to;
 	struct doc		*d;
 	struct doc_node		*t;
@@ -212,7 +240,7 @@ rows_run(void *arg)
 	size_t i;
 
 	for (i = p->from; i < p->to; i++)
-		event_row(p->t, &p->c->rows[i], i + 1);
+		event_row(p->t, &p->c->rows[i], i + 1, p->x);
 	return NULL;
 }
 
@@ -226,10 +254,11 @@ rows_run(void *arg)
  * order, and doc_graft numbers the grafted rows in tree order.
  */
 static void
-rows_in_halves(struct doc_node *t, const struct chronology *c,
+rows_in_halves(struct doc_node *t, const struct docctx *x,
     const unsigned *w)
 {
-	struct rows_part p = { c, c->nrows / 2, c->nrows, NULL, NULL };
+	const struct chronology *c = x->ch;
+	struct rows_part p = { c, x, c->nrows / 2, c->nrows, NULL, NULL };
 	pthread_t th;
 	size_t i;
 	int threaded = 0;
@@ -240,7 +269,7 @@ rows_in_halves(struct doc_node *t, const struct chronology *c,
 		threaded = pthread_create(&th, NULL, rows_run, &p) == 0;
 	}
 	for (i = 0; i < (threaded ? p.from : c->nrows); i++)
-		event_row(t, &c->rows[i], i + 1);
+		event_row(t, &c->rows[i], i + 1, x);
 	if (threaded) {
 		pthread_join(th, NULL);
 		doc_graft(t, p.d, p.t);
@@ -263,7 +292,7 @@ gen_chron_table(struct doc_node *sec, const struct docctx *x)
 	t = doc_table(sec, 9, w, DOC_SMALL);
 	r = doc_row(t, DOC_HEADER | DOC_KEEP);
 	for (i = 0; i < 9; i++)
-		doc_cell(r, head[i], DOC_BOLD, NULL);
-	rows_in_halves(t, c, w);
+		gen_cell(r, head[i], DOC_BOLD, NULL);
+	rows_in_halves(t, x, w);
 	return c->nrows > 0;
 }

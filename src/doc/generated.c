@@ -7,6 +7,35 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+struct doc_node *
+gen_text(struct doc_node *para, const char *text, unsigned flags)
+{
+	return doc_text(para, text, flags | DOC_GEN);
+}
+
+struct doc_node *
+gen_cell(struct doc_node *row, const char *text, unsigned flags,
+    const char *shade)
+{
+	return doc_cell(row, text, flags | DOC_GEN, shade);
+}
+
+struct doc_node *
+gen_paras(struct doc_node *parent, const char *text)
+{
+	return doc_paras(parent, text, DOC_GEN);
+}
+
+struct doc_node *
+gen_heading(struct doc_node *sec, unsigned level, const char *text)
+{
+	struct doc_node *h = doc_heading(sec, level, NULL);
+
+	doc_text(h, text, DOC_GEN);
+	return h;
+}
 
 static struct doc_node *
 header_row(struct doc_node *t, const char *const *head, unsigned n)
@@ -15,7 +44,7 @@ header_row(struct doc_node *t, const char *const *head, unsigned n)
 	unsigned i;
 
 	for (i = 0; i < n; i++)
-		doc_cell(r, head[i], DOC_BOLD, NULL);
+		gen_cell(r, head[i], DOC_BOLD, NULL);
 	return r;
 }
 
@@ -32,12 +61,13 @@ scoping_of(const struct kase *k, const char *agency)
 }
 
 static void
-range(const struct cdate *a, const struct cdate *b, char *buf, size_t n)
+range(const struct docctx *c, const struct cdate *a, const struct cdate *b,
+    char *buf, size_t n)
 {
 	char x[32], y[32];
 
-	date_format(a, x, sizeof(x));
-	date_format(b, y, sizeof(y));
+	dv_date(&c->dv, a, x, sizeof(x));
+	dv_date(&c->dv, b, y, sizeof(y));
 	if (*x && *y)
 		snprintf(buf, n, "%s to %s", x, y);
 	else
@@ -65,21 +95,21 @@ gen_agencies(struct doc_node *sec, const struct docctx *x)
 		sr = scoping_of(k, k->ag[i].id);
 		r = doc_row(t, DOC_KEEP);
 		doc_cell(r, k->ag[i].name, 0, NULL);
-		doc_cell(r, sr ? gen_tri(sr->involved) : "not known", 0, NULL);
+		gen_cell(r, sr ? gen_tri(sr->involved) : "not known", 0, NULL);
 		per[0] = '\0';
 		if (sr)
-			range(&sr->involved_from, &sr->involved_to, per,
+			range(x, &sr->involved_from, &sr->involved_to, per,
 			    sizeof(per));
-		doc_cell(r, per, 0, NULL);
+		gen_cell(r, per, 0, NULL);
 		rec[0] = '\0';
 		if (sr != NULL) {
-			date_format(&sr->received, rec, sizeof(rec));
+			dv_date(&x->dv, &sr->received, rec, sizeof(rec));
 			if (*rec == '\0')
 				snprintf(rec, sizeof(rec), "received");
 		} else
 			snprintf(rec, sizeof(rec), "none");
-		doc_cell(r, rec, 0, NULL);
-		doc_cell(r, x->ch->stats[i].has_return ? "received" : "none",
+		gen_cell(r, rec, 0, NULL);
+		gen_cell(r, x->ch->stats[i].has_return ? "received" : "none",
 		    0, NULL);
 	}
 	return 1;
@@ -90,36 +120,33 @@ static int
 gen_involvement_gaps(struct doc_node *sec, const struct docctx *x)
 {
 	const struct kase *k = x->k;
-	struct buf b = BUF_INIT;
-	struct doc_node *l = NULL;
+	struct doc_node *l = NULL, *p;
+	const char *what;
 	size_t i;
 
 	for (i = 0; i < k->nag; i++) {
 		const struct mstat *s = &x->ch->stats[i];
 		const struct scoping_return *sr = scoping_of(k, k->ag[i].id);
 
-		buf_reset(&b);
 		if (sr == NULL && !s->has_return)
-			buf_printf(&b, "%s: no scoping return and no chronology.",
-			    k->ag[i].name);
+			what = ": no scoping return and no chronology.";
 		else if (sr == NULL)
-			buf_printf(&b, "%s: no scoping return.", k->ag[i].name);
+			what = ": no scoping return.";
 		else if (s->has_return && s->contacts == 0)
-			buf_printf(&b, "%s: no contact recorded in the review "
-			    "period.", k->ag[i].name);
+			what = ": no contact recorded in the review period.";
 		else if (sr->involved == TRI_NO)
-			buf_printf(&b, "%s: not involved with the family.",
-			    k->ag[i].name);
+			what = ": not involved with the family.";
 		else
 			continue;
 		if (l == NULL)
 			l = doc_list(sec, 0);
-		doc_text(doc_para(doc_item(l)), b.data, 0);
+		p = doc_para(doc_item(l));
+		doc_text(p, k->ag[i].name, 0);
+		gen_text(p, what, 0);
 	}
 	if (l == NULL)
-		doc_paras(sec, "Every agency in the review sent a return and "
-		    "recorded contact in the period.", 0);
-	buf_free(&b);
+		gen_paras(sec, "Every agency in the review sent a return and "
+		    "recorded contact in the period.");
 	return 1;
 }
 
@@ -146,18 +173,21 @@ gen_family(struct doc_node *sec, const struct docctx *x)
 			t = doc_table(sec, 6, w, DOC_SMALL);
 			header_row(t, head, 6);
 		}
+		/* The register's label for the person: what every
+		 * document calls them. */
 		buf_reset(&who);
-		buf_puts(&who, p->role ? p->role : p->id);
-		if (p->pseudonym != NULL)
-			buf_printf(&who, " (%s)", p->pseudonym);
+		buf_puts(&who, p->pseudonym ? p->pseudonym : p->role ? p->role :
+		    p->id);
 		age[0] = '\0';
-		if (k->dates.incident.prec == DATE_DAY)
-			age_format(&p->dob, date_first_day(&k->dates.incident),
-			    age, sizeof(age));
+		if (k->dates.incident.prec != DATE_NONE)
+			dv_age(&x->dv, &p->dob, &k->dates.incident, age,
+			    sizeof(age));
 		r = doc_row(t, DOC_KEEP);
-		doc_cell(r, who.data, 0, NULL);
-		doc_cell(r, p->relationship ? p->relationship : "", 0, NULL);
-		doc_cell(r, *age ? age : "not known", 0, NULL);
+		gen_cell(r, who.data, 0, NULL);
+		/* Not the label again ("Mother", "mother"). */
+		doc_cell(r, p->relationship && strcasecmp(p->relationship,
+		    who.data) != 0 ? p->relationship : "", 0, NULL);
+		gen_cell(r, *age ? age : "not known", 0, NULL);
 		doc_cell(r, p->sex ? p->sex : "not known", 0, NULL);
 		doc_cell(r, p->ethnicity ? p->ethnicity : "not known", 0, NULL);
 		doc_cell(r, p->disability ? p->disability : "not known", 0,
@@ -187,9 +217,9 @@ gen_episodes(struct doc_node *sec, const struct docctx *x)
 			t = doc_table(sec, 3, w, DOC_SMALL);
 			header_row(t, head, 3);
 		}
-		date_format(&m->ev->start, d, sizeof(d));
+		dv_date(&x->dv, &m->ev->start, d, sizeof(d));
 		r = doc_row(t, DOC_KEEP);
-		doc_cell(r, d, 0, m->ag->colour);
+		gen_cell(r, d, 0, m->ag->colour);
 		doc_cell(r, m->ag->prefix, DOC_BOLD, m->ag->colour);
 		doc_cell(r, m->ev->what, 0, m->ag->colour);
 	}
@@ -222,19 +252,27 @@ gen_contacts(struct doc_node *sec, const struct docctx *x)
 		    s->contacts);
 		r = doc_row(t, DOC_KEEP);
 		doc_cell(r, s->ag->name, 0, NULL);
-		doc_cell(r, n[0], 0, NULL);
-		doc_cell(r, n[1], 0, NULL);
-		doc_cell(r, n[2], 0, NULL);
+		gen_cell(r, n[0], 0, NULL);
+		gen_cell(r, n[1], 0, NULL);
+		gen_cell(r, n[2], 0, NULL);
 	}
 	return 1;
 }
 
+/*
+ * The statutory timescales. A publication shows no dates, which would
+ * only say "due March, done March": how long each step took in working
+ * days, and whether that met the rule.
+ */
 static int
 gen_timescales(struct doc_node *sec, const struct docctx *x)
 {
 	static const char *const head[] = { "Step", "Rule", "Due", "Done",
 	    "Status" };
+	static const char *const phead[] = { "Step", "Rule", "Took",
+	    "Status" };
 	static const unsigned w[] = { 4, 4, 3, 2, 3 };
+	static const unsigned pw[] = { 4, 4, 3, 3 };
 	struct timescale ts[TS_MAX];
 	struct doc_node *t, *r;
 	char a[32], due[72], done[32], st[96];
@@ -243,21 +281,31 @@ gen_timescales(struct doc_node *sec, const struct docctx *x)
 	if (x->cal == NULL)
 		return 0;
 	n = timescales(x->k, x->cal, x->asof, ts);
-	day_format(x->asof, a, sizeof(a));
-	snprintf(due, sizeof(due), "In working days, as of %s.", a);
-	doc_paras(sec, due, 0);
-	t = doc_table(sec, 5, w, DOC_SMALL);
-	header_row(t, head, 5);
+	if (x->pub)
+		gen_paras(sec, "In working days: weekdays that are not bank "
+		    "holidays.");
+	else {
+		day_format(x->asof, a, sizeof(a));
+		snprintf(due, sizeof(due), "In working days, as of %s.", a);
+		gen_paras(sec, due);
+	}
+	t = doc_table(sec, x->pub ? 4 : 5, x->pub ? pw : w, DOC_SMALL);
+	header_row(t, x->pub ? phead : head, x->pub ? 4 : 5);
 	for (i = 0; i < n; i++) {
-		timescale_due(&ts[i], due, sizeof(due));
-		timescale_done(&ts[i], done, sizeof(done));
 		timescale_status(&ts[i], st, sizeof(st));
 		r = doc_row(t, DOC_KEEP);
-		doc_cell(r, ts[i].what, 0, NULL);
-		doc_cell(r, ts[i].rule, 0, NULL);
-		doc_cell(r, due, 0, NULL);
-		doc_cell(r, done, 0, NULL);
-		doc_cell(r, st, 0, NULL);
+		gen_cell(r, ts[i].what, 0, NULL);
+		gen_cell(r, ts[i].rule, 0, NULL);
+		if (x->pub) {
+			timescale_taken(&ts[i], x->cal, done, sizeof(done));
+			gen_cell(r, done, 0, NULL);
+		} else {
+			timescale_due(&ts[i], due, sizeof(due));
+			timescale_done(&ts[i], done, sizeof(done));
+			gen_cell(r, due, 0, NULL);
+			gen_cell(r, done, 0, NULL);
+		}
+		gen_cell(r, st, 0, NULL);
 	}
 	return 1;
 }
@@ -275,16 +323,16 @@ gen_decision(struct doc_node *sec, const struct docctx *x)
 	if (rv->lcspr == TRI_UNKNOWN)
 		return 0;
 	p = doc_para(sec);
-	doc_text(p, "Decision: ", DOC_BOLD);
-	doc_text(p, rv->lcspr == TRI_YES ? "a local child safeguarding "
+	gen_text(p, "Decision: ", DOC_BOLD);
+	gen_text(p, rv->lcspr == TRI_YES ? "a local child safeguarding "
 	    "practice review will be undertaken." : "no local child "
 	    "safeguarding practice review.", 0);
 	t = doc_table(sec, 3, w, DOC_SMALL);
 	header_row(t, head, 3);
 	for (i = 0; i < NPARTNERS; i++) {
 		r = doc_row(t, DOC_KEEP);
-		doc_cell(r, partner_name(i), 0, NULL);
-		doc_cell(r, rv->vote[i] == TRI_YES ? "yes: review" :
+		gen_cell(r, partner_name(i), 0, NULL);
+		gen_cell(r, rv->vote[i] == TRI_YES ? "yes: review" :
 		    rv->vote[i] == TRI_NO ? "no review" : "no vote recorded",
 		    0, NULL);
 		doc_cell(r, rv->why[i], 0, NULL);
@@ -293,7 +341,7 @@ gen_decision(struct doc_node *sec, const struct docctx *x)
 		doc_paras(sec, rv->rationale, 0);
 	if (rv->disagreement != NULL) {
 		p = doc_para(sec);
-		doc_text(p, "Disagreement: ", DOC_BOLD);
+		gen_text(p, "Disagreement: ", DOC_BOLD);
 		doc_text(p, rv->disagreement, 0);
 	}
 	return 1;
@@ -370,13 +418,13 @@ gen_action_plan(struct doc_node *sec, const struct docctx *x)
 		const struct action *a = &rv->act[i];
 
 		snprintf(n, sizeof(n), "%zu", i + 1);
-		date_format(&a->by, by, sizeof(by));
+		dv_date(&x->dv, &a->by, by, sizeof(by));
 		ag = case_agency(x->k, a->owner);
 		r = doc_row(t, DOC_KEEP);
-		doc_cell(r, n, 0, NULL);
+		gen_cell(r, n, 0, NULL);
 		doc_cell(r, a->what, 0, NULL);
 		doc_cell(r, ag ? ag->name : a->owner ? a->owner : "", 0, NULL);
-		doc_cell(r, by, 0, NULL);
+		gen_cell(r, by, 0, NULL);
 		doc_cell(r, a->measure, 0, NULL);
 		if (!x->draft)
 			continue;
@@ -392,9 +440,9 @@ gen_action_plan(struct doc_node *sec, const struct docctx *x)
 
 			buf_printf(&miss, "Not SMART: %s", m);
 			free(m);
-			doc_cell(r, miss.data, DOC_BOLD, "FFF2CC");
+			gen_cell(r, miss.data, DOC_BOLD, "FFF2CC");
 		} else
-			doc_cell(r, "SMART", 0, NULL);
+			gen_cell(r, "SMART", 0, NULL);
 	}
 	buf_free(&miss);
 	return 1;
@@ -426,16 +474,16 @@ gen_scoping_overview(struct doc_node *sec, const struct docctx *x)
 		r = doc_row(t, DOC_KEEP);
 		doc_cell(r, k->ag[i].name, 0, NULL);
 		if (sr == NULL) {
-			doc_cell(r, "not known", 0, NULL);
-			doc_cell(r, "", 0, NULL);
-			doc_cell(r, "", 0, NULL);
-			doc_cell(r, "no", 0, NULL);
-			doc_cell(r, due != TS_NODAY && x->asof > due ?
+			gen_cell(r, "not known", 0, NULL);
+			gen_cell(r, "", 0, NULL);
+			gen_cell(r, "", 0, NULL);
+			gen_cell(r, "no", 0, NULL);
+			gen_cell(r, due != TS_NODAY && x->asof > due ?
 			    "overdue" : "", 0, NULL);
 			continue;
 		}
-		range(&sr->involved_from, &sr->involved_to, per, sizeof(per));
-		date_format(&sr->received, rec, sizeof(rec));
+		range(x, &sr->involved_from, &sr->involved_to, per, sizeof(per));
+		dv_date(&x->dv, &sr->received, rec, sizeof(rec));
 		ontime[0] = '\0';
 		if (due != TS_NODAY && sr->received.prec == DATE_DAY) {
 			got = date_first_day(&sr->received);
@@ -446,11 +494,11 @@ gen_scoping_overview(struct doc_node *sec, const struct docctx *x)
 				    "working days late",
 				    calendar_between(x->cal, due, got));
 		}
-		doc_cell(r, gen_tri(sr->involved), 0, NULL);
-		doc_cell(r, per, 0, NULL);
-		doc_cell(r, gen_tri(sr->records_secured), 0, NULL);
-		doc_cell(r, *rec ? rec : "yes", 0, NULL);
-		doc_cell(r, ontime, 0, NULL);
+		gen_cell(r, gen_tri(sr->involved), 0, NULL);
+		gen_cell(r, per, 0, NULL);
+		gen_cell(r, gen_tri(sr->records_secured), 0, NULL);
+		gen_cell(r, *rec ? rec : "yes", 0, NULL);
+		gen_cell(r, ontime, 0, NULL);
 	}
 	return 1;
 }
@@ -460,7 +508,7 @@ labelled(struct doc_node *sec, const char *label, const char *text)
 {
 	if (text == NULL)
 		return;
-	doc_heading(sec, 3, label);
+	gen_heading(sec, 3, label);
 	doc_paras(sec, text, 0);
 }
 
@@ -482,19 +530,22 @@ gen_scoping_returns(struct doc_node *sec, const struct docctx *x)
 		ag = case_agency(k, sr->agency);
 		doc_heading(sec, 2, ag ? ag->name : sr->agency);
 		p = doc_para(sec);
-		doc_text(p, "Completed by: ", DOC_BOLD);
-		doc_text(p, sr->author ? sr->author : "not given", 0);
+		gen_text(p, "Completed by: ", DOC_BOLD);
+		if (sr->author)
+			doc_text(p, sr->author, 0);
+		else
+			gen_text(p, "not given", 0);
 		doc_linebreak(p);
-		doc_text(p, "Involved: ", DOC_BOLD);
-		range(&sr->involved_from, &sr->involved_to, per, sizeof(per));
-		doc_text(p, gen_tri(sr->involved), 0);
+		gen_text(p, "Involved: ", DOC_BOLD);
+		range(x, &sr->involved_from, &sr->involved_to, per, sizeof(per));
+		gen_text(p, gen_tri(sr->involved), 0);
 		if (*per) {
-			doc_text(p, ", ", 0);
-			doc_text(p, per, 0);
+			gen_text(p, ", ", 0);
+			gen_text(p, per, 0);
 		}
 		doc_linebreak(p);
-		doc_text(p, "Records secured: ", DOC_BOLD);
-		doc_text(p, gen_tri(sr->records_secured), 0);
+		gen_text(p, "Records secured: ", DOC_BOLD);
+		gen_text(p, gen_tri(sr->records_secured), 0);
 		labelled(sec, "Services provided", sr->services);
 		labelled(sec, "Summary of involvement", sr->summary);
 		labelled(sec, "Concerns known", sr->concerns);
@@ -550,9 +601,9 @@ gen_chron_glance(struct doc_node *sec, const struct docctx *x)
 		if (mi >= 0 && mi < nmonths)
 			count[(size_t)mi * k->nag + mr->agidx]++;
 	}
-	doc_paras(sec, "Contacts each agency recorded, month by month: the "
+	gen_paras(sec, "Contacts each agency recorded, month by month: the "
 	    "number is written in each cell; shading darkens with it (1, 2 "
-	    "to 3, 4 or more). Events dated only by year are left out.", 0);
+	    "to 3, 4 or more). Events dated only by year are left out.");
 	memset(&cd, 0, sizeof(cd));
 	cd.prec = DATE_MONTH;
 	for (from = 0; from < k->nag; from = to) {
@@ -562,20 +613,20 @@ gen_chron_glance(struct doc_node *sec, const struct docctx *x)
 			w[a - from + 1] = 2;
 		t = doc_table(sec, (unsigned)(to - from + 1), w, DOC_SMALL);
 		r = doc_row(t, DOC_HEADER | DOC_KEEP);
-		doc_cell(r, "Month", DOC_BOLD, NULL);
+		gen_cell(r, "Month", DOC_BOLD, NULL);
 		for (a = from; a < to; a++)
 			doc_cell(r, k->ag[a].prefix, DOC_BOLD, k->ag[a].colour);
 		for (mi = 0, y = y0, m = m0; mi < nmonths; mi++) {
 			cd.y = y;
 			cd.m = m;
-			date_format(&cd, label, sizeof(label));
+			dv_date(&x->dv, &cd, label, sizeof(label));
 			r = doc_row(t, DOC_KEEP);
-			doc_cell(r, label, 0, NULL);
+			gen_cell(r, label, 0, NULL);
 			for (a = from; a < to; a++) {
 				unsigned v = count[(size_t)mi * k->nag + a];
 
 				snprintf(n, sizeof(n), "%u", v);
-				doc_cell(r, v ? n : "", 0, shade[v == 0 ? 0 :
+				gen_cell(r, v ? n : "", 0, shade[v == 0 ? 0 :
 				    v == 1 ? 1 : v <= 3 ? 2 : 3]);
 			}
 			if (++m > 12) {
@@ -612,7 +663,7 @@ gen_briefing_grid(struct doc_node *sec, const struct docctx *x)
 		cell = doc_cell_blocks(r, "DEEAF6");
 		buf_reset(&num);
 		buf_printf(&num, "%u  %s", i, x->box[i] ? x->box[i] : "");
-		doc_text(doc_para(cell), num.data, DOC_BOLD);
+		gen_text(doc_para(cell), num.data, DOC_BOLD);
 		buf_reset(&part);
 		if (s != NULL) {
 			/* This box's text: after its heading line, up to the
@@ -631,7 +682,7 @@ gen_briefing_grid(struct doc_node *sec, const struct docctx *x)
 		    cell->last != cell->first)
 			continue;
 		p = doc_para(cell);
-		doc_text(p, x->draft ? "To be completed." : "", DOC_ITALIC);
+		gen_text(p, x->draft ? "To be completed." : "", DOC_ITALIC);
 	}
 	/* The eighth cell: the partnership, so the grid is whole. */
 	cell = doc_cell_blocks(r, NULL);

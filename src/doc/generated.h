@@ -15,6 +15,11 @@ struct docctx {
 	long			 asof;	/* the day timescales are measured to */
 	const char		*logo;	/* PNG path or NULL */
 	int			 draft;	/* flag what is missing or not SMART */
+	int			 pub;	/* for publication */
+	struct dateview		 dv;	/* how dates are shown */
+	const char		*name;	/* the case as documents name it: its
+					 * reference in drafts, its published
+					 * name in a publication */
 	const char		*box[8]; /* 7-minute briefing titles, 1..7 */
 };
 
@@ -35,6 +40,15 @@ int	gen_chron_intro(struct doc_node *, const struct docctx *);
 int	gen_chron_legend(struct doc_node *, const struct docctx *);
 int	gen_chron_gaps(struct doc_node *, const struct docctx *);
 int	gen_chron_table(struct doc_node *, const struct docctx *);
+
+/* Generated text (DOC_GEN): a run, a cell, paragraphs, a heading. */
+struct doc_node	*gen_text(struct doc_node *para, const char *text,
+		    unsigned flags);
+struct doc_node	*gen_cell(struct doc_node *row, const char *text,
+		    unsigned flags, const char *shade);
+struct doc_node	*gen_paras(struct doc_node *parent, const char *text);
+struct doc_node	*gen_heading(struct doc_node *sec, unsigned level,
+		    const char *text);
 
 /* "yes", "no" or "not recorded": no cell relies on a symbol. */
 const char *gen_tri(enum tri t);

@@ -1,6 +1,7 @@
 /* A reviewer's Markdown narrative as document-tree blocks (cmark-gfm with its table extension). */
 #include "md_doc.h"
 #include "../util/buf.h"
+#include "../util/url.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -80,7 +81,9 @@ inlines(struct doc_node *p, cmark_node *n, unsigned flags, unsigned depth)
 			buf_reset(&b);
 			plain(c, &b);
 			url = cmark_node_get_url(c);
-			if (url != NULL && *url != '\0')
+			/* Only web and mail addresses are live: the rest
+			 * are their words (cspr check warns). */
+			if (url != NULL && *url != '\0' && url_is_web(url))
 				doc_link(p, url, b.data ? b.data : url);
 			else if (b.data != NULL)
 				doc_text(p, b.data, flags);

@@ -33,8 +33,8 @@ placeholder(struct doc_node *sec, const char *what, const char *where,
 		strlist_add(missing, b.data);
 	if (x->draft) {
 		p = doc_para(sec);
-		doc_text(p, "To be completed: ", DOC_BOLD | DOC_ITALIC);
-		doc_text(p, b.data, DOC_ITALIC);
+		gen_text(p, "To be completed: ", DOC_BOLD | DOC_ITALIC);
+		gen_text(p, b.data, DOC_ITALIC);
 	}
 	buf_free(&b);
 }
@@ -87,15 +87,16 @@ tmpl_doc(const struct tmpl *t, const struct docctx *x0,
 	size_t i;
 	int rc, bad = 0;
 
-	date_format(&k->dates.incident, incident, sizeof(incident));
-	vars.ref = k->ref;
+	dv_date(&x.dv, &k->dates.incident, incident, sizeof(incident));
+	/* In a publication the case is named by its published name. */
+	vars.ref = x.name;
 	vars.partnership = k->partnership;
 	vars.child = child_name(k);
 	vars.incident = incident;
 	for (i = 1; i <= 7; i++)
 		x.box[i] = box_default[i];
 
-	doc_set(&d->title, k->ref);
+	doc_set(&d->title, x.name);
 	doc_set(&d->subject, k->kind == REVIEW_LCSPR ? "Local child "
 	    "safeguarding practice review" : "Rapid review");
 	doc_set(&d->keywords, "safeguarding; review");
@@ -155,10 +156,18 @@ tmpl_doc(const struct tmpl *t, const struct docctx *x0,
 			logo(ts, &x, 50);
 			doc_heading(ts, 1, d->title);
 			if (dd != NULL)
-				date_format(dd, date, sizeof(date));
-			buf_printf(&b, "%s\n%s\nCase %s", k->partnership ?
-			    k->partnership : "", date, k->ref);
-			doc_paras(ts, b.data, 0);
+				dv_date(&x.dv, dd, date, sizeof(date));
+			{
+				struct doc_node *p = doc_para(ts);
+
+				doc_text(p, k->partnership ? k->partnership :
+				    "", 0);
+				doc_linebreak(p);
+				gen_text(p, date, 0);
+				doc_linebreak(p);
+				buf_printf(&b, "Case %s", x.name);
+				gen_text(p, b.data, 0);
+			}
 			buf_free(&b);
 			sec = NULL;	/* what follows starts a new page */
 			continue;
@@ -175,11 +184,13 @@ tmpl_doc(const struct tmpl *t, const struct docctx *x0,
 			break;
 		case TMPL_SECTION:
 		case TMPL_SUBSECTION:
-			doc_heading(sec, e->kind == TMPL_SECTION ? 2 : 3, s);
+			gen_heading(sec, e->kind == TMPL_SECTION ? 2 : 3, s);
 			heading = e->arg;
 			break;
 		case TMPL_TEXT:
-			doc_paras(sec, s, 0);
+			/* The partnership's own wording, with the
+			 * audience's values: not the case's text. */
+			gen_paras(sec, s);
 			break;
 		case TMPL_NARRATIVE:
 			/* Its key was checked when the template was loaded. */

@@ -3,8 +3,10 @@
 #include "input.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
+#include "../util/url.h"
 
 #include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 #include <dirent.h>
 #include <errno.h>
 #include <libxml/parser.h>
@@ -250,6 +252,45 @@ valid_sections(struct buf *b)
 		buf_printf(b, "%s%s.md", i ? ", " : "", review_sections[i]);
 }
 
+/* Warns of each link in a narrative that documents will show as text:
+ * one that is not a web or mail address. */
+static void
+check_links(const struct narrative *nv, const char *file,
+    struct diag_ctx *dg)
+{
+	cmark_parser *p;
+	cmark_node *root, *n;
+	cmark_iter *it;
+	cmark_syntax_extension *ext;
+	const char *url;
+
+	if ((p = cmark_parser_new(CMARK_OPT_DEFAULT)) == NULL)
+		return;
+	if ((ext = cmark_find_syntax_extension("table")) != NULL)
+		cmark_parser_attach_syntax_extension(p, ext);
+	cmark_parser_feed(p, nv->markdown, strlen(nv->markdown));
+	root = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	if (root == NULL)
+		return;
+	it = cmark_iter_new(root);
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_LINK ||
+		    (url = cmark_node_get_url(n)) == NULL || *url == '\0' ||
+		    url_is_web(url))
+			continue;
+		diag_at(dg, DIAG_WARNING, file, (unsigned)
+		    cmark_node_get_start_line(n), (unsigned)
+		    cmark_node_get_start_column(n), "%s: documents show its "
+		    "words as text, not as a link (links may be web or mail "
+		    "addresses: http:, https:, mailto:)", url_kind(url));
+	}
+	cmark_iter_free(it);
+	cmark_node_free(root);
+}
+
 /* review/: review.xml and the narrative sections, review/<key>.md. */
 static void
 load_review(struct kase *k, const char *dir, struct diag_ctx *dg)
@@ -293,6 +334,7 @@ load_review(struct kase *k, const char *dir, struct diag_ctx *dg)
 		nv->key = xstrdup(review_sections[j]);
 		nv->file = xstrdup(file);
 		nv->markdown = buf_detach(&text);
+		check_links(nv, file, dg);
 	}
 	for (i = 0; i < n; i++)
 		free(names[i]);

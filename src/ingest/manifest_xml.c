@@ -174,6 +174,7 @@ read_publication(struct xr *x, struct kase *k, const xmlNode *n)
 		    strcmp(v, "relative") == 0 ? DATES_RELATIVE :
 		    DATES_MONTH_YEAR;
 	free(v);
+	k->pub.name = xr_attr(x, n, "name");
 	for (c = n->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE ||
 		    (v = xr_line(x, c)) == NULL)

@@ -251,6 +251,7 @@ case_free(struct kase *k)
 		free(k->pub.ids[i].regex);
 	}
 	free(k->pub.ids);
+	free(k->pub.name);
 	strlist_free(&k->pub.allow);
 	for (i = 0; i < k->ncr; i++)
 		chron_return_free(&k->cr[i]);
@@ -267,6 +268,18 @@ case_free(struct kase *k)
 	free(k->child);
 	strlist_free(&k->files);
 	free(k);
+}
+
+const char *
+case_pubname(const struct kase *k)
+{
+	const struct person *p;
+
+	if (k->pub.name != NULL)
+		return k->pub.name;
+	if ((p = case_person(k, k->child)) != NULL && p->pseudonym != NULL)
+		return p->pseudonym;
+	return "the case";
 }
 
 const struct agency *

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "date.h"
+#include "dateview.h"
 #include "../util/diag.h"
 
 /* yes / no / not recorded */
@@ -63,13 +64,6 @@ struct place {
 	struct srcpos	 pos;
 };
 
-/* How publication output generalises dates (docs/anonymisation.md). */
-enum date_mode {
-	DATES_MONTH_YEAR = 0,	/* "March 2025", the default */
-	DATES_YEAR,		/* "2025" */
-	DATES_RELATIVE		/* "Day 12": days from the incident */
-};
-
 /* A reference pattern the partnership wants replaced (police, court,
  * case-system ids): a PCRE2 regular expression and its neutral label. */
 struct idpattern {
@@ -80,6 +74,8 @@ struct idpattern {
 
 /* The <publication> settings of case.xml. */
 struct pubconf {
+	char		*name;		/* the published case name ("Child
+					 * R"), or NULL: see case_pubname */
 	enum date_mode	 dates;
 	struct strlist	 allow;		/* words agreed as safe to publish */
 	struct idpattern *ids;
@@ -260,6 +256,11 @@ const char	*partner_id(enum partner p);
  * NULL-terminated. */
 extern const char *const review_sections[];
 const char	*partner_name(enum partner p);
+
+/* What published documents call the case: <publication name>, else
+ * the subject child's pseudonym, else "the case". Never its reference,
+ * which may carry a family name. */
+const char	*case_pubname(const struct kase *k);
 
 const struct agency *case_agency(const struct kase *k, const char *id);
 const struct person *case_person(const struct kase *k, const char *id);

@@ -163,6 +163,8 @@ case_dump(FILE *out, const struct kase *k)
 		fprintf(out, "  publication dates=%s\n", k->pub.dates ==
 		    DATES_YEAR ? "year" : k->pub.dates == DATES_RELATIVE ?
 		    "relative" : "month-year");
+		if (k->pub.name != NULL)
+			fprintf(out, "    name [%s]\n", k->pub.name);
 		list(out, in, "allow", &k->pub.allow);
 		for (i = 0; i < k->pub.nids; i++)
 			fprintf(out, "    identifier [%s] /%s/\n",

@@ -55,6 +55,38 @@ check_vars(const char *text)
 	return 0;
 }
 
+/* "audience internal publication": who the document is for. */
+static int
+audience(struct tmpl *t, const char *line, const char *p, unsigned lineno,
+    struct diag_ctx *dg)
+{
+	size_t n;
+
+	t->audience = 0;
+	for (;;) {
+		p += strspn(p, " \t");
+		if ((n = strcspn(p, " \t")) == 0)
+			break;
+		if (n == 8 && strncmp(p, "internal", 8) == 0)
+			t->audience |= TMPL_INTERNAL;
+		else if (n == 11 && strncmp(p, "publication", 11) == 0)
+			t->audience |= TMPL_PUBLIC;
+		else {
+			diag_at(dg, DIAG_ERROR, t->file, lineno, (unsigned)(p -
+			    line) + 1, "unknown audience '%.*s' (valid: "
+			    "internal, publication)", (int)n, p);
+			return -1;
+		}
+		p += n;
+	}
+	if (t->audience == 0) {
+		diag_at(dg, DIAG_ERROR, t->file, lineno, 1, "'audience' needs "
+		    "internal, publication or both after it");
+		return -1;
+	}
+	return 0;
+}
+
 static int
 entry(struct tmpl *t, char *line, unsigned lineno, struct diag_ctx *dg)
 {
@@ -64,14 +96,16 @@ entry(struct tmpl *t, char *line, unsigned lineno, struct diag_ctx *dg)
 	long n;
 
 	wl = strcspn(w, " \t");
+	if (wl == 8 && strncmp(w, "audience", 8) == 0)
+		return audience(t, line, w + wl, lineno, dg);
 	for (i = 0; i < sizeof(kw) / sizeof(kw[0]); i++)
 		if (strlen(kw[i].word) == wl && strncmp(w, kw[i].word, wl) == 0)
 			break;
 	if (i == sizeof(kw) / sizeof(kw[0])) {
 		diag_at(dg, DIAG_ERROR, t->file, lineno, 1, "unknown keyword "
-		    "'%.*s' (valid: title, subject, marking, titlepage, "
-		    "contents, landscape, portrait, section, subsection, text, "
-		    "narrative, generated, box)", (int)wl, w);
+		    "'%.*s' (valid: audience, title, subject, marking, "
+		    "titlepage, contents, landscape, portrait, section, "
+		    "subsection, text, narrative, generated, box)", (int)wl, w);
 		return -1;
 	}
 	arg = w + wl;
@@ -139,6 +173,7 @@ tmpl_load(struct tmpl *t, const char *path, struct diag_ctx *dg)
 
 	memset(t, 0, sizeof(*t));
 	t->file = xstrdup(path);
+	t->audience = TMPL_INTERNAL;
 	if (buf_read_file(&b, path, TMPL_MAX_FILE) == -1) {
 		diag_at(dg, DIAG_ERROR, path, 0, 0, "cannot read the template: "
 		    "%s", strerror(errno));

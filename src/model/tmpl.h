@@ -28,6 +28,10 @@ enum tmpl_kind {
 	TMPL_BOX		/* box N TITLE: a 7-minute briefing box */
 };
 
+/* Who a document is for (the template's "audience" line). */
+#define TMPL_INTERNAL	1u	/* drafts for the partners */
+#define TMPL_PUBLIC	2u	/* publication: built by default */
+
 struct tmpl_entry {
 	enum tmpl_kind	 kind;
 	char		*arg;		/* text, key or name */
@@ -38,6 +42,8 @@ struct tmpl_entry {
 
 struct tmpl {
 	char			*file;
+	unsigned		 audience;	/* TMPL_INTERNAL | TMPL_PUBLIC;
+						 * internal only if not said */
 	struct tmpl_entry	*v;
 	size_t			 n, cap;
 };

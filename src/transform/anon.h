@@ -32,7 +32,13 @@ enum anon_kind {
 	AK_URL		= 1u << 17,
 	AK_REFERENCE	= 1u << 18,	/* the case's own reference patterns */
 	AK_DATES	= 1u << 19,
-	AK_ALL		= (1u << 20) - 1
+	AK_BIDI		= 1u << 20,	/* a name shown backwards by U+202E */
+	AK_CONFUSABLE	= 1u << 21,	/* "Kаylеigh" (Cyrillic), "ᴋᴀʏ" */
+	AK_GLUED	= 1u << 22,	/* "Kayleigh2", "kayleighbrennan" */
+	AK_HANDLE	= 1u << 23,	/* "@kb2022", social media accounts */
+	AK_ADDRESS	= 1u << 24,	/* "12 [street]", "Flat 4, ...": the
+					 * number goes with the address */
+	AK_ALL		= (1u << 25) - 1
 };
 
 /* "full,given,...": the names CSPR_ANON_OFF takes; -1 if one is unknown. */
@@ -60,6 +66,12 @@ struct anon_hit {
 	unsigned	 kind;		/* enum anon_kind */
 	char		*repl;		/* what to write instead (owned) */
 	const char	*why;		/* if set: undecided, for the report */
+	int		 risk;		/* undecided and too risky to publish
+					 * unread (a shared name, a name in a
+					 * token left as it is) */
+	int		 keep;		/* left as written (a common word in
+					 * a title), only noted for the
+					 * report: no leak for the gate */
 };
 
 struct anon_hits {
@@ -81,7 +93,11 @@ void		 anon_scan(const struct anon *a, const char *text, size_t len,
 char		*anon_apply(const char *text, size_t len,
 		    const struct anon_hits *h);
 
-/* text anonymised in one call (caller frees). */
+/* Removes bidi controls from s in place: a publication shows text in
+ * the order it is stored, so what a reader sees is what was checked. */
+void		 anon_unbidi(char *s);
+
+/* text anonymised in one call, bidi controls removed (caller frees). */
 char		*anon_string(const struct anon *a, const char *text);
 
 /* The register id of entry ent, and its second holder if the name is

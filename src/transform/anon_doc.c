@@ -11,10 +11,12 @@
 struct seg {
 	struct doc_node	*n;
 	size_t		 start, len;
+	int		 gen;		/* DOC_GEN: not read by the detectors */
 };
 
 struct para {
-	struct buf	 text;
+	struct buf	 text;		/* the runs joined */
+	struct buf	 seen;		/* the same, generated runs blanked */
 	struct seg	*seg;
 	size_t		 nseg, segcap;
 };
@@ -39,7 +41,15 @@ collect(struct para *p, struct doc_node *n)
 		s->n = c;
 		s->start = p->text.len;
 		s->len = strlen(t);
+		s->gen = c->type == DOC_TEXT && (c->flags & DOC_GEN);
 		buf_put(&p->text, t, s->len);
+		/* What cspr generated is blanked, not left out: a name in
+		 * the runs either side is still two words apart. */
+		if (s->gen)
+			for (size_t i = 0; i < s->len; i++)
+				buf_putc(&p->seen, ' ');
+		else
+			buf_put(&p->seen, t, s->len);
 	}
 }
 
@@ -60,6 +70,8 @@ rewrite(struct para *p, const struct anon_hits *h, struct arena *ar)
 
 	for (i = 0; i < p->nseg; i++) {
 		touched = 0;
+		if (p->seg[i].gen)
+			continue;
 		s = p->seg[i].start;
 		e = s + p->seg[i].len;
 		buf_reset(&b);
@@ -120,7 +132,7 @@ anon_field(const struct anon *a, struct anon_hits *h, const char *s,
 		return NULL;
 	anon_scan(a, s, strlen(s), 1, h);
 	t = anon_apply(s, strlen(s), h);
-	residual_hits(r, a, docname, t, h);
+	residual_hits(r, a, docname, s, t, h);
 	residual_text(r, a, docname, t, strlen(t));
 	u = ar != NULL ? adup(ar, t, strlen(t)) : xstrdup(t);
 	free(t);
@@ -137,12 +149,17 @@ walk(const struct anon *a, struct doc_node *n, struct anon_hits *h,
 	size_t i;
 
 	if (n->type == DOC_HEADING || n->type == DOC_PARA) {
+		int own = 0;
+
 		buf_reset(&p->text);
+		buf_reset(&p->seen);
 		p->nseg = 0;
 		collect(p, n);
-		if (p->text.len > 0) {
+		for (i = 0; i < p->nseg; i++)
+			own |= !p->seg[i].gen && p->seg[i].len > 0;
+		if (own) {
 			if (a->kinds & AK_RUNS)
-				anon_scan(a, p->text.data, p->text.len, 1, h);
+				anon_scan(a, p->seen.data, p->seen.len, 1, h);
 			else {
 				/* Each run alone: the mutation check's
 				 * view of a tree that split names. */
@@ -150,7 +167,7 @@ walk(const struct anon *a, struct doc_node *n, struct anon_hits *h,
 
 				h->n = 0;
 				for (i = 0; i < p->nseg; i++) {
-					anon_scan(a, p->text.data +
+					anon_scan(a, p->seen.data +
 					    p->seg[i].start, p->seg[i].len, 1,
 					    &one);
 					for (size_t k = 0; k < one.n; k++) {
@@ -165,17 +182,17 @@ walk(const struct anon *a, struct doc_node *n, struct anon_hits *h,
 				}
 				anon_hits_free(&one);
 			}
-			if (h->n > 0) {
-				char *t = anon_apply(p->text.data, p->text.len,
+			{
+				char *t = anon_apply(p->seen.data, p->seen.len,
 				    h);
 
-				residual_hits(r, a, docname, t, h);
-				rewrite(p, h, ar);
+				residual_hits(r, a, docname, p->seen.data,
+				    t, h);
 				residual_text(r, a, docname, t, strlen(t));
 				free(t);
-			} else
-				residual_text(r, a, docname, p->text.data,
-				    p->text.len);
+			}
+			if (h->n > 0)
+				rewrite(p, h, ar);
 		}
 	}
 	if (n->type == DOC_LINK && n->text != NULL) {
@@ -208,6 +225,20 @@ field(const struct anon *a, struct anon_hits *h, char **f,
 	*f = t;
 }
 
+static void
+unbidi_tree(struct doc_node *n)
+{
+	struct doc_node *c;
+
+	if ((n->type == DOC_TEXT || n->type == DOC_LINK ||
+	    n->type == DOC_TOC) && n->text != NULL)
+		anon_unbidi(n->text);
+	if (n->type == DOC_IMAGE && n->alt != NULL)
+		anon_unbidi(n->alt);
+	for (c = n->first; c != NULL; c = c->next)
+		unbidi_tree(c);
+}
+
 void
 anon_doc(const struct anon *a, struct doc *d, struct residual *r,
     const char *docname)
@@ -222,7 +253,13 @@ anon_doc(const struct anon *a, struct doc *d, struct residual *r,
 	field(a, &h, &d->creator, r, docname);
 	field(a, &h, &d->marking, r, docname);
 	walk(a, d->root, &h, &p, d->arena, r, docname);
+	unbidi_tree(d->root);
+	anon_unbidi(d->title);
+	anon_unbidi(d->subject);
+	anon_unbidi(d->keywords);
+	anon_unbidi(d->creator);
 	anon_hits_free(&h);
 	buf_free(&p.text);
+	buf_free(&p.seen);
 	free(p.seg);
 }

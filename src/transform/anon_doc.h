@@ -10,10 +10,10 @@ struct residual;
 struct residual	*residual_new(void);
 void		 residual_free(struct residual *r);	/* accepts NULL */
 
-/* Notes the undecided hits (ambiguous and shared names) of a text whose
- * anonymised form is anon: by register id, never by name. */
+/* Notes the undecided hits (ambiguous and shared names) of text orig,
+ * whose anonymised form is anon: by register id, never by name. */
 void		 residual_hits(struct residual *r, const struct anon *a,
-		    const char *docname, const char *anon,
+		    const char *docname, const char *orig, const char *anon,
 		    const struct anon_hits *h);
 /* Notes what anonymised text still holds that no pass decided on:
  * capitalised words that are neither dictionary words nor allowed,
@@ -21,10 +21,16 @@ void		 residual_hits(struct residual *r, const struct anon *a,
 void		 residual_text(struct residual *r, const struct anon *a,
 		    const char *docname, const char *text, size_t len);
 size_t		 residual_count(const struct residual *r);
-/* Writes the report to path (through a temporary file), every entry
- * passed through a once more: 0 or -1. */
+/* How many of them are too risky to publish unread: a name two people
+ * share, an unknown word where a name stands, a long number. */
+size_t		 residual_high(const struct residual *r);
+/* Writes the report to path (through a temporary file), riskiest
+ * first, every entry passed through a once more, each high-risk one
+ * with where it is in k's files and the edit that decides it; and
+ * reports each high-risk one as an error at its place: 0 or -1. */
 int		 residual_write(struct residual *r, const struct anon *a,
-		    const char *path, const char *what, struct diag_ctx *dg);
+		    const struct kase *k, const char *path, const char *what,
+		    struct diag_ctx *dg);
 
 /*
  * Anonymises d in place: every paragraph and heading (its runs joined,

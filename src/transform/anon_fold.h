@@ -7,20 +7,34 @@
 /*
  * The folded form of a text: Unicode compatibility decomposition, case
  * folding, accents stripped (AK_ACCENTS), default-ignorable characters
- * (soft hyphens, zero-width spaces and joiners) dropped, every
- * apostrophe kind as "'", every space and hyphen kind (and line breaks)
- * as one " " (AK_SEPARATORS). off[i] is where in the original the
- * character that gave folded byte i starts; off[n] is the original's
- * length.
+ * (soft hyphens, zero-width spaces and joiners, bidi controls) dropped,
+ * every apostrophe kind as "'", every space and hyphen kind (and line
+ * breaks) as one " " (AK_SEPARATORS); letters that only look Latin
+ * (Cyrillic "а", Greek "ο", small capitals "ᴋ") as the Latin letters
+ * they look like (AK_CONFUSABLE); text a right-to-left override shows
+ * backwards, in the order it shows (AK_BIDI).
+ *
+ * Byte i of the folded text came from the original's [off[i], end[i]):
+ * for a character, its bytes; for any character of an overridden run,
+ * the whole run with its controls, so that what is found in it takes
+ * all of it. off[n] and end[n] are the original's length.
  */
 struct fold {
 	char	*s;
 	size_t	 n, cap;
 	size_t	*off;
+	size_t	*end;
+};
+
+/* How to fold: the anonymiser's kinds and, for AK_CONFUSABLE, an ICU
+ * spoof checker (USpoofChecker *; NULL to skip the skeletons). */
+struct folder {
+	unsigned	 kinds;
+	void		*spoof;
 };
 
 void	 fold_text(struct fold *f, const char *src, size_t len,
-	    unsigned kinds);
+	    const struct folder *fo);
 void	 fold_free(struct fold *f);
 
 /* A word character of folded text: ASCII letter or digit, or part of a

@@ -12,33 +12,66 @@
 /* A separator inside an identifier: space, no-break or thin space, dot,
  * hyphen of any kind; or nothing. */
 #define SEP "[ .\\-\\x{A0}\\x{2009}\\x{202F}\\x{2010}\\x{2011}]?"
+/* Up to two of them: "12 - 34", "(0113) 496". */
+#define SEP2 "[ .\\-\\x{A0}\\x{2009}\\x{202F}\\x{2010}\\x{2011}]{0,2}"
 
+/*
+ * For publication the detectors are liberal: a mistyped or invalid
+ * identifier identifies as well as a valid one. Each is written as
+ * practitioners write it, any case, any separators.
+ */
 static const struct {
 	unsigned	 kind;
 	const char	*label;
 	const char	*re;
 	int		 caseless;
 } builtin[] = {
+	/* NHS numbers, check digit or not. */
 	{ AK_NHS, "[NHS number]",
-	  "(?<![0-9])[0-9]{3}" SEP "[0-9]{3}" SEP "[0-9]{4}(?![0-9])", 0 },
+	  "(?<![0-9])[0-9]{3}" SEP2 "[0-9]{3}" SEP2 "[0-9]{4}(?![0-9])", 0 },
+	/* National Insurance numbers: two letters and six digits, and a
+	 * letter or not, whatever the prefix ("QQ 12 34 56 C" is HMRC's
+	 * specimen, and mistyped ones turn up). Letters apart from the
+	 * digits must be capitals ("at 123456" is no NI number); glued
+	 * to them, any case ("qq123456c"). */
 	{ AK_NINO, "[NI number]",
-	  "(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]" SEP "[0-9]{2}"
-	  SEP "[0-9]{2}" SEP "[0-9]{2}(?:" SEP "[A-D])?(?![A-Za-z0-9])", 1 },
+	  "(?<![A-Za-z0-9])(?:[A-Z]{2}" SEP2 "|[A-Za-z]{2})[0-9](?:" SEP2
+	  "[0-9]){5}(?:" SEP2 "[A-Da-d])?(?![A-Za-z0-9])", 0 },
 	{ AK_POSTCODE, "[postcode]",
 	  "(?<![A-Za-z0-9])[A-PR-UWYZ][A-HK-Y]?[0-9][A-Z0-9]?"
 	  "[ \\x{A0}\\x{2009}\\x{202F}]?[0-9][ABD-HJLNP-UW-Z]{2}"
 	  "(?![A-Za-z0-9])", 1 },
-	/* The outward code alone, in capitals as addresses write it. */
+	/* The outward code alone only where an address puts it ("the
+	 * LS12 area", "postcode LS12"): elsewhere "SW1", "S47" and "L3"
+	 * are roles, sections and levels. After a street or town of the
+	 * register it goes with that (anon_address). */
 	{ AK_POSTCODE, "[postcode area]",
 	  "(?<![A-Za-z0-9])[A-PR-UWYZ][A-HK-Y]?[0-9][A-Z0-9]?"
-	  "(?![A-Za-z0-9])", 0 },
+	  "(?=[ \\x{A0}]+(?:area|district|postcode)\\b)", 0 },
+	{ AK_POSTCODE, "[postcode area]",
+	  "(?<=postcode |postcode: |post code |Postcode |Postcode: )"
+	  "[A-PR-UWYZ][A-HK-Y]?[0-9][A-Z0-9]?(?![A-Za-z0-9])", 0 },
+	/* UK phone numbers, national and international, in any layout:
+	 * "(0113) 4960571", "+44 (0)113 496 0571", "07700-900-123", and
+	 * an extension after it. */
 	{ AK_PHONE, "[phone number]",
-	  "(?<![0-9+])(?:(?:\\+|00)44" SEP "(?:\\(0\\)" SEP ")?|\\(?0)"
-	  "(?:[0-9][ .\\-\\x{A0})]?){8,9}[0-9](?![0-9])", 0 },
+	  "(?<![0-9+])(?:(?:\\+|00)44" SEP2 "(?:\\(0\\)" SEP2 ")?|\\(?0)"
+	  "[0-9](?:[ .\\-\\x{A0})]{0,2}[0-9]){8,9}(?![0-9])"
+	  "(?:,?[ \\x{A0}]*(?:ext(?:ension)?\\.?|x)[ \\x{A0}]*[0-9]{1,5}"
+	  "(?![0-9]))?", 1 },
 	{ AK_EMAIL, "[email address]",
 	  "[A-Za-z0-9._%+\\-]+@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)+", 0 },
 	{ AK_URL, "[web address]",
 	  "(?:https?://|www\\.)[^\\s<>\"\\x{A0}]+", 1 },
+	/* A web address written without its scheme: a host with a common
+	 * ending, and its path ("facebook.com/kayleigh.b"). */
+	{ AK_URL, "[web address]",
+	  "(?<![@\\w.\\-/])(?:[a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?\\.)+"
+	  "(?:com|org|net|uk|io|me|tv|info|biz|ly|gl|co|app|social|page)"
+	  "(?![a-z0-9\\-])(?:/[^\\s<>\"\\x{A0}]*)?", 1 },
+	/* Social media accounts. */
+	{ AK_HANDLE, "[social media account]",
+	  "(?<![A-Za-z0-9_@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?", 0 },
 };
 
 #define MONTH "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|" \
@@ -63,11 +96,22 @@ static const char date_re[] =
     /* 14/03/2025, 14.3.25, 14-03-2025 */
     "|(?<d3>[0-3]?[0-9])(?<s>[./\\-])(?<m3>[01]?[0-9])\\k<s>"
     "(?<y3>[0-9]{4}|[0-9]{2})(?![0-9]|[./\\-][0-9])"
-    /* 2025-03-14 */
-    "|(?<y4>[0-9]{4})-(?<m4>[01][0-9])-(?<d4>[0-3][0-9])"
+    /* 2025-03-14, 2022/06/03, 2022-6-3 */
+    "|(?<y4>(?:1[89]|20)[0-9]{2})(?<t>[./\\-])(?<m4>[01]?[0-9])\\k<t>"
+    "(?<d4>[0-3]?[0-9])(?![0-9]|[./\\-][0-9])"
     /* 14-Jul-92 */
     "|(?<d5>[0-3]?[0-9])-(?<m5>" MONTH ")-(?<y5>[0-9]{4}|[0-9]{2})"
+    /* 03 06 2022 */
+    "|(?<d6>[0-3]?[0-9]) (?<m6>[01]?[0-9]) (?<y6>(?:19|20)[0-9]{2})"
+    /* 03062022: a date only if it is someone's date of birth */
+    "|(?<d7>[0-3][0-9])(?<m7>[01][0-9])(?<y7>(?:19|20)[0-9]{2})"
     ")(?![0-9A-Za-z])";
+
+/* A day and month with no year ("on 26/08", "Found on 18/08"): a date
+ * where the words before say so (date_context). */
+static const char daymonth_re[] =
+    "(?<![0-9A-Za-z./\\-])(?<d8>[0-3]?[0-9])[/.](?<m8>[01]?[0-9])"
+    "(?![0-9]|[./\\-][0-9])";
 
 static const char *const months[] = {
 	"January", "February", "March", "April", "May", "June", "July",
@@ -131,7 +175,8 @@ anon_patterns(struct anon *a, const struct kase *k, struct diag_ctx *dg)
 			rc = -1;
 		}
 	}
-	if ((a->date_re = compile(date_re, 1, &err, &at)) == NULL) {
+	if ((a->date_re = compile(date_re, 1, &err, &at)) == NULL ||
+	    (a->daymonth_re = compile(daymonth_re, 0, &err, &at)) == NULL) {
 		pcre2_get_error_message(err, msg, sizeof(msg));
 		diag(dg, DIAG_ERROR, NULL, "internal date pattern: %s at %zu",
 		    (char *)msg, at);
@@ -152,6 +197,8 @@ anon_patterns_free(struct anon *a)
 		free(a->ids[i]);
 	free(a->ids);
 	pcre2_code_free(a->date_re);
+	pcre2_code_free(a->daymonth_re);
+	a->daymonth_re = NULL;
 	a->pat = NULL;
 	a->ids = NULL;
 	a->date_re = NULL;
@@ -216,15 +263,42 @@ month_of(const char *s)
 	return 0;
 }
 
+/* "aged 3" or "aged 9 months": how old someone born on day born was at
+ * the incident, as publication rounds ages. */
+static void
+aged(const struct anon *a, long born, struct buf *b)
+{
+	struct dateview v;
+	struct cdate dob, inc;
+	char age[24];
+
+	memset(&dob, 0, sizeof(dob));
+	memset(&inc, 0, sizeof(inc));
+	civil_from_days(born, &dob.y, &dob.m, &dob.d);
+	civil_from_days(a->incident, &inc.y, &inc.m, &inc.d);
+	dob.prec = inc.prec = DATE_DAY;
+	v.general = 1;
+	v.mode = DATES_MONTH_YEAR;
+	v.incident = a->incident;
+	dv_age(&v, &dob, &inc, age, sizeof(age));
+	if (age[0] == '\0')
+		return;
+	if (age[strlen(age) - 1] == 'm')
+		buf_printf(b, "; aged %d month%s at the incident", atoi(age),
+		    atoi(age) == 1 ? "" : "s");
+	else
+		buf_printf(b, "; aged %d at the incident", atoi(age));
+}
+
 /* The generalised form of a date found at ov, or NULL if it is none. */
 static char *
 generalise(const struct anon *a, pcre2_code *re, PCRE2_SIZE *ov,
     const char *text)
 {
-	static const char *const alt = "12345";
+	static const char *const alt = "12345678";
 	char d[8], m[16], y[8], key[4];
 	struct buf b = BUF_INIT;
-	int dd = 0, mm = 0, yy = -1, age;
+	int dd = 0, mm = 0, yy = -1;
 	long day;
 	size_t i, j;
 
@@ -256,18 +330,16 @@ generalise(const struct anon *a, pcre2_code *re, PCRE2_SIZE *ov,
 	day = days_from_civil(yy, mm, dd);
 	for (j = 0; j < a->nent; j++)
 		if (a->ent[j].dob == day) {
-			if (a->incident == LONG_MIN || a->incident < day) {
-				buf_puts(&b, "[date of birth]");
-				return buf_detach(&b);
-			}
-			int iy, im, id;
-
-			civil_from_days(a->incident, &iy, &im, &id);
-			age = iy - yy - (im < mm || (im == mm && id < dd));
-			buf_printf(&b, "[date of birth; aged %d at the "
-			    "incident]", age);
+			buf_puts(&b, "[date of birth");
+			if (a->incident != LONG_MIN && a->incident >= day)
+				aged(a, day, &b);
+			buf_putc(&b, ']');
 			return buf_detach(&b);
 		}
+	/* Eight digits together are a date only when they are someone's
+	 * date of birth; else the residual report asks about them. */
+	if (alt[i] == '7')
+		return NULL;
 	if (a->dates == DATES_YEAR)
 		buf_printf(&b, "%d", yy);
 	else if (a->dates == DATES_RELATIVE && a->incident != LONG_MIN)
@@ -277,15 +349,144 @@ generalise(const struct anon *a, pcre2_code *re, PCRE2_SIZE *ov,
 	return buf_detach(&b);
 }
 
+/* Whether text[s] is preceded by word w (ASCII, any case) and spaces. */
+static int
+word_before(const char *text, size_t s, const char *w)
+{
+	size_t n = strlen(w);
+
+	while (s > 0 && text[s - 1] == ' ')
+		s--;
+	return s >= n && strncasecmp(text + s - n, w, n) == 0 &&
+	    (s == n || !isalpha((unsigned char)text[s - n - 1]));
+}
+
+/*
+ * Whether a day and month with no year at text[s..e) is a date: written
+ * with both in two digits ("26/08"), or after a word that dates what
+ * follows ("on 3/2", "seen 3/2"); never a score ("scored 7/10") or a
+ * decimal ("3.2 kg").
+ */
+static int
+date_context(const char *text, size_t s, size_t e)
+{
+	static const char *const before[] = { "on", "from", "to", "until",
+	    "till", "by", "since", "dated", "before", "after", "between",
+	    "and", "seen", "found", "born", "of", "w/c", "monday", "tuesday",
+	    "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+	    "tue", "wed", "thu", "fri", "sat", "sun" };
+	static const char *const never[] = { "scored", "score", "rated",
+	    "rating", "of", "at", "about" };
+	const char *sep = memchr(text + s, '/', e - s);
+	size_t i;
+	int padded = e - s == 5;
+
+	for (i = 0; i < sizeof(never) / sizeof(never[0]); i++)
+		if (word_before(text, s, never[i]) && strcmp(never[i], "of") !=
+		    0)
+			return 0;
+	if (word_before(text, s, "out of"))
+		return 0;
+	for (i = 0; i < sizeof(before) / sizeof(before[0]); i++)
+		if (word_before(text, s, before[i]))
+			return 1;
+	/* "26/08" with nothing to say it is a date: still one, if it has
+	 * a slash and both parts in two digits. */
+	return padded && sep != NULL;
+}
+
+/* A time of day at text[i..]: "21:00", "9.30pm", "2314hrs"; its length,
+ * else 0. */
+static size_t
+time_at(const char *text, size_t len, size_t i)
+{
+	size_t k = i;
+
+	while (k < len && k - i < 2 && text[k] >= '0' && text[k] <= '9')
+		k++;
+	if (k == i)
+		return 0;
+	if (k < len && (text[k] == ':' || text[k] == '.') && k + 2 < len + 1 &&
+	    k + 2 <= len && text[k + 1] >= '0' && text[k + 1] <= '5' &&
+	    text[k + 2] >= '0' && text[k + 2] <= '9')
+		k += 3;
+	else if (k - i == 2 && k + 1 < len && text[k] >= '0' && text[k] <=
+	    '5' && text[k + 1] >= '0' && text[k + 1] <= '9')
+		k += 2;		/* 2314 */
+	else
+		return 0;
+	if (k < len && text[k] == ' ' && k + 2 < len && (strncasecmp(text + k +
+	    1, "hrs", 3) == 0 || strncasecmp(text + k + 1, "am", 2) == 0 ||
+	    strncasecmp(text + k + 1, "pm", 2) == 0))
+		k++;
+	if (k + 3 <= len && strncasecmp(text + k, "hrs", 3) == 0)
+		k += 3;
+	else if (k + 2 <= len && (strncasecmp(text + k, "am", 2) == 0 ||
+	    strncasecmp(text + k, "pm", 2) == 0))
+		k += 2;
+	if (k < len && isalnum((unsigned char)text[k]))
+		return 0;
+	return k - i;
+}
+
+/*
+ * A time of day beside a date that loses its day goes with it: "at
+ * about 21:00 on 11/10" reads "in October", "14/03/2025 10:40" reads
+ * "March 2025". Widens [*s, *e).
+ */
+static void
+take_times(const char *text, size_t len, size_t *s, size_t *e)
+{
+	static const char *const lead[] = { "at about ", "at around ",
+	    "at approx ", "at approximately ", "at ", "about ", "around ",
+	    "approx " };
+	size_t k = *e, t, i, n, b;
+
+	/* After: " 10:40", ", 10:40", " at 10:40". */
+	if (k < len && (text[k] == ' ' || text[k] == ',')) {
+		k += text[k] == ',' ? 1 : 0;
+		while (k < len && text[k] == ' ')
+			k++;
+		if (k + 3 <= len && strncasecmp(text + k, "at ", 3) == 0)
+			k += 3;
+		if ((t = time_at(text, len, k)) > 0)
+			*e = k + t;
+	}
+	/* Before: "at about 21:00 on 11/10", "21:00, 14/03/2025". */
+	k = *s;
+	if (k >= 4 && strncasecmp(text + k - 3, "on ", 3) == 0 &&
+	    text[k - 4] == ' ')
+		k -= 4;
+	else if (k >= 2 && strncmp(text + k - 2, ", ", 2) == 0)
+		k -= 2;
+	else if (k >= 1 && text[k - 1] == ' ')
+		k -= 1;
+	else
+		return;
+	for (b = k; b > 0 && b > k - 12 && text[b - 1] != ' '; b--)
+		;
+	if (b == k || time_at(text, len, b) != k - b)
+		return;
+	for (i = 0; i < sizeof(lead) / sizeof(lead[0]); i++) {
+		n = strlen(lead[i]);
+		if (b >= n && strncasecmp(text + b - n, lead[i], n) == 0) {
+			b -= n;
+			break;
+		}
+	}
+	*s = b;
+}
+
 static void
 scan_one(const struct anon *a, pcre2_code *re, unsigned kind,
     const char *label, const char *text, size_t len, struct anon_hits *h)
 {
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-	struct fold f = { NULL, 0, 0, NULL };
+	struct fold f = { NULL, 0, 0, NULL, NULL };
 	struct anon_hit *x;
 	PCRE2_SIZE *ov, at = 0, s, e;
 	char *repl;
+	int daymonth = re == a->daymonth_re;
 
 	while (at <= len && pcre2_match(re, (PCRE2_SPTR)text, len, at,
 	    PCRE2_NO_UTF_CHECK, md, NULL) > 0) {
@@ -304,8 +505,16 @@ scan_one(const struct anon *a, pcre2_code *re, unsigned kind,
 				continue;
 		}
 		if (kind == AK_DATES) {
+			if (daymonth && !date_context(text, s, e))
+				continue;
 			if ((repl = generalise(a, re, ov, text)) == NULL)
 				continue;
+			/* A full stop after a month is the sentence's: "from
+			 * 25 September. Will ..." keeps it. */
+			if (text[e - 1] == '.')
+				e--;
+			if (a->dates != DATES_RELATIVE || a->incident == LONG_MIN)
+				take_times(text, len, &s, &e);
 			/* "on 14 March" reads "in March". */
 			if (s >= 3 && strncasecmp(text + s - 3, "on ", 3) == 0 &&
 			    (s == 3 || !isalnum((unsigned char)text[s - 4])) &&
@@ -318,9 +527,25 @@ scan_one(const struct anon *a, pcre2_code *re, unsigned kind,
 				free(repl);
 				repl = t;
 				s -= 3;
+			} else if (strncasecmp(text + s, "at ", 3) == 0 ||
+			    strncasecmp(text + s, "about ", 6) == 0 ||
+			    strncasecmp(text + s, "around ", 7) == 0 ||
+			    strncasecmp(text + s, "approx ", 7) == 0 ||
+			    (text[s] >= '0' && text[s] <= '9' &&
+			    time_at(text, len, s) > 0 && re == a->daymonth_re)) {
+				/* A time taken before "on": the date says
+				 * when, in its words. */
+				size_t tn = strlen(repl) + 4;
+				char *t = xmalloc(tn);
+
+				snprintf(t, tn, "%s%s", repl[0] != '[' &&
+				    strncmp(repl, "Day", 3) != 0 ? "in " : "on ",
+				    repl);
+				free(repl);
+				repl = t;
 			}
 		} else {
-			fold_text(&f, text + s, e - s, AK_ALL);
+			fold_text(&f, text + s, e - s, &a->fo_all);
 			if (kind != AK_REFERENCE &&
 			    wordset_has(&a->allow, f.s, f.n))
 				continue;
@@ -351,7 +576,7 @@ anon_pattern_scan(const struct anon *a, const char *text, size_t len,
 			need |= AK_NHS | AK_NINO | AK_POSTCODE | AK_PHONE |
 			    AK_DATES;
 		else if (text[i] == '@')
-			need |= AK_EMAIL;
+			need |= AK_EMAIL | AK_HANDLE;
 		else if (text[i] == '/' || text[i] == '.')
 			need |= AK_URL;
 	need |= AK_REFERENCE;
@@ -361,6 +586,8 @@ anon_pattern_scan(const struct anon *a, const char *text, size_t len,
 			scan_one(a, a->pat[i].re, k, a->pat[i].label, text,
 			    len, h);
 	}
-	if (dates && (a->kinds & AK_DATES) && (need & AK_DATES))
+	if (dates && (a->kinds & AK_DATES) && (need & AK_DATES)) {
 		scan_one(a, a->date_re, AK_DATES, NULL, text, len, h);
+		scan_one(a, a->daymonth_re, AK_DATES, NULL, text, len, h);
+	}
 }

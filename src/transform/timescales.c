@@ -74,7 +74,7 @@ add(struct timescale *out, size_t *k, const char *what, const char *rule,
 	memset(t, 0, sizeof(*t));
 	t->what = what;
 	snprintf(t->rule, sizeof(t->rule), "%s", rule);
-	t->from = t->due = t->done = TS_NODAY;
+	t->base = t->from = t->due = t->done = TS_NODAY;
 	t->missing = missing;
 	return t;
 }
@@ -91,19 +91,19 @@ timescales(const struct kase *k, const struct calendar *cal, long asof,
 
 	t = add(out, &n, "Notification to the National Panel",
 	    "5 working days from awareness", "awareness");
-	if ((base = day_of(&d->awareness)) != TS_NODAY)
+	if ((t->base = base = day_of(&d->awareness)) != TS_NODAY)
 		t->from = t->due = calendar_add(cal, base, 5);
 	t->done = day_of(&d->notification);
 
 	t = add(out, &n, "Scoping returns from every agency",
 	    "5 working days from the request", "scoping-request");
-	if ((base = day_of(&d->scoping_request)) != TS_NODAY)
+	if ((t->base = base = day_of(&d->scoping_request)) != TS_NODAY)
 		t->from = t->due = calendar_add(cal, base, 5);
 	t->done = all_returns_in(k);
 
 	t = add(out, &n, "Rapid review meeting",
 	    "8 to 12 working days from referral", "referral");
-	if ((base = day_of(&d->referral)) != TS_NODAY) {
+	if ((t->base = base = day_of(&d->referral)) != TS_NODAY) {
 		t->from = calendar_add(cal, base, 8);
 		t->due = calendar_add(cal, base, 12);
 	}
@@ -111,7 +111,7 @@ timescales(const struct kase *k, const struct calendar *cal, long asof,
 
 	t = add(out, &n, "Rapid review report to the National Panel",
 	    "15 working days from notification", "notification");
-	if ((base = day_of(&d->notification)) != TS_NODAY)
+	if ((t->base = base = day_of(&d->notification)) != TS_NODAY)
 		t->from = t->due = calendar_add(cal, base, 15);
 	t->done = day_of(&d->report);
 
@@ -120,7 +120,7 @@ timescales(const struct kase *k, const struct calendar *cal, long asof,
 		goto copy;
 	t = add(out, &n, "LCSPR completed",
 	    "6 months from the decision", "decision");
-	if ((base = day_of(&d->decision)) != TS_NODAY) {
+	if ((t->base = base = day_of(&d->decision)) != TS_NODAY) {
 		civil_from_days(base, &y, &m, &dd);
 		m += 6;
 		if (m > 12) {
@@ -137,7 +137,7 @@ copy:
 	    "publication");
 	snprintf(t->rule, sizeof(t->rule), "%d working day%s before "
 	    "publication", d->copy_days, d->copy_days == 1 ? "" : "s");
-	if ((base = day_of(&d->publication)) != TS_NODAY)
+	if ((t->base = base = day_of(&d->publication)) != TS_NODAY)
 		t->from = t->due = calendar_sub(cal, base, d->copy_days);
 	t->done = day_of(&d->copied);
 
@@ -173,6 +173,25 @@ void
 timescale_done(const struct timescale *t, char *buf, size_t n)
 {
 	day_text(t->done, buf, n);
+}
+
+void
+timescale_taken(const struct timescale *t, const struct calendar *cal,
+    char *buf, size_t n)
+{
+	long days;
+
+	snprintf(buf, n, "%s", "");
+	if (t->base == TS_NODAY || t->done == TS_NODAY)
+		return;
+	if (t->done < t->base) {	/* the copy, before publication */
+		days = calendar_between(cal, t->done, t->base);
+		snprintf(buf, n, "%ld working day%s before", days, days == 1 ?
+		    "" : "s");
+		return;
+	}
+	days = calendar_between(cal, t->base, t->done);
+	snprintf(buf, n, "%ld working day%s", days, days == 1 ? "" : "s");
 }
 
 void

@@ -23,6 +23,8 @@ enum ts_status {
 struct timescale {
 	const char	*what;		/* "Notification to the National Panel" */
 	char		 rule[64];	/* "5 working days from awareness" */
+	long		 base;		/* the day the rule counts from, or
+					 * TS_NODAY */
 	long		 from, due;	/* window [from, due]; from == due for a
 					 * deadline; TS_NODAY if unknown */
 	long		 done;		/* when it was done, or TS_NODAY */
@@ -47,6 +49,11 @@ size_t	timescales(const struct kase *k, const struct calendar *cal,
  * known; and the day it was done, or "". */
 void	timescale_due(const struct timescale *t, char *buf, size_t n);
 void	timescale_done(const struct timescale *t, char *buf, size_t n);
+/* How long the step took, with no date: "12 working days" from its
+ * start ("4 working days before" publication for the copy), or "" if
+ * not done. What a publication shows instead of dates. */
+void	timescale_taken(const struct timescale *t, const struct calendar *cal,
+	    char *buf, size_t n);
 /* "met", "2 working days late", "due in 3 working days", ... */
 void	timescale_status(const struct timescale *t, char *buf, size_t n);
 

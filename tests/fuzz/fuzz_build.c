@@ -69,7 +69,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ch = merge_case(k, &mo);
 	r = residual_new();
 	for (i = 0; i < CMD_NDOCS; i++) {
-		if ((d = docset_build(&ds, i, k, ch, i % 2, NULL, &dg)) == NULL)
+		if ((d = docset_build(&ds, i, k, ch, i % 2 == 0, NULL, &dg)) == NULL)
 			continue;
 		if (i % 2 == 0)
 			cmd_publish_doc(an, d, r, cmd_docnames[i]);
