@@ -6,8 +6,8 @@ how the anonymised text reads.
 Usage: anon_check.py PROBES FOLDER [CASE.xml]
 Reads every .docx (python-docx: paragraphs and table cells, headers and
 footers, core properties) and .pdf (pdftotext) in FOLDER. Table cells
-are kept apart (in a PDF: runs of three spaces or more, as pdftotext
--layout sets them), so that two cells never read as one phrase.
+are kept apart (in a PDF: where the next word stands apart on its line
+or goes back up the page), so that two cells never read as one phrase.
 
 Prints the recall and over-replacement figures; with CASE.xml (the
 case's register), also counts what reads badly, each of which must be
@@ -16,6 +16,7 @@ Mother,", "grandmother Maternal grandmother"), a broken possessive
 ("Mother's partner' sister"), a month damaged into a label ("Child A
 2025"), a role code or cspr label taken for a postcode ("[postcode
 area]" where no address is). Exits 1 if any probe or count fails."""
+import html
 import os
 import re
 import subprocess
@@ -62,12 +63,28 @@ def docx_text(path):
 
 
 def pdf_text(path):
-    out = subprocess.run(["pdftotext", "-q", "-layout", path, "-"], check=True,
+    """The words in the order drawn, with CELL where the next word stands
+    apart on its line or goes back up the page (the next table cell)."""
+    out = subprocess.run(["pdftotext", "-q", "-bbox", path, "-"], check=True,
                          capture_output=True, text=True).stdout
-    out = re.sub(r" {3,}", CELL, out)
+    words, prev = [], None
+    for page in re.findall(r"<page .*?</page>", out, re.S):
+        prev = None
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" '
+                             r'xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page):
+            x0, y0, x1, y1 = (float(m.group(i)) for i in range(1, 5))
+            w = html.unescape(m.group(5))
+            if prev is not None:
+                h = max(y1 - y0, prev[3] - prev[1], 1)
+                same = abs(y0 - prev[1]) < h / 2
+                words.append(CELL if (same and x0 - prev[2] > 0.6 * h) or
+                             y0 < prev[1] - h / 2 else " ")
+            words.append(w)
+            prev = (x0, y0, x1, y1)
+        words.append("\n")
     info = subprocess.run(["pdfinfo", path], capture_output=True,
                           text=True).stdout
-    return out + "\n" + info
+    return "".join(words) + "\n" + info
 
 
 MONTHS = ("january february march april may june july august september "

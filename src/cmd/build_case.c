@@ -433,7 +433,7 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 		buf_reset(&what);
 		buf_printf(&what, "%s/%s.residual-risk.txt", b->outdir, folder);
 		if (residual_write(r, gate ? gate : a, k, what.data, folder,
-		    dg) == -1) {
+		    b->accept, dg) == -1) {
 			res.rc = EXIT_CANTCREAT;
 			goto out;
 		}

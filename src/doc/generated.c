@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 struct doc_node *
 gen_text(struct doc_node *para, const char *text, unsigned flags)
@@ -184,9 +183,7 @@ gen_family(struct doc_node *sec, const struct docctx *x)
 			    sizeof(age));
 		r = doc_row(t, DOC_KEEP);
 		gen_cell(r, who.data, 0, NULL);
-		/* Not the label again ("Mother", "mother"). */
-		doc_cell(r, p->relationship && strcasecmp(p->relationship,
-		    who.data) != 0 ? p->relationship : "", 0, NULL);
+		doc_cell(r, p->relationship ? p->relationship : "", 0, NULL);
 		gen_cell(r, *age ? age : "not known", 0, NULL);
 		doc_cell(r, p->sex ? p->sex : "not known", 0, NULL);
 		doc_cell(r, p->ethnicity ? p->ethnicity : "not known", 0, NULL);

@@ -27,10 +27,11 @@ size_t		 residual_high(const struct residual *r);
 /* Writes the report to path (through a temporary file), riskiest
  * first, every entry passed through a once more, each high-risk one
  * with where it is in k's files and the edit that decides it; and
- * reports each high-risk one as an error at its place: 0 or -1. */
+ * reports each high-risk one at its place, as an error (a warning if
+ * accepted, --accept-residual): 0 or -1. */
 int		 residual_write(struct residual *r, const struct anon *a,
 		    const struct kase *k, const char *path, const char *what,
-		    struct diag_ctx *dg);
+		    int accepted, struct diag_ctx *dg);
 
 /*
  * Anonymises d in place: every paragraph and heading (its runs joined,

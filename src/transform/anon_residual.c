@@ -437,7 +437,7 @@ decide(const struct item *it, const char *where, struct buf *b)
 
 int
 residual_write(struct residual *r, const struct anon *a,
-    const struct kase *k, const char *path, const char *what,
+    const struct kase *k, const char *path, const char *what, int accepted,
     struct diag_ctx *dg)
 {
 	struct buf b = BUF_INIT, d = BUF_INIT;
@@ -529,11 +529,13 @@ residual_write(struct residual *r, const struct anon *a,
 
 		if (!rkinds[it->kind].high)
 			continue;
-		diag_at(dg, DIAG_ERROR, *g[i].where ? g[i].where : it->doc, 0,
-		    0, "publication: %s%s%s: undecided (the residual-risk "
-		    "report says how to decide it)", rkinds[it->kind].name,
-		    it->kind == R_SHARED ? " " : "", it->kind == R_SHARED ?
-		    it->what : "");
+		diag_at(dg, accepted ? DIAG_WARNING : DIAG_ERROR, *g[i].where ?
+		    g[i].where : it->doc, 0, 0, "publication: %s%s%s: %s (the "
+		    "residual-risk report says how to decide it)",
+		    rkinds[it->kind].name, it->kind == R_SHARED ? " " : "",
+		    it->kind == R_SHARED ? it->what : "", accepted ?
+		    "undecided, published as --accept-residual says" :
+		    "undecided");
 	}
 	free(g);
 	buf_free(&b);

@@ -5,12 +5,18 @@
 
 #define XW_CHUNK	(256u * 1024u)
 
-/* 1: escape as an entity; 2: drop (C0 controls XML 1.0 forbids). */
+/* 1: escape as an entity; 2: drop (C0 controls XML 1.0 forbids); 3:
+ * the first byte of U+2000-U+2FFF, which holds the bidi embeddings and
+ * overrides (U+202A-U+202E), dropped too: Word would apply them and the
+ * PDF does not, so a run pasted with one ("kciN" for "Nick") would read
+ * differently in the two. The isolates and marks right-to-left names
+ * need are kept. */
 static const unsigned char special[256] = {
 	2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 2, 2, 2, 2, 2,
 	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
 	0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1,
+	[0xE2] = 3,
 };
 
 static void
@@ -45,6 +51,14 @@ escape(struct xw *x, const char *s, int attr)
 			continue;
 		if (*p == '\0')
 			break;
+		if (special[*p] == 3) {
+			if (p[1] != 0x80 || p[2] < 0xAA || p[2] > 0xAE)
+				continue;
+			buf_put(&x->buf, (const char *)run, (size_t)(p - run));
+			p += 2;
+			run = p + 1;
+			continue;
+		}
 		buf_put(&x->buf, (const char *)run, (size_t)(p - run));
 		run = p + 1;
 		switch (*p) {
