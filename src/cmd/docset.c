@@ -158,11 +158,15 @@ cmd_anon(const struct kase *k, const char *tdir, const char *dict, int full,
 	struct anon *a;
 
 	if (off != NULL && (bits = anon_kinds_parse(off)) < 0) {
+		struct buf valid = BUF_INIT;
+		unsigned bit;
+
+		for (bit = 1; bit & AK_ALL; bit <<= 1)
+			buf_printf(&valid, "%s%s", valid.len ? ", " : "",
+			    anon_kind_name(bit));
 		diag(dg, DIAG_ERROR, NULL, "CSPR_ANON_OFF: unknown kind in "
-		    "'%s' (valid: full, given, family, title, initials, "
-		    "possessive, plural, alias, caps, accents, separators, "
-		    "runs, nhs, nino, postcode, phone, email, url, reference, "
-		    "dates)", off);
+		    "'%s' (valid: %s)", off, valid.data);
+		buf_free(&valid);
 		return NULL;
 	}
 	if (off != NULL && *off != '\0')

@@ -225,8 +225,8 @@ fold_override(struct fold *f, const struct folder *fo, const char *src,
     size_t len, size_t s)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)src;
-	utf8proc_int32_t c;
-	utf8proc_ssize_t k;
+	utf8proc_int32_t c = 0;
+	utf8proc_ssize_t k = 0;
 	size_t i = s + 3, e, z, *at = NULL, nat = 0, cap = 0;
 
 	/* The run ends at its PDF or PDI, a line break or the text's end. */

@@ -263,6 +263,41 @@ unit_start(const char *text, size_t e)
 	return e;
 }
 
+/* Whether a code is the register's or an agency's own ("SW1", "HV"):
+ * on the allow-list, folded. */
+static int
+allowed_code(const struct anon *a, const char *s, size_t n)
+{
+	char low[8];
+	size_t i;
+
+	if (n >= sizeof(low))
+		return 0;
+	for (i = 0; i < n; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	return wordset_has(&a->allow, low, n);
+}
+
+/* The end of a postcode's outward code at text[q] ("KT4", "LS12",
+ * "SW1A"), standing as a word of its own, else q. */
+static size_t
+outward(const char *text, size_t len, size_t q)
+{
+	size_t e = q;
+
+	while (e < len && e - q < 2 && text[e] >= 'A' && text[e] <= 'Z')
+		e++;
+	if (e == q || e >= len || text[e] < '0' || text[e] > '9')
+		return q;
+	e++;
+	if (e < len && ((text[e] >= '0' && text[e] <= '9') || (text[e] >= 'A' &&
+	    text[e] <= 'Z')))
+		e++;
+	if (e < len && isalnum_ascii(text[e]))
+		return q;
+	return e;
+}
+
 void
 anon_address(const struct anon *a, const char *text, size_t len,
     struct anon_hits *h)
@@ -294,5 +329,18 @@ anon_address(const struct anon *a, const char *text, size_t len,
 			break;
 		}
 		h->v[i].start = s;
+		/* "Kettleby KT4": the outward code after a town or street
+		 * is the address's. */
+		p = h->v[i].end;
+		if (p < len && (text[p] == ' ' || text[p] == ',')) {
+			size_t q = p + (text[p] == ',') + 1, e2;
+
+			if (q > p + 1 && q <= len && text[q - 1] != ' ')
+				continue;
+			e2 = outward(text, len, q);
+			if (e2 > q && !allowed_code(a, text + q, e2 - q) &&
+			    (i + 1 >= h->n || h->v[i + 1].start >= e2))
+				h->v[i].end = e2;
+		}
 	}
 }

@@ -163,6 +163,7 @@ test_tokens(void **state)
 		{ "a 64 GB phone", "a 64 GB phone" },
 		/* The number goes with the street. */
 		{ "lives at 12 Tannery Row, Hexley Bridge", "lives at [street], [town]" },
+		{ "Hexley Bridge LS12, with SW1", "[town], with SW1" },
 		{ "Flat 4, 12b Tannery Row", "[street]" },
 	};
 
