@@ -477,6 +477,22 @@ for k in full given family title initials possessive plural alias caps \
 	if [ $caught = 1 ]; then ok "mutation: '$k' switched off is caught ($n)"; else ko "mutation: '$k' switched off, yet nothing failed" "$T/mut.out"; fi
 done
 
+echo "== pathological input: no crash, and time that grows with the input, not its square"
+# Each was a bug: the case accepted by check, then a crash or a hang in
+# build (issue 23). The bound is ten times the time taken once fixed.
+if [ -d "$c" ]; then
+	for p in '>' '- ' '> ' '[' '!['; do
+		rm -rf "$T/path" && cp -r "$c" "$T/path"
+		$PY -c "import sys; sys.stdout.write(sys.argv[1] * (300000 // len(sys.argv[1])))" "$p" > "$T/path/review/summary.md"
+		t "300 KB of '$p' in a narrative: check accepts it" "$BIN" check -q "$T/path"
+		t "... and build builds it, every document" timeout 60 "$BIN" build -q --force -o "$T/pathout" "$T/path"
+		t "... and dump --stage doc too" sh -c "timeout 60 '$BIN' dump -q --stage doc --document learning-brief '$T/path' > /dev/null"
+	done
+	rm -rf "$T/path" && cp -r "$c" "$T/path"
+	$PY -c "print('-\n' * 80000)" > "$T/path/review/summary.md"
+	t "80,000 empty list items: laid out in seconds (took minutes)" timeout 20 "$BIN" build -q --force --format pdf --document learning-brief -o "$T/pathout" "$T/path"
+fi
+
 echo "== batch regeneration: only what changed, byte-identical to a clean build"
 if [ -d "$c" ] && [ -d "$A" ]; then
 	rm -rf "$T/batch" "$T/bout" && mkdir -p "$T/batch" && cp -r "$c" "$T/batch/a" && cp -r "$A" "$T/batch/b"

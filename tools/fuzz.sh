@@ -1,7 +1,8 @@
 #!/bin/sh
 # make fuzz: builds the libFuzzer harnesses of tests/fuzz/ with clang,
 # AddressSanitizer and UndefinedBehaviorSanitizer, and runs each for
-# SECONDS (default 600), seeded from fixtures/. Prints each harness's
+# SECONDS (default 600), seeded from fixtures/ and with deep and long
+# inputs, each up to the size cspr accepts. Prints each harness's
 # executions and coverage. A crash is saved in build-fuzz/crashes/: turn
 # it into a regression fixture (fixtures/bad/ or a unit test).
 # Needs LIBS and PKG_CFLAGS from the Makefile.
@@ -32,9 +33,28 @@ for h in tests/fuzz/fuzz_*.c; do
 		done
 	fi
 	for s in $seeds; do cp "$s" "$corpus/seed-$(md5sum < "$s" | cut -c1-12)"; done
+	# Deep and long shapes that small seeds take the fuzzer long to
+	# grow (issue 23: 300 KB of '>' crashed a build; 40,000 empty list
+	# items took seconds a line).
+	case $n in
+	fuzz_build|fuzz_return_md)
+		for p in '>' '- ' '> ' '[' '![' '-
+' '*' '1. '; do
+			python3 -c "import sys; sys.stdout.write(sys.argv[1] * (300000 // len(sys.argv[1])))" "$p" \
+			    > "$corpus/seed-deep-$(printf '%s' "$p" | md5sum | cut -c1-8)"
+		done ;;
+	esac
+	# As long as the tool accepts: a file (8 MiB), a field (64 KiB), a
+	# template (256 KiB).
+	case $n in
+	fuzz_anon) maxlen=65536 ;;
+	fuzz_template) maxlen=262144 ;;
+	fuzz_date) maxlen=256 ;;
+	*) maxlen=8388608 ;;
+	esac
 	echo "== $n: $secs s"
 	if ! "$O/$n" -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 \
-	    -max_len=65536 -print_final_stats=1 -artifact_prefix="$O/crashes/$n-" \
+	    -max_len=$maxlen -print_final_stats=1 -artifact_prefix="$O/crashes/$n-" \
 	    "$corpus" > "$O/$n.log" 2>&1; then
 		status=1
 		tail -40 "$O/$n.log"

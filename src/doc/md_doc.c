@@ -16,28 +16,45 @@ struct mdd {
 
 static void blocks(struct mdd *, struct doc_node *, cmark_node *, unsigned);
 
-/* The plain text of an inline subtree, for link text and alt text. */
+/* The plain text of a subtree, for link text, alt text and what is
+ * nested too deep to lay out: walked with cmark's iterator, so that no
+ * depth of input (300 KB of ">") reaches the stack. */
 static void
 plain(cmark_node *n, struct buf *b)
 {
+	cmark_iter *it = cmark_iter_new(n);
 	cmark_node *c;
 	const char *lit;
 
-	switch (cmark_node_get_type(n)) {
-	case CMARK_NODE_TEXT:
-	case CMARK_NODE_CODE:
-	case CMARK_NODE_HTML_INLINE:
-		if ((lit = cmark_node_get_literal(n)) != NULL)
-			buf_puts(b, lit);
-		return;
-	case CMARK_NODE_SOFTBREAK:
-	case CMARK_NODE_LINEBREAK:
-		buf_putc(b, ' ');
-		return;
-	default:
-		for (c = cmark_node_first_child(n); c; c = cmark_node_next(c))
-			plain(c, b);
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		if (cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER)
+			continue;
+		c = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE:
+		case CMARK_NODE_CODE_BLOCK:
+		case CMARK_NODE_HTML_BLOCK:
+			if ((lit = cmark_node_get_literal(c)) != NULL)
+				buf_puts(b, lit);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(b, ' ');
+			break;
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING:
+		case CMARK_NODE_ITEM:
+			/* Blocks flattened: a word apart. */
+			if (b->len > 0 && b->data[b->len - 1] != ' ')
+				buf_putc(b, ' ');
+			break;
+		default:
+			break;
+		}
 	}
+	cmark_iter_free(it);
 }
 
 static void

@@ -347,20 +347,60 @@ bookmark(struct pdf_ctx *c, const struct doc_node *n, double top)
  * or its last line at a page's head (a widow). One-line paragraphs,
  * and places where moving would strand another line, are let be.
  */
-static int
-lonely(const struct pdf_ctx *c, const struct pdf_lines *ls, size_t i,
-    double before)
+/*
+ * Where each line's paragraph starts and ends, and, for a line kept
+ * with what follows, the height that must fit below it: its own, the
+ * rest of its chain of kept lines and the first line after (or keep at
+ * the end). Worked out once, back to front: every step of placing the
+ * lines is then constant, however long a paragraph or chain (40,000
+ * empty list items took 6 s when each line walked its paragraph).
+ */
+struct spans {
+	size_t	*start, *end;
+	double	*chain;
+};
+
+static void
+spans_make(const struct pdf_lines *ls, double keep, struct spans *sp)
 {
 	const struct pdf_line *v = ls->v;
-	size_t s = i, e = i + 1;
+	size_t i, n = ls->n;
+
+	sp->start = xcalloc(n ? n : 1, sizeof(*sp->start));
+	sp->end = xcalloc(n ? n : 1, sizeof(*sp->end));
+	sp->chain = xcalloc(n ? n : 1, sizeof(*sp->chain));
+	for (i = 0; i < n; i++)
+		sp->start[i] = i == 0 || v[i].parafirst ? i : sp->start[i - 1];
+	for (i = n; i-- > 0;) {
+		sp->end[i] = i + 1 >= n || v[i + 1].parafirst ? i + 1 :
+		    sp->end[i + 1];
+		sp->chain[i] = v[i].before + v[i].h + (i + 1 >= n ? keep :
+		    v[i + 1].keepnext ? sp->chain[i + 1] : v[i + 1].before +
+		    v[i + 1].h);
+	}
+}
+
+static void
+spans_free(struct spans *sp)
+{
+	free(sp->start);
+	free(sp->end);
+	free(sp->chain);
+}
+
+/* Whether line i, placed now, would leave one line of its paragraph
+ * alone at the foot or head of a page that the rest of it would not
+ * share. */
+static int
+lonely(const struct pdf_ctx *c, const struct pdf_lines *ls,
+    const struct spans *sp, size_t i, double before)
+{
+	const struct pdf_line *v = ls->v;
+	size_t s = sp->start[i], e = sp->end[i];
 	double y = c->y + before + v[i].h;
 
 	if (c->fresh || i + 1 >= ls->n || v[i + 1].parafirst)
 		return 0;
-	while (s > 0 && !v[s].parafirst)
-		s--;
-	while (e < ls->n && !v[e].parafirst)
-		e++;
 	if (y > c->fr.bottom + EPS)
 		return 0;		/* does not fit anyway */
 	if (y + v[i + 1].h > c->fr.bottom + EPS)
@@ -381,42 +421,45 @@ static int
 place_lines(struct pdf_ctx *c, const struct pdf_lines *ls, double keep)
 {
 	const struct pdf_line *l;
+	struct spans sp;
 	double before, need, top;
-	size_t i, j;
+	size_t i;
+	int rc = -1;
 
+	spans_make(ls, keep, &sp);
 	for (i = 0; i < ls->n; i++) {
 		l = &ls->v[i];
 		before = c->fresh ? 0 : l->before;
 		if (l->keepnext && !c->fresh) {
-			need = before + l->h;
-			for (j = i + 1; j < ls->n && ls->v[j].keepnext; j++)
-				need += ls->v[j].before + ls->v[j].h;
-			need += j < ls->n ? ls->v[j].before + ls->v[j].h : keep;
+			need = sp.chain[i] - l->before + before;
 			if (c->y + need > c->fr.bottom + EPS) {
 				if (new_page(c, c->landscape) == -1)
-					return -1;
+					goto out;
 				before = 0;
 			}
-		} else if (!l->keepnext && lonely(c, ls, i, before)) {
+		} else if (!l->keepnext && lonely(c, ls, &sp, i, before)) {
 			if (new_page(c, c->landscape) == -1)
-				return -1;
+				goto out;
 			before = 0;
 		}
 		if (!c->fresh && c->y + before + l->h > c->fr.bottom + EPS) {
 			if (new_page(c, c->landscape) == -1)
-				return -1;
+				goto out;
 			before = 0;
 		}
 		top = c->y + before;
 		if (pdf_draw_line(c, c->npages - 1, c->fr.ph, l, c->fr.left,
 		    top) == -1)
-			return -1;
+			goto out;
 		if (l->heading != NULL)
 			bookmark(c, l->heading, top);
 		c->y = top + l->h;
 		c->fresh = 0;
 	}
-	return pdf_failed(c) ? -1 : 0;
+	rc = pdf_failed(c) ? -1 : 0;
+out:
+	spans_free(&sp);
+	return rc;
 }
 
 static int
