@@ -318,7 +318,7 @@ if [ -d "$c" ]; then
 	    grep -q "note: NSCP-2025-014: rapid-review-report: to be completed: The alleged perpetrator.*(review/perpetrator.md)" "$T/aud0.err"
 	# Publication makes the documents for the public; the rapid review
 	# report is confidential, made only when asked for by name.
-	NP="$T/aud2/Child-A-publication"
+	NP="$T/aud2/Child A (publication)"
 	exits "publication of the shipped case: exit 0" 0 "$BIN" build -q --audience publication -o "$T/aud2" "$c"
 	t "... the learning brief and the 7-minute briefing, no more" sh -c \
 	    "test \"\$(ls '$NP' | tr '\n' ' ')\" = 'learning-brief.docx learning-brief.pdf seven-minute-briefing.docx seven-minute-briefing.pdf '"
@@ -333,7 +333,7 @@ if [ -d "$c" ]; then
 	t "... and writing nothing" test ! -e "$T/aud1"
 	rm -rf "$T/full" && cp -r "$c" "$T/full" && echo "Mr Kowalczyk was known to the police for an earlier assault." > "$T/full/review/perpetrator.md"
 	exits "... and once complete: exit 0" 0 "$BIN" build -q --audience publication --document rapid-review-report -o "$T/aud3" "$T/full"
-	t "... that document alone" sh -c "test \"\$(ls '$T/aud3/Child-A-publication' | tr '\n' ' ')\" = 'rapid-review-report.docx rapid-review-report.pdf '"
+	t "... that document alone" sh -c "test \"\$(ls '$T/aud3/Child A (publication)' | tr '\n' ' ')\" = 'rapid-review-report.docx rapid-review-report.pdf '"
 	leak "... free of every register name" --terms tests/anon/northshire.terms "$T/aud3"
 	# A template says who its document is for.
 	rm -rf "$T/audt" && cp -r templates "$T/audt" && sed -i 's/^audience .*/audience internal/' "$T/audt/learning-brief.txt" "$T/audt/seven-minute-briefing.txt"
@@ -348,18 +348,18 @@ fi
 
 echo "== anonymisation: the hard case"
 A=fixtures/cases/eastmoor-2026-003
-AP="$T/pub/Child-A-publication"
+AP="$T/pub/Child A (publication)"
 if [ -d "$A" ]; then
 	# Names two people share are undecided: refused until decided.
 	exits "publication with undecided shared names: exit 65" 65 "$BIN" build -q --audience publication -o "$T/pubr" "$A"
 	cp "$T/last.out" "$T/pubr.err"
 	t "... each at its place in the case's files, by register id" grep -q "eastmoor-2026-003/chronology/[a-z]*\.[a-z]*:[0-9]*:[0-9]*: error: publication: shared-name P0[0-9]/P0[0-9] (family): undecided" "$T/pubr.err"
-	t "... the report giving the edit that decides each" grep -q "^	decide: add <alias>the words at fixtures/cases/eastmoor-2026-003/.*:[0-9]*:[0-9]*</alias> to the person they mean (one of P0" "$T/pubr/Child-A-publication.residual-risk.txt"
-	t "... and no folder left behind" test ! -e "$T/pubr/Child-A-publication"
+	t "... the report giving the edit that decides each" grep -q "^	decide: add <alias>the words at fixtures/cases/eastmoor-2026-003/.*:[0-9]*:[0-9]*</alias> to the person they mean (one of P0" "$T/pubr/Child A (publication).residual-risk.txt"
+	t "... and no folder left behind" test ! -e "$T/pubr/Child A (publication)"
 	exits "publication with --accept-residual, every document: exit 0" 0 "$BIN" build -q --audience publication --accept-residual --document all -o "$T/pub" "$A"
 	cp "$T/last.out" "$T/pub.err"
 	t "... writes all ten files" test "$(ls "$AP" | wc -l)" = 10
-	t "... under a folder name from the published name" test ! -e "$T/pub/EMSCP-2026-Brennan-publication"
+	t "... under a folder name from the published name" test ! -e "$T/pub/EMSCP-2026-Brennan (publication)"
 	t "... and the residual-risk report beside the folder, not in it" \
 	    sh -c "test -s '$AP.residual-risk.txt' && ! ls '$AP' | grep -q residual"
 	leak "leakscan finds nothing in the outputs or the report" --terms tests/anon/eastmoor.terms "$T/pub"
@@ -384,12 +384,12 @@ if [ -d "$A" ]; then
 	t "... naming how many, and writing no document" sh -c "grep -q -- '--strict: [0-9]* undecided' '$T/strict.err' && test -z \"\$(find '$T/strict' -name '*.pdf' -o -name '*.docx')\""
 	# The gate: a pass switched off leaves names the gate must catch.
 	cp -r "$T/pub" "$T/gate"
-	find "$T/gate" -type f -name '*.*x' -o -name '*.pdf' | xargs md5sum | sort > "$T/gate.before"
+	find "$T/gate" -type f \( -name '*.*x' -o -name '*.pdf' \) -print0 | xargs -0 md5sum | sort > "$T/gate.before"
 	CSPR_ANON_OFF=possessive "$BIN" build -q --audience publication --accept-residual --document all -o "$T/gate" "$A" > "$T/gate.out" 2>&1
 	t "the gate fails a build that leaks: exit 65" test $? = 65
 	t "... naming file, part or page and register id" grep -q "learning-brief.pdf: error: publication gate: page 1: register entry P01 (given name) is still there" "$T/gate.out"
 	t "... never the name" sh -c "! grep -qi 'kayleigh' '$T/gate.out'"
-	find "$T/gate" -type f -name '*.*x' -o -name '*.pdf' | xargs md5sum | sort > "$T/gate.after"
+	find "$T/gate" -type f \( -name '*.*x' -o -name '*.pdf' \) -print0 | xargs -0 md5sum | sort > "$T/gate.after"
 	t "... and leaves the earlier outputs as they were" sh -c "cmp '$T/gate.before' '$T/gate.after' || diff '$T/gate.before' '$T/gate.after'"
 	t "... with no temporary file left" sh -c "test -z \"\$(find '$T/gate' -name '.*.docx.??????*' -o -name '.*.pdf.??????')\""
 	# poppler's page text joins table cells ("Agency 0" "100" "100"
@@ -418,10 +418,10 @@ echo "== anonymisation: cases nobody tuned it to"
 # Two fixtures written before the anonymiser's fixes, by someone who did
 # not read it: every document published (--document all), read back by
 # leakscan, the probes, and the checks of how the text reads.
-for h in wenmouth-2026-011:Child-W hollinford-2026-007:Baby-H; do
+for h in "wenmouth-2026-011:Child W" "hollinford-2026-007:Baby H"; do
 	c2=fixtures/cases/${h%%:*}
 	n=${h%%-*}
-	HP="$T/hp-$n/${h#*:}-publication"
+	HP="$T/hp-$n/${h#*:} (publication)"
 	[ -d "$c2" ] || continue
 	exits "$n: publication of every document: exit 0 (no gate false alarm)" 0 \
 	    "$BIN" build -q --audience publication --accept-residual --document all -o "$T/hp-$n" "$c2"
@@ -454,9 +454,9 @@ if [ -d "$W" ]; then
 	exits "wenmouth by default: refused, a family name its people share left undecided" 65 "$BIN" build -q --audience publication -o "$T/wdef" "$W"
 	cp "$T/last.out" "$T/wdef.err"
 	t "... listed at its file and line" grep -q "wenmouth-2026-011/review/[a-z-]*\.md:[0-9]*:[0-9]*: error: publication: shared-name P01/P04 (family): undecided" "$T/wdef.err"
-	t "... nothing published, no folder made" test ! -e "$T/wdef/Child-W-publication"
+	t "... nothing published, no folder made" test ! -e "$T/wdef/Child W (publication)"
 	t "... a short report: what to decide first, then at most twenty more" sh -c \
-	    "test \$(grep -c '^[a-z]' '$T/wdef/Child-W-publication.residual-risk.txt') -le 30"
+	    "test \$(grep -c '^[a-z]' '$T/wdef/Child W (publication).residual-risk.txt') -le 30"
 fi
 # Mutation check: each detector and variant kind switched off in turn
 # must make the gate, leakscan or the probes fail, on one case or another.
@@ -464,12 +464,12 @@ for k in full given family title initials possessive plural alias caps \
     accents separators runs nhs nino postcode phone email url reference dates \
     bidi confusables glued handle address; do
 	caught=0
-	for h in eastmoor-2026-003:Child-A wenmouth-2026-011:Child-W hollinford-2026-007:Baby-H; do
+	for h in "eastmoor-2026-003:Child A" "wenmouth-2026-011:Child W" "hollinford-2026-007:Baby H"; do
 		c2=fixtures/cases/${h%%:*}
 		n=${h%%-*}
 		rm -rf "$T/mut"
 		if ! CSPR_ANON_OFF=$k "$BIN" build -q --audience publication --accept-residual --document all -o "$T/mut" "$c2" > "$T/mut.out" 2>&1 ||
-		    ! $PY tests/anon_check.py "tests/anon/$n.probes" "$T/mut/${h#*:}-publication" >> "$T/mut.out" 2>&1; then
+		    ! $PY tests/anon_check.py "tests/anon/$n.probes" "$T/mut/${h#*:} (publication)" >> "$T/mut.out" 2>&1; then
 			caught=1
 			break
 		fi
@@ -519,11 +519,11 @@ if [ -d "$c" ] && [ -d "$A" ]; then
 	t "... and not in a pipe" sh -c "! '$BIN' build --force -o '$T/bprog' '$T/batch/a' '$T/batch/b' 2>&1 | grep -q '\[2/2\]'"
 	# The business unit allows a word the report listed, and builds again.
 	"$BIN" build -q --audience publication --accept-residual --document all -o "$T/bpub" "$T/batch/b" > /dev/null 2>&1
-	t "the residual-risk report lists an unknown word" grep -q "^unknown-word	Sertraline" "$T/bpub/Child-A-publication.residual-risk.txt"
+	t "the residual-risk report lists an unknown word" grep -q "^unknown-word	Sertraline" "$T/bpub/Child A (publication).residual-risk.txt"
 	ls -l --time-style=full-iso "$T/bpub"/*/ > "$T/bpub.ls1"
 	sed -i 's|<allow>Eastmoor</allow>|<allow>Eastmoor</allow><allow>Sertraline</allow>|' "$T/batch/b/case.xml"
 	"$BIN" build -q --audience publication --accept-residual --document all -o "$T/bpub" "$T/batch/b" > "$T/bpub.out" 2>&1
-	t "after allowing it, the report no longer does" sh -c "! grep -q Sertraline '$T/bpub/Child-A-publication.residual-risk.txt'"
+	t "after allowing it, the report no longer does" sh -c "! grep -q Sertraline '$T/bpub/Child A (publication).residual-risk.txt'"
 	ls -l --time-style=full-iso "$T/bpub"/*/ > "$T/bpub.ls2"
 	t "... and no document, unchanged by it, was rewritten" cmp "$T/bpub.ls1" "$T/bpub.ls2"
 	# Killed mid-build: earlier outputs whole, and the next build right.
@@ -541,6 +541,78 @@ if [ -d "$c" ] && [ -d "$A" ]; then
 	t "... and the next build completes" "$BIN" build -q -o "$T/bout" "$T/batch/a" "$T/batch/b"
 	t "... equal to a clean build" diff -r -x .cspr "$T/bout" "$T/bclean"
 	t "... leaving no temporary file" sh -c "test -z \"\$(find '$T/bout' -name '.*.docx.??????*' -o -name '.*.pdf.??????')\""
+fi
+
+echo "== reading only what it was given, writing only what it should"
+if [ -d "$c" ]; then
+	# A link in the case folder is never followed, to a file or a folder.
+	rm -rf "$T/sl" "$T/slout" && cp -r "$c" "$T/sl"
+	rm -f "$T/sl/review/national.md" && ln -s /etc/passwd "$T/sl/review/national.md"
+	ln -s /usr/lib "$T/sl/chronology/zz"
+	"$BIN" build --force -o "$T/slout" "$T/sl" > /dev/null 2> "$T/sl.err"
+	t "a link to /etc/passwd as a narrative: not read, and said so" sh -c \
+	    "grep -q 'sl/review/national.md: warning: ignored: a symbolic link' '$T/sl.err' && ! pdftotext '$T/slout/NSCP-2025-014/rapid-review-report.pdf' - | grep -q 'root:'"
+	t "a linked folder inside a return folder: not walked" grep -q "sl/chronology/zz: warning: ignored: a symbolic link" "$T/sl.err"
+	rm "$T/sl/review/national.md" "$T/sl/chronology/zz"
+	mv "$T/sl/scoping" "$T/sl-scoping" && ln -s "$PWD/$T/sl-scoping" "$T/sl/scoping"
+	"$BIN" check "$T/sl" > /dev/null 2> "$T/sl.err"
+	t "a return folder that is a link: not followed" grep -q "sl/scoping: warning: ignored: a symbolic link to a folder" "$T/sl.err"
+	rm "$T/sl/scoping" && mv "$T/sl-scoping" "$T/sl/scoping"
+	# The stamp reads what the build reads: a 20 GB sparse file beside
+	# the returns costs nothing.
+	truncate -s 20G "$T/sl/attachment.bin" 2> /dev/null || dd if=/dev/zero of="$T/sl/attachment.bin" bs=1 count=0 seek=20G 2> /dev/null
+	"$BIN" build -q -o "$T/slout" "$T/sl" > /dev/null 2>&1
+	t "a 20 GB file in the case folder: a rebuild with nothing changed, in under 5 s" sh -c \
+	    "timeout 5 '$BIN' build -o '$T/slout' '$T/sl' 2>&1 | grep -q '0 rebuilt (0 documents), 1 unchanged'"
+	rm -f "$T/sl/attachment.bin"
+	# A link where a case's output folder goes is never written through.
+	rm -rf "$T/lo1" "$T/lotarget" && mkdir -p "$T/lo1" "$T/lotarget" && ln -s "$PWD/$T/lotarget" "$T/lo1/NSCP-2025-014"
+	exits "a link in place of the case's output folder: exit 73" 73 "$BIN" build -q -o "$T/lo1" "$c"
+	t "... nothing written through it" test -z "$(ls "$T/lotarget")"
+	# Folders are unique by construction: a reference looks like no
+	# publication's folder; a second case with one's reference is refused.
+	rm -rf "$T/col" "$T/colout" && cp -r "$c" "$T/col" && sed -i 's/ref="NSCP-2025-014"/ref="Child-A-publication"/' "$T/col/case.xml"
+	"$BIN" build -q --audience publication -o "$T/colout" "$c" > /dev/null 2>&1
+	t "a draft whose reference reads like a publication leaves the publication alone" sh -c \
+	    "'$BIN' build -q -o '$T/colout' '$T/col' > /dev/null 2>&1 && test -s '$T/colout/Child A (publication)/learning-brief.pdf' && test -s '$T/colout/Child-A-publication/rapid-review-report.pdf'"
+	"$BIN" build -q -o "$T/colout" "$c" > /dev/null 2>&1
+	rm -rf "$T/col2" && cp -r "$c" "$T/col2" && sed -i 's/Northshire Safeguarding/Another Safeguarding/' "$T/col2/case.xml"
+	exits "another case with the same reference, into the same folder: exit 73" 73 "$BIN" build -q -o "$T/colout" "$T/col2"
+	cp "$T/last.out" "$T/col.err"
+	t "... saying whose it is" grep -q "NSCP-2025-014: error: cannot write there: it holds the documents of another case or audience" "$T/col.err"
+	# Two builds at once into one folder: the second waits its turn.
+	rm -rf "$T/conc" && "$BIN" build -q -o "$T/conc" "$c" > /dev/null 2>&1
+	okc=0
+	for i in 1 2 3 4 5; do
+		"$BIN" build -q --force -o "$T/conc" "$c" "$A" > /dev/null 2> "$T/conc1.err" &
+		p1=$!
+		"$BIN" build -q --force -o "$T/conc" "$c" "$A" > /dev/null 2> "$T/conc2.err" &
+		p2=$!
+		wait $p1; s1=$?
+		wait $p2; s2=$?
+		[ $s1 = 0 ] && [ $s2 = 0 ] && okc=$((okc + 1))
+	done
+	t "two builds into one folder at once, five times: both succeed each time" test "$okc" = 5
+	t "... the documents whole" sh -c "for f in '$T/conc'/*/*.pdf; do qpdf --check \"\$f\" > /dev/null || exit 1; done"
+	# An interrupt or a termination: stopped cleanly, nothing left. A
+	# case big enough to be stopped in the middle (a second's build).
+	rm -rf "$T/sigcase" && $PY tests/gen_case.py "$T/sigcase" 8 3000
+	for sig in INT TERM; do
+		rm -rf "$T/sig" && "$BIN" build -q -o "$T/sig" "$T/sigcase" > /dev/null 2>&1
+		(cd "$T/sig" && md5sum */*.pdf */*.docx) > "$T/sig.sum"
+		# As from a terminal: a job started in the background by
+		# this script would ignore interrupts.
+		$PY -c "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])" \
+		    "$BIN" build -q --force -o "$T/sig" "$T/sigcase" > /dev/null 2> "$T/sig.err" &
+		pid=$!
+		sleep 0.3
+		kill -$sig $pid
+		wait $pid
+		st=$?
+		t "SIG$sig mid-build: cspr dies of it, saying so (status $st)" sh -c "test $st -gt 128 && grep -q 'stopped by a signal' '$T/sig.err'"
+		t "... no temporary file or staging folder left" sh -c "test -z \"\$(find '$T/sig' -name '.cspr-stage.*' -o -name '.*.??????')\""
+		t "... the case's documents as they were, whole" sh -c "cd '$T/sig' && md5sum */*.pdf */*.docx | cmp -s - '$PWD/$T/sig.sum'"
+	done
 fi
 
 echo "== limits: each with a clear error, configurable"
@@ -594,7 +666,7 @@ if [ -d "$c" ]; then
 			st=$?
 			if [ $st = 73 ] && grep -q "error: .*\(No space left\|Input/output\)" "$T/fo.err" &&
 			    (cd "$T/fo" && md5sum */*) | cmp -s - "$T/fo.sum" &&
-			    [ -z "$(find "$T/fo" -name '.*.docx.??????*' -o -name '.*.pdf.??????')" ]; then
+			    [ -z "$(find "$T/fo" -name '.*.docx.??????*' -o -name '.*.pdf.??????' -o -name '.cspr-stage.*')" ]; then
 				ok "$m fails (after $a): exit 73, said, earlier outputs intact, no temporary file"
 			else
 				echo "exit $st" >> "$T/fo.err"; ko "$m fails (after $a)" "$T/fo.err"
@@ -621,22 +693,40 @@ if [ -d "$c" ]; then
 	cp "$T/last.out" "$T/badfont.err"
 	t "... saying it is not a usable TrueType font, and keeping nothing" sh -c \
 	    "grep -q \"cannot load font '.*bad.ttf': not a usable TrueType font\" '$T/badfont.err' && test -z \"\$(find '$T/fo4' -name '*.pdf' -o -name '*.docx' 2>/dev/null)\""
-	# Killed at random points, a hundred times.
-	rm -rf "$T/kout" && "$BIN" build -q -o "$T/kout" "$c" "$A" > /dev/null 2>&1
+	# Killed at random points, a hundred times, while the case goes
+	# back and forth between two versions: after each kill its folder
+	# holds one build's documents, all of one version or all of the
+	# other, never some of each.
+	rm -rf "$T/kcase" "$T/kv1" "$T/kv2" && cp -r "$c" "$T/kcase"
+	cp "$c/review/summary.md" "$T/ksum1" && { cat "$c/review/summary.md"; echo "A second version of the summary."; } > "$T/ksum2"
+	for v in 1 2; do
+		cp "$T/ksum$v" "$T/kcase/review/summary.md"
+		"$BIN" build -q -o "$T/kv$v" "$T/kcase" > /dev/null 2>&1
+		(cd "$T/kv$v/NSCP-2025-014" && md5sum *.docx *.pdf) > "$T/kv$v.sum"
+	done
+	t "... the two versions differ" sh -c "! cmp -s '$T/kv1.sum' '$T/kv2.sum'"
+	rm -rf "$T/kout" && cp -r "$T/kv2" "$T/kout"
 	bad=0
 	i=0
+	: > "$T/kills.bad"
 	while [ $i -lt 100 ]; do
-		"$BIN" build -q --force -o "$T/kout" "$c" "$A" > /dev/null 2>&1 &
+		cp "$T/ksum$((i % 2 + 1))" "$T/kcase/review/summary.md"
+		"$BIN" build -q --force -o "$T/kout" "$T/kcase" > /dev/null 2>&1 &
 		pid=$!
 		sleep "0.$(( (i * 37) % 10 ))$(( (i * 13) % 10 ))"
 		kill -9 $pid 2> /dev/null
 		wait $pid 2> /dev/null
-		for f in "$T/kout"/*/*.docx; do unzip -tq "$f" > /dev/null 2>&1 || { bad=$((bad + 1)); echo "$i $f" >> "$T/kills.bad"; }; done
-		for f in "$T/kout"/*/*.pdf; do qpdf --check "$f" > /dev/null 2>&1 || { bad=$((bad + 1)); echo "$i $f" >> "$T/kills.bad"; }; done
+		(cd "$T/kout/NSCP-2025-014" && md5sum *.docx *.pdf) > "$T/kout.sum" 2>/dev/null
+		if ! cmp -s "$T/kout.sum" "$T/kv1.sum" && ! cmp -s "$T/kout.sum" "$T/kv2.sum"; then
+			bad=$((bad + 1))
+			{ echo "kill $i:"; cat "$T/kout.sum"; } >> "$T/kills.bad"
+		fi
 		i=$((i + 1))
 	done
-	t "killed 100 times: every DOCX and PDF whole after each kill" test "$bad" = 0
-	t "... the next build completes" "$BIN" build -q -o "$T/kout" "$c" "$A"
+	t "killed 100 times: the folder holds one version's documents, whole, after each kill" test "$bad" = 0
+	[ "$bad" = 0 ] || head -30 "$T/kills.bad"
+	t "... the next build completes" "$BIN" build -q -o "$T/kout" "$T/kcase"
+	t "... and leaves nothing of the killed builds" sh -c "test -z \"\$(find '$T/kout' -name '.cspr-stage.*' -o -name '.*.??????')\""
 	for f in "$T/kout"/*/*.docx; do t "... $(basename "$(dirname "$f")")/$(basename "$f") opens in python-docx" $PY tests/docx_check.py "$f"; done
 	for f in "$T/kout"/*/*.pdf; do t "... $(basename "$(dirname "$f")")/$(basename "$f") passes the PDF checks" sh tests/pdf_check.sh "$f"; done
 fi

@@ -1,6 +1,8 @@
 /* Semantic checks of a loaded case: periods, order, register ids, missing returns. */
 #include "check.h"
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 #include <limits.h>
 #include <string.h>
 
@@ -209,6 +211,32 @@ check_review(const struct kase *k, struct diag_ctx *dg)
 	}
 }
 
+/* The partnership's reference patterns compile (PCRE2): a bad one is an
+ * error of case.xml, found by cspr check, before a publication starts. */
+static void
+check_patterns(const struct kase *k, struct diag_ctx *dg)
+{
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE at;
+	pcre2_code *re;
+	size_t i;
+	int err;
+
+	for (i = 0; i < k->pub.nids; i++) {
+		if ((re = pcre2_compile((PCRE2_SPTR)k->pub.ids[i].regex,
+		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err, &at,
+		    NULL)) != NULL) {
+			pcre2_code_free(re);
+			continue;
+		}
+		pcre2_get_error_message(err, msg, sizeof(msg));
+		diag(dg, DIAG_ERROR, &k->pub.ids[i].pos, "identifier pattern "
+		    "'%s' is not a valid regular expression (PCRE2 syntax): %s "
+		    "at offset %zu", k->pub.ids[i].label ? k->pub.ids[i].label :
+		    "", (char *)msg, (size_t)at);
+	}
+}
+
 void
 case_check(const struct kase *k, struct diag_ctx *dg)
 {
@@ -216,6 +244,7 @@ case_check(const struct kase *k, struct diag_ctx *dg)
 
 	check_agencies(k, dg);
 	check_review(k, dg);
+	check_patterns(k, dg);
 	for (i = 0; i < k->ncr; i++)
 		check_events(&k->cr[i], k, dg);
 }

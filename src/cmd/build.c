@@ -1,5 +1,6 @@
 /* `cspr build`: renders every document of one or more cases into OUTDIR, redoing only what changed. */
 #include "build.h"
+#include "commit.h"
 #include "../doc/documents.h"
 #include "../model/case.h"
 #include "../render/render.h"
@@ -360,6 +361,7 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 	struct tally t;
 	struct buf conf = BUF_INIT, kind = BUF_INIT;
 	const char *topt = NULL;
+	sigset_t stops, oldmask;
 	size_t i, j, n = 0, nbuild = 0;
 	int r, rc, have_style = 0;
 
@@ -371,6 +373,17 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 	b.jobs = 1;
 	if ((rc = options(&b, argc, argv, &topt, dg)) != EXIT_OK)
 		return rc == -1 ? EXIT_OK : rc;
+	/*
+	 * An interrupt or a termination waits for a point where nothing is
+	 * half written (build_stopping): the case being built is dropped,
+	 * its staged files removed, and cspr then dies of the signal, as
+	 * the shell expects. No handler, so nothing to keep in a global.
+	 */
+	sigemptyset(&stops);
+	sigaddset(&stops, SIGINT);
+	sigaddset(&stops, SIGTERM);
+	sigaddset(&stops, SIGHUP);
+	sigprocmask(SIG_BLOCK, &stops, &oldmask);
 	clock_gettime(CLOCK_MONOTONIC, &b.lap);
 	b.tdir = cmd_templates_dir(topt);
 	if (env_hash(&b, dg) == -1) {
@@ -403,6 +416,19 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 		}
 		r = cmd_load_case(c->dir, &c->k, dg);
 		if (r == EXIT_OK) {
+			char after[HASH_HEX];
+
+			/* The stamp must say what was read: if the files
+			 * changed while they were, it says nothing, and the
+			 * next build builds again. */
+			if (c->input[0] != '\0' && (stamp_case_input(c->dir,
+			    b.env, after) == -1 || strcmp(after, c->input) !=
+			    0)) {
+				diag_at(dg, DIAG_WARNING, c->dir, 0, 0, "its files "
+				    "changed while cspr read them: built from "
+				    "what was read, and built again next time");
+				memset(c->input, 0, sizeof(c->input));
+			}
 			build_lap(&b, "read and checked", c->dir, dg);
 			nbuild++;
 		} else if (r == EXIT_NOINPUT || rc == EXIT_OK)
@@ -450,6 +476,14 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 		    EXIT_OK)
 			goto out;
 	}
+	/* From here on files are written: one build at a time in the
+	 * folder, which then holds no other build's leftovers. */
+	if ((nbuild > 0 || access(b.outdir, F_OK) == 0) &&
+	    outdir_lock(b.outdir, dg) == -1) {
+		rc = EXIT_CANTCREAT;
+		goto out;
+	}
+	stage_sweep(b.outdir);
 	for (i = 0; i < n; i++)
 		if (cs[i].unchanged) {
 			struct bresult same = { EXIT_OK, 0, CMD_NDOCS };
@@ -468,6 +502,8 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 
 			if (cs[i].unchanged || cs[i].k == NULL)
 				continue;
+			if (build_stopping())
+				break;
 			res = build_case(&b, &cs[i], dg);
 			tally(&t, &cs[i], &res, dg);
 		}
@@ -491,6 +527,13 @@ out:
 	buf_free(&kind);
 	free(b.tdir);
 	docset_free(&b.ds);
+	if (build_stopping()) {
+		diag(dg, DIAG_ERROR, NULL, "stopped by a signal: the case it was "
+		    "building is as it was before");
+		fflush(stdout);
+		fflush(dg->out);
+	}
 	cmd_summary(dg);
+	sigprocmask(SIG_SETMASK, &oldmask, NULL);	/* a pending one kills */
 	return rc;
 }

@@ -57,6 +57,11 @@ void	build_lap(struct build *b, const char *what, const char *name,
 /* Removes the temporary files a killed build left in the folder dir. */
 void	build_sweep(const char *dir);
 
+/* Whether an interrupt or a termination is waiting (they are blocked
+ * while cspr builds): the build stops at the next point where nothing
+ * is half written. */
+int	build_stopping(void);
+
 /*
  * Builds every document of case c whose tree differs from the stamp's
  * (or whose files are missing), renders it to temporary files, passes a

@@ -1,5 +1,6 @@
 /* Building one case: each document's tree, anonymised for publication, rendered only if it changed, read back by the gate, committed together. */
 #include "build.h"
+#include "commit.h"
 #include "../check/gate.h"
 #include "../doc/documents.h"
 #include "../model/case.h"
@@ -11,6 +12,7 @@
 
 #include <dirent.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -154,7 +156,7 @@ doc_stamp(const struct build *b, const struct doc *d, char out[HASH_HEX])
  */
 static int
 render_doc(struct build *b, struct jobs *js, const struct doc *d,
-    const char *dir, size_t i, struct diag_ctx *dg)
+    const char *dir, const char *final, size_t i, struct diag_ctx *dg)
 {
 	struct buf path = BUF_INIT;
 	struct render_job r[2];
@@ -175,6 +177,9 @@ render_doc(struct build *b, struct jobs *js, const struct doc *d,
 		if (outfile_begin(&j->of, path.data, dg) == -1)
 			goto out;
 		js->n++;
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s.%s", final, cmd_docnames[i],
+		    render_ext(formats[f]));
 		j->shown = xstrdup(path.data);
 		j->pdf = formats[f] == FORMAT_PDF;
 		j->doc = i;
@@ -230,7 +235,8 @@ out:
 }
 
 /* A file or folder name from text: what the anonymiser left of it, with
- * anything but letters, digits, '.', '_' and '-' as '-'. */
+ * anything but letters, digits, spaces, '.', '_' and '-' as '-' (and no
+ * leading dot). */
 static char *
 safe_name(const struct anon *a, const char *text)
 {
@@ -239,9 +245,48 @@ safe_name(const struct anon *a, const char *text)
 	for (p = s; *p != '\0'; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' ||
-		    *p == '-'))
+		    *p == '-' || *p == ' ') || (p == s && *p == '.'))
 			*p = '-';
 	return s;
+}
+
+/* Whether a name in a case's folder is one of its documents. */
+static int
+is_document(const char *name)
+{
+	size_t i, n;
+
+	for (i = 0; i < CMD_NDOCS; i++) {
+		n = strlen(cmd_docnames[i]);
+		if (strncmp(name, cmd_docnames[i], n) == 0 &&
+		    (strcmp(name + n, ".docx") == 0 ||
+		    strcmp(name + n, ".pdf") == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether document i was rendered in format f this time. */
+static int
+written(const struct jobs *js, size_t i, int f)
+{
+	size_t j;
+
+	for (j = 0; j < js->n; j++)
+		if (js->v[j].doc == i && js->v[j].pdf == f)
+			return 1;
+	return 0;
+}
+
+/* The staged path of a file whose final path is shown. */
+static const char *
+staged(const struct stage *st, const char *shown, struct buf *b)
+{
+	const char *slash = strrchr(shown, '/');
+
+	buf_reset(b);
+	buf_printf(b, "%s/%s", st->dir, slash ? slash + 1 : shown);
+	return b->data;
 }
 
 /* Removes what a killed build left in dir: our temporary files,
@@ -278,6 +323,26 @@ build_sweep(const char *dir)
 	}
 	closedir(d);
 	buf_free(&p);
+}
+
+/* Whether sig is pending and would stop cspr: not one its parent had
+ * it ignore (a job in the background ignores interrupts). */
+static int
+stops(const sigset_t *pending, int sig)
+{
+	struct sigaction sa;
+
+	return sigismember(pending, sig) == 1 &&
+	    sigaction(sig, NULL, &sa) == 0 && sa.sa_handler != SIG_IGN;
+}
+
+int
+build_stopping(void)
+{
+	sigset_t p;
+
+	return sigpending(&p) == 0 && (stops(&p, SIGINT) ||
+	    stops(&p, SIGTERM) || stops(&p, SIGHUP));
 }
 
 /* 1 if document i of the old stamp is still on disk, as it was built. */
@@ -320,9 +385,12 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 	pthread_t sealer, reaper;
 	char *folder = NULL;
 	size_t i, j, first;
-	int hits = 0, n, f, sealing, reaping, made = 0;
+	int hits = 0, n, f, sealing, reaping;
+	struct stage st;
+	struct buf path = BUF_INIT;
 
 	memset(&ns, 0, sizeof(ns));
+	memset(&st, 0, sizeof(st));
 	if (b->publication) {
 		if ((a = cmd_anon(k, b->tdir, b->dict, 0, dg)) == NULL ||
 		    (getenv("CSPR_ANON_OFF") != NULL && (gate = cmd_anon(k,
@@ -332,9 +400,11 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 		}
 		r = residual_new();
 		/* Named by what the case publishes as, never by its
-		 * reference, which may carry a family name. */
+		 * reference, which may carry a family name; with a space,
+		 * which no reference has, so that no draft's folder is ever
+		 * a publication's. */
 		folder = safe_name(a, case_pubname(k));
-		buf_printf(&dir, "%s-publication", folder);
+		buf_printf(&dir, "%s (publication)", folder);
 		free(folder);
 		folder = buf_detach(&dir);
 		build_lap(b, "anonymiser ready", k->manifest, dg);
@@ -343,16 +413,17 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 	snprintf(ns.folder, sizeof(ns.folder), "%s", folder);
 	memcpy(ns.input, c->input, HASH_HEX);
 	buf_printf(&dir, "%s/%s", b->outdir, folder);
-	made = stat(dir.data, &sb) == -1;
-	if (mkdirs(dir.data, dg) == -1)
+	if (stage_begin(&st, b->outdir, folder, c->dir, b->publication ?
+	    "publication" : "internal", dg) == -1)
 		goto out;
-	build_sweep(dir.data);
 	ch = merge_case(k, &b->mo);
 	build_lap(b, "merged", k->manifest, dg);
 	for (i = 0; i < CMD_NDOCS; i++) {
 		ns.doc[i].size[0] = ns.doc[i].size[1] = -1;
 		if (!(b->docs & (1u << i)))
 			continue;
+		if (build_stopping())
+			goto out;
 		strlist_free(&missing);
 		if ((d = docset_build(&b->ds, i, k, ch, b->publication,
 		    &missing, dg)) == NULL) {
@@ -408,7 +479,7 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 				reap_run(&rp);
 		}
 		first = js.n;
-		res.rc = render_doc(b, &js, d, dir.data, i, dg);
+		res.rc = render_doc(b, &js, d, st.dir, dir.data, i, dg);
 		if (reaping)
 			pthread_join(reaper, NULL);
 		if (sealing) {
@@ -467,29 +538,40 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 			goto out;
 		}
 	}
-	/* All of the case rendered and passed: only now replace its
-	 * earlier outputs, then record what they were built from. */
+	/* All of the case rendered and passed: the new set, what was
+	 * rebuilt and what was not, replaces the earlier whole; then the
+	 * stamp records what it was built from. */
+	res.rc = EXIT_CANTCREAT;
 	for (j = 0; j < js.n; j++) {
-		if (outfile_commit(&js.v[j].of, dg) == -1) {
-			res.rc = EXIT_CANTCREAT;
+		if (outfile_commit(&js.v[j].of, dg) == -1)
 			goto out;
-		}
 		f = js.v[j].pdf;
-		if (stat(js.v[j].shown, &sb) == 0)
+		if (stat(staged(&st, js.v[j].shown, &path), &sb) == 0)
 			ns.doc[js.v[j].doc].size[f] = (long long)sb.st_size;
-		printf("%s\n", js.v[j].shown);
 	}
-	if (stamp_write(c->stamp, &ns, dg) == -1)
-		res.rc = EXIT_CANTCREAT;
+	for (i = 0; i < CMD_NDOCS; i++)
+		for (f = 0; f < 2; f++)
+			if (ns.doc[i].size[f] >= 0 && !written(&js, i, f)) {
+				buf_reset(&path);
+				buf_printf(&path, "%s.%s", cmd_docnames[i],
+				    render_ext(formats[f]));
+				if (stage_keep(&st, path.data, dg) == -1)
+					goto out;
+			}
+	if (build_stopping() || stage_commit(&st, is_document, dg) == -1)
+		goto out;
+	for (j = 0; j < js.n; j++)
+		printf("%s\n", js.v[j].shown);
+	res.rc = stamp_write(c->stamp, &ns, dg) == -1 ? EXIT_CANTCREAT :
+	    EXIT_OK;
 out:
 	for (j = 0; j < js.n; j++) {
 		outfile_abort(&js.v[j].of);
 		free(js.v[j].shown);
 	}
 	free(js.v);
-	/* A refused build leaves no folder it made. */
-	if (res.rc != EXIT_OK && made && dir.data != NULL)
-		rmdir(dir.data);
+	/* A refused build leaves nothing: no folder, no staged file. */
+	stage_abort(&st);
 	doc_free(d);
 	chronology_free(ch);
 	anon_free(a);
@@ -498,6 +580,7 @@ out:
 	free(folder);
 	buf_free(&dir);
 	buf_free(&what);
+	buf_free(&path);
 	strlist_free(&missing);
 	if (res.rc != EXIT_OK)
 		res.rebuilt = res.unchanged = 0;

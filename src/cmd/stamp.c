@@ -1,6 +1,8 @@
 /* Build stamps in OUTDIR/.cspr/: the input hash of each case and the tree hash of each document last built. */
 #define _XOPEN_SOURCE 700	/* realpath */
 #include "stamp.h"
+#include "../ingest/limits.h"
+#include "../model/case.h"
 #include "../util/buf.h"
 #include "../util/outfile.h"
 
@@ -106,7 +108,7 @@ skip_dot(const struct dirent *d)
 }
 
 /* Every regular file under dir, in name order, by its path relative to
- * the top, then its bytes. */
+ * the top, then its bytes: for the template folder, which is cspr's. */
 static int
 tree(struct hash *h, const char *dir, const char *rel, int depth)
 {
@@ -150,14 +152,34 @@ stamp_tree(struct hash *h, const char *dir)
 int
 stamp_case_input(const char *dir, const char *env, char out[HASH_HEX])
 {
+	struct strlist files = { NULL, 0, 0 };
+	struct limits lim;
+	struct stat sb;
 	struct hash h;
+	size_t i, dl = strlen(dir);
+	int rc = -1;
 
+	/* The files the build reads, and only those: an attachment, a
+	 * linked folder or a 20 GB file beside them costs nothing. One
+	 * over the size limit is an error when read: its size is enough. */
+	limits_get(&lim);
+	case_input_files(dir, &files);
 	hash_init(&h);
 	hash_str(&h, env);
-	if (tree(&h, dir, "", 0) == -1)
-		return -1;
+	for (i = 0; i < files.n; i++) {
+		hash_str(&h, files.v[i] + dl);
+		if (lstat(files.v[i], &sb) == -1)
+			goto out;
+		hash_u64(&h, (uint64_t)sb.st_size);
+		if ((size_t)sb.st_size <= lim.file && hash_file(&h,
+		    files.v[i]) == -1)
+			goto out;
+	}
 	hash_hex(&h, out);
-	return 0;
+	rc = 0;
+out:
+	strlist_free(&files);
+	return rc;
 }
 
 int

@@ -28,8 +28,9 @@ char	*stamp_path(const char *outdir, const char *casedir, const char *kind);
 int	 stamp_read(const char *path, struct stamp *s);
 int	 stamp_write(const char *path, const struct stamp *s,
 	    struct diag_ctx *dg);
-/* The hash of env and every file under the case folder dir (sorted,
- * names and contents); -1 if something cannot be read. */
+/* The hash of env and every file of case folder dir that a build
+ * reads (case_input_files: names, sizes, and contents within the file
+ * limit); -1 if one cannot be read. */
 int	 stamp_case_input(const char *dir, const char *env,
 	    char out[HASH_HEX]);
 /* Feeds every file under dir (names and contents) into h; -1 on a read

@@ -66,12 +66,45 @@ listdir(const char *dir, size_t *n, struct diag_ctx *dg)
 	return v;
 }
 
-static int
-isregular(const char *path)
+/*
+ * What an entry of a case folder is to cspr. It reads regular files and
+ * walks folders inside the case folder, and never follows a symbolic
+ * link, which could take it anywhere (review/national.md ->
+ * /etc/passwd; a folder linked to /usr); nor reads a device or a pipe.
+ */
+enum entry { E_OTHER, E_FILE, E_DIR, E_LINK };
+
+static enum entry
+entry_kind(const char *path)
 {
 	struct stat sb;
 
-	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+	if (lstat(path, &sb) == -1)
+		return E_OTHER;
+	return S_ISLNK(sb.st_mode) ? E_LINK : S_ISREG(sb.st_mode) ? E_FILE :
+	    S_ISDIR(sb.st_mode) ? E_DIR : E_OTHER;
+}
+
+/* 1 if path is a regular file to read; else warns (links, devices) or
+ * says nothing (folders). */
+static int
+entry_file(const char *path, struct diag_ctx *dg)
+{
+	switch (entry_kind(path)) {
+	case E_FILE:
+		return 1;
+	case E_LINK:
+		diag_at(dg, DIAG_WARNING, path, 0, 0, "ignored: a symbolic link "
+		    "(cspr reads only the files in the case folder: copy the "
+		    "file in)");
+		return 0;
+	case E_OTHER:
+		diag_at(dg, DIAG_WARNING, path, 0, 0, "ignored: not a regular "
+		    "file");
+		return 0;
+	default:
+		return 0;
+	}
 }
 
 /* One chronology return, read on whichever thread takes it, its
@@ -79,6 +112,7 @@ isregular(const char *path)
 struct chron_slot {
 	char		*path;		/* as named in the folder */
 	const char	*file;		/* interned; NULL: not a return */
+	int		 skip;		/* a link or a device: warned of */
 	int		 xml;
 	struct chron_return cr;
 	struct diag_ctx	 held;
@@ -109,6 +143,8 @@ chron_worker(void *arg)
 		if (i == w->n)
 			return NULL;
 		s = &w->v[i];
+		if (s->skip)
+			continue;
 		if (s->file == NULL) {
 			diag_at(s->dg, DIAG_WARNING, s->path, 0, 0, "ignored: "
 			    "a chronology return is a .xml or .md file");
@@ -150,7 +186,11 @@ load_chronologies(struct kase *k, const char *dir, struct diag_ctx *dg)
 		buf_printf(&path, "%s/%s", dir, names[i]);
 		s->path = xstrdup(path.data);
 		e = ext(names[i]);
-		if (isregular(path.data) &&
+		if (entry_kind(path.data) == E_LINK ||
+		    entry_kind(path.data) == E_OTHER) {
+			entry_file(path.data, dg);
+			s->skip = 1;
+		} else if (entry_kind(path.data) == E_FILE &&
 		    (strcmp(e, "xml") == 0 || strcmp(e, "md") == 0)) {
 			s->file = intern(k, path.data);
 			s->xml = strcmp(e, "xml") == 0;
@@ -219,7 +259,12 @@ load_scoping(struct kase *k, const char *dir, struct diag_ctx *dg)
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s", dir, names[i]);
 		e = ext(names[i]);
-		if (!isregular(path.data) ||
+		if (entry_kind(path.data) != E_FILE &&
+		    entry_kind(path.data) != E_DIR) {
+			entry_file(path.data, dg);
+			continue;
+		}
+		if (entry_kind(path.data) != E_FILE ||
 		    (strcmp(e, "xml") != 0 && strcmp(e, "md") != 0)) {
 			diag_at(dg, DIAG_WARNING, path.data, 0, 0,
 			    "ignored: a scoping return is a .xml or .md file");
@@ -306,7 +351,7 @@ load_review(struct kase *k, const char *dir, struct diag_ctx *dg)
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s", dir, names[i]);
 		len = strlen(names[i]);
-		if (!isregular(path.data))
+		if (!entry_file(path.data, dg))
 			continue;
 		file = intern(k, path.data);
 		if (strcmp(names[i], "review.xml") == 0) {
@@ -344,6 +389,70 @@ load_review(struct kase *k, const char *dir, struct diag_ctx *dg)
 	buf_free(&valid);
 }
 
+/* Whether a name in review/ is one case_load reads. */
+static int
+review_file(const char *name)
+{
+	size_t j, len = strlen(name);
+
+	if (strcmp(name, "review.xml") == 0)
+		return 1;
+	for (j = 0; review_sections[j] != NULL; j++)
+		if (len == strlen(review_sections[j]) + 3 &&
+		    strncmp(name, review_sections[j], len - 3) == 0 &&
+		    strcmp(name + len - 3, ".md") == 0)
+			return 1;
+	return 0;
+}
+
+void
+case_input_files(const char *dir, struct strlist *out)
+{
+	static const char *const sub[] = { "chronology", "scoping", "review" };
+	struct diag_ctx quiet;
+	struct buf p = BUF_INIT, d = BUF_INIT;
+	char **names;
+	size_t i, j, n;
+	const char *e;
+
+	diag_init(&quiet, NULL);
+	buf_printf(&p, "%s/case.xml", dir);
+	if (entry_kind(p.data) == E_FILE)
+		strlist_add(out, p.data);
+	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++) {
+		buf_reset(&d);
+		buf_printf(&d, "%s/%s", dir, sub[i]);
+		if (entry_kind(d.data) != E_DIR)
+			continue;
+		names = listdir(d.data, &n, &quiet);
+		for (j = 0; j < n; j++) {
+			buf_reset(&p);
+			buf_printf(&p, "%s/%s", d.data, names[j]);
+			e = ext(names[j]);
+			if (entry_kind(p.data) == E_FILE && (i == 2 ?
+			    review_file(names[j]) : strcmp(e, "xml") == 0 ||
+			    strcmp(e, "md") == 0))
+				strlist_add(out, p.data);
+			free(names[j]);
+		}
+		free(names);
+	}
+	buf_free(&p);
+	buf_free(&d);
+}
+
+/* 1 if the case's folder path is to be read: absent (nothing to read)
+ * or a folder; a link to one is warned of and not followed. */
+static int
+folder_ok(const char *path, struct diag_ctx *dg)
+{
+	if (entry_kind(path) != E_LINK)
+		return 1;
+	diag_at(dg, DIAG_WARNING, path, 0, 0, "ignored: a symbolic link to a "
+	    "folder (cspr reads only what is in the case folder)");
+	return 0;
+}
+
 struct kase *
 case_load(const char *dir, struct diag_ctx *dg)
 {
@@ -356,7 +465,12 @@ case_load(const char *dir, struct diag_ctx *dg)
 	k->dir = xstrndup(dir, len);
 	buf_printf(&path, "%s/case.xml", k->dir);
 	k->manifest = xstrdup(intern(k, path.data));
-	if (!isregular(path.data)) {
+	if (entry_kind(path.data) == E_LINK) {
+		diag_at(dg, DIAG_ERROR, path.data, 0, 0, "not read: a symbolic "
+		    "link (cspr reads only the files in the case folder)");
+		goto out;
+	}
+	if (entry_kind(path.data) != E_FILE) {
 		diag_at(dg, DIAG_ERROR, path.data, 0, 0, "cannot read the case "
 		    "manifest (a case folder holds case.xml, chronology/ and "
 		    "scoping/)");
@@ -366,13 +480,16 @@ case_load(const char *dir, struct diag_ctx *dg)
 		goto out;
 	buf_reset(&path);
 	buf_printf(&path, "%s/chronology", k->dir);
-	load_chronologies(k, path.data, dg);
+	if (folder_ok(path.data, dg))
+		load_chronologies(k, path.data, dg);
 	buf_reset(&path);
 	buf_printf(&path, "%s/scoping", k->dir);
-	load_scoping(k, path.data, dg);
+	if (folder_ok(path.data, dg))
+		load_scoping(k, path.data, dg);
 	buf_reset(&path);
 	buf_printf(&path, "%s/review", k->dir);
-	load_review(k, path.data, dg);
+	if (folder_ok(path.data, dg))
+		load_review(k, path.data, dg);
 	res = k;
 	k = NULL;
 out:

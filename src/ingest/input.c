@@ -37,12 +37,19 @@ input_read(const char *file, const char *what, struct buf *b,
 	int valid;
 
 	limits_get(&lim);
-	if (buf_read_file(b, file, lim.file) == -1) {
+	if (buf_read_regular(b, file, lim.file) == -1) {
 		limits_show(lim.file, 1, max, sizeof(max));
 		if (errno == EFBIG)
 			diag_at(dg, DIAG_ERROR, file, 0, 0, "file is larger than "
 			    "%s: split the return or remove embedded material "
 			    "(or raise the limit: CSPR_LIMITS=file=N)", max);
+		else if (errno == ELOOP)
+			diag_at(dg, DIAG_ERROR, file, 0, 0, "not read: a "
+			    "symbolic link (cspr reads only the files themselves: "
+			    "copy the file into the case folder)");
+		else if (errno == EINVAL)
+			diag_at(dg, DIAG_ERROR, file, 0, 0, "not read: not a "
+			    "regular file");
 		else
 			diag_at(dg, DIAG_ERROR, file, 0, 0, "%s",
 			    strerror(errno));

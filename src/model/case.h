@@ -279,6 +279,15 @@ const char	*tri_name(enum tri t);	/* "yes", "no", "unknown" */
  */
 struct kase	*case_load(const char *dir, struct diag_ctx *dg);
 
+/*
+ * The files of case folder dir that case_load reads, and nothing else,
+ * in a fixed order: case.xml, then chronology/, scoping/ and review/,
+ * each in name order; regular files only, never through a symbolic
+ * link. Paths are dir/<relative path>. What the build stamp is made
+ * from (so an attachment or a linked folder costs nothing).
+ */
+void		 case_input_files(const char *dir, struct strlist *out);
+
 /* Indented text dump, for golden tests and `cspr dump --stage case`. */
 void		 case_dump(FILE *out, const struct kase *k);
 

@@ -4,9 +4,12 @@
 #include "vmem.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 void
 buf_reserve(struct buf *b, size_t extra)
@@ -86,6 +89,46 @@ buf_free(struct buf *b)
 	vmem_free(b->data, b->cap, 1);
 	b->data = NULL;
 	b->len = b->cap = 0;
+}
+
+int
+buf_read_regular(struct buf *b, const char *path, size_t max)
+{
+	struct stat sb;
+	char chunk[65536];
+	ssize_t n;
+	int fd, rc = -1, e;
+
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1)
+		return -1;
+	if (fstat(fd, &sb) == -1)
+		goto out;
+	if (!S_ISREG(sb.st_mode)) {
+		errno = EINVAL;
+		goto out;
+	}
+	if ((unsigned long long)sb.st_size > max) {
+		errno = EFBIG;
+		goto out;
+	}
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0) {
+		if (b->len + (size_t)n > max) {
+			errno = EFBIG;
+			goto out;
+		}
+		buf_put(b, chunk, (size_t)n);
+	}
+	if (n < 0)
+		goto out;
+	if (b->data == NULL)
+		buf_put(b, "", 0);
+	rc = 0;
+out:
+	e = errno;
+	close(fd);
+	errno = e;
+	return rc;
 }
 
 int

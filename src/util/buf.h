@@ -58,5 +58,9 @@ char	*buf_detach(struct buf *b);
 void	 buf_free(struct buf *b);
 /* Reads a whole file; 0 on success, -1 with errno set. */
 int	 buf_read_file(struct buf *b, const char *path, size_t max);
+/* The same for untrusted input: only a regular file, never through a
+ * symbolic link (ELOOP), never a device or pipe (EINVAL), refused
+ * before reading if over max (EFBIG). */
+int	 buf_read_regular(struct buf *b, const char *path, size_t max);
 
 #endif

@@ -64,7 +64,7 @@ diag_progress(struct diag_ctx *d, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (d->quiet_warnings || !isatty(fileno(d->out)))
+	if (d->quiet_warnings || d->out == NULL || !isatty(fileno(d->out)))
 		return;
 	fputs("\r\033[K", d->out);
 	d->progress = 0;
@@ -77,15 +77,46 @@ diag_progress(struct diag_ctx *d, const char *fmt, ...)
 	d->progress = 1;
 }
 
+/*
+ * Writes s as a terminal shows it safely: what a return or a file name
+ * brings into a message (an ESC starting a terminal command, a carriage
+ * return that hides the line, a bidi control that reorders it) as
+ * \xNN or \uNNNN, so that a message shows what is there and does
+ * nothing else.
+ */
+static void
+put_safe(FILE *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7F)
+			fprintf(out, "\\x%02X", *p);
+		else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			fprintf(out, "\\u%04X", p[1]);	/* C1 */
+			p++;
+		} else if (*p == 0xE2 && ((p[1] == 0x80 && ((p[2] >= 0xAA &&
+		    p[2] <= 0xAE) || p[2] == 0x8E || p[2] == 0x8F)) ||
+		    (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))) {
+			fprintf(out, "\\u%04X", 0x2000 + ((p[1] & 0x3F) << 6) +
+			    (p[2] & 0x3F));
+			p += 2;
+		} else
+			fputc(*p, out);
+	}
+}
+
 static void
 vdiag(struct diag_ctx *d, enum diag_sev sev, const char *file,
     unsigned line, unsigned col, const char *fmt, va_list ap)
 {
+	char msg[4096];
+
 	if (sev == DIAG_ERROR)
 		d->nerrors++;
 	else if (sev == DIAG_WARNING)
 		d->nwarnings++;
-	if (sev == DIAG_WARNING && d->quiet_warnings)
+	if ((sev == DIAG_WARNING && d->quiet_warnings) || d->out == NULL)
 		return;
 	if (d->progress) {
 		fputs("\r\033[K", d->out);
@@ -93,14 +124,18 @@ vdiag(struct diag_ctx *d, enum diag_sev sev, const char *file,
 	}
 	if (file == NULL)
 		fprintf(d->out, "%s: ", d->prog);
-	else if (line == 0)
-		fprintf(d->out, "%s: ", file);
-	else if (col == 0)
-		fprintf(d->out, "%s:%u: ", file, line);
-	else
-		fprintf(d->out, "%s:%u:%u: ", file, line, col);
+	else {
+		put_safe(d->out, file);
+		if (line == 0)
+			fputs(": ", d->out);
+		else if (col == 0)
+			fprintf(d->out, ":%u: ", line);
+		else
+			fprintf(d->out, ":%u:%u: ", line, col);
+	}
 	fprintf(d->out, "%s: ", sevname[sev]);
-	vfprintf(d->out, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	put_safe(d->out, msg);
 	fputc('\n', d->out);
 }
 
