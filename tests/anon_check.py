@@ -146,8 +146,10 @@ def readability(texts, labels, months):
     for n, t in texts.items():
         for m in re.finditer(r"(.{0,40})\[postcode area\](.{0,20})", t):
             before, after = m.group(1), m.group(2)
+            # "in the OL11 area" reads "in the [postcode area]".
             if not (re.match(r"\s*(area|district)", after) or
-                    re.search(r"(postcode:?|post code)\s*$", before)):
+                    re.search(r"(postcode:?|post code)\s*$", before) or
+                    re.search(r"\b(in|near|to|from|of) the\s*$", before)):
                 counts["code taken for a postcode"].append((n, m.group(0)))
     return counts
 

@@ -40,6 +40,16 @@ search(struct gate *g, const char *text, size_t len, const char *where,
 		    x->kind == AK_POSTCODE &&
 		    strcmp(x->repl, "[postcode area]") == 0))
 			continue;
+		if (x->weak) {
+			/* "Faith" starting a sentence: the word, most
+			 * likely; a reader should look. */
+			diag_at(g->dg, DIAG_WARNING, g->shown, 0, 0,
+			    "publication gate: %s: a common word that is also "
+			    "register entry %s's name, at a sentence's start "
+			    "or in capitals: read it", where,
+			    anon_ent_id(g->a, x->ent));
+			continue;
+		}
 		g->hits++;
 		if (x->ent >= 0)
 			diag_at(g->dg, DIAG_ERROR, g->shown, 0, 0, "publication "

@@ -3,6 +3,7 @@
 #include "commit.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
+#include "../util/hash.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -51,15 +52,21 @@ current_umask(void)
 	return m;
 }
 
-/* The owner line a folder's marker holds. */
+/* The owner line a folder's marker holds: the case's folder as a
+ * hash, since its name may be a child's and the marker goes out with
+ * the documents. */
 static char *
 owner_text(const char *casedir, const char *audience)
 {
 	struct buf b = BUF_INIT;
-	char *real = realpath(casedir, NULL);
+	char *real = realpath(casedir, NULL), hex[HASH_HEX];
+	struct hash h;
 
-	buf_printf(&b, "cspr-folder 1\ncase %s\naudience %s\n",
-	    real != NULL ? real : casedir, audience);
+	hash_init(&h);
+	hash_str(&h, real != NULL ? real : casedir);
+	hash_hex(&h, hex);
+	buf_printf(&b, "cspr-folder 1\ncase %s\naudience %s\n", hex,
+	    audience);
 	free(real);
 	return buf_detach(&b);
 }

@@ -1,6 +1,7 @@
 /* Loads a case folder: the manifest, then every chronology and scoping return in name order. */
 #include "ingest.h"
 #include "input.h"
+#include "limits.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/url.h"
@@ -441,6 +442,36 @@ case_input_files(const char *dir, struct strlist *out)
 	buf_free(&d);
 }
 
+/* 1 (reported) if the files a case's build reads come to more than the
+ * limit for one case: a case is refused before it is read, not when
+ * its parse has taken gigabytes. */
+static int
+too_big(const char *dir, struct diag_ctx *dg)
+{
+	struct strlist files = { NULL, 0, 0 };
+	struct limits lim;
+	struct stat sb;
+	unsigned long long total = 0;
+	char have[32], max[32];
+	size_t i;
+
+	limits_get(&lim);
+	case_input_files(dir, &files);
+	for (i = 0; i < files.n; i++)
+		if (lstat(files.v[i], &sb) == 0)
+			total += (unsigned long long)sb.st_size;
+	strlist_free(&files);
+	if (total <= lim.total)
+		return 0;
+	snprintf(have, sizeof(have), "%.1f MiB", (double)total / (1 << 20));
+	limits_show(lim.total, 1, max, sizeof(max));
+	diag_at(dg, DIAG_ERROR, dir, 0, 0, "its files come to %s, more than "
+	    "%s for one case: split the returns into cases, or remove "
+	    "embedded material (or raise the limit: CSPR_LIMITS=total=N)",
+	    have, max);
+	return 1;
+}
+
 /* 1 if the case's folder path is to be read: absent (nothing to read)
  * or a folder; a link to one is warned of and not followed. */
 static int
@@ -463,6 +494,8 @@ case_load(const char *dir, struct diag_ctx *dg)
 	while (len > 1 && dir[len - 1] == '/')
 		len--;
 	k->dir = xstrndup(dir, len);
+	if (too_big(k->dir, dg))
+		goto out;
 	buf_printf(&path, "%s/case.xml", k->dir);
 	k->manifest = xstrdup(intern(k, path.data));
 	if (entry_kind(path.data) == E_LINK) {

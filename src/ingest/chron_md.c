@@ -24,19 +24,24 @@ static const struct {
 } headers[] = {
 	{ "seq", C_SEQ }, { "sequence", C_SEQ }, { "no.", C_SEQ },
 	{ "start date", C_START }, { "date", C_START },
+	{ "date of contact", C_START }, { "date of event", C_START },
 	{ "start time", C_STIME }, { "time", C_STIME },
 	{ "end date", C_END }, { "end time", C_ETIME },
 	{ "source", C_SOURCE }, { "source of information", C_SOURCE },
 	{ "category", C_CATEGORY },
 	{ "what happened", C_WHAT }, { "event", C_WHAT },
-	{ "action / outcome", C_ACTION }, { "action/outcome", C_ACTION },
-	{ "action or outcome", C_ACTION }, { "action", C_ACTION },
-	{ "outcome", C_ACTION },
+	{ "action / outcome", C_ACTION }, { "action or outcome", C_ACTION },
+	{ "action", C_ACTION }, { "outcome", C_ACTION },
+	{ "outcome / action", C_ACTION }, { "action taken", C_ACTION },
 	{ "analysis", C_ANALYSIS }, { "impact", C_ANALYSIS },
 	{ "analysis / impact", C_ANALYSIS }, { "analysis or impact", C_ANALYSIS },
+	{ "impact on child", C_ANALYSIS }, { "impact on the child", C_ANALYSIS },
 	{ "child seen", C_SEEN }, { "seen", C_SEEN },
+	{ "was the child seen", C_SEEN },
 	{ "voice recorded", C_VOICE }, { "voice", C_VOICE },
-	{ "child's voice recorded", C_VOICE },
+	{ "child's voice recorded", C_VOICE }, { "voice of the child", C_VOICE },
+	{ "child's voice", C_VOICE },
+	{ "was the child's voice recorded", C_VOICE },
 	{ "people", C_PEOPLE }, { "practitioner", C_PRACT },
 	{ "kpe", C_KPE }, { "key practice episode", C_KPE },
 	{ "significance", C_SIG },
@@ -53,15 +58,39 @@ static const char *const colname[] = {
 	"Source, Category, What happened, Action / outcome, Analysis, " \
 	"Child seen, Voice recorded, People, Practitioner, KPE, Significance"
 
+/*
+ * A heading's meaning, as agencies' templates write it: any case,
+ * spaces run together, a question mark dropped ("Child seen?"), a slash
+ * with or without spaces ("Outcome/Action"), a curly apostrophe.
+ */
 static enum col
 column(const char *text)
 {
-	char *t = xstrdup(text);
+	char *t = xmalloc(2 * strlen(text) + 1), *w = t;
+	const char *p;
 	size_t i;
 	enum col c = C_NONE;
 
-	for (i = 0; t[i]; i++)
-		t[i] = (char)tolower((unsigned char)t[i]);
+	for (p = text; *p != '\0'; p++) {
+		if (strncmp(p, "\xe2\x80\x99", 3) == 0) {
+			*w++ = '\'';
+			p += 2;
+		} else if (*p == '/') {
+			while (w > t && w[-1] == ' ')
+				w--;
+			memcpy(w, " / ", 3);
+			w += 3;
+			while (p[1] == ' ')
+				p++;
+		} else if (*p == ' ' || *p == '\t') {
+			if (w > t && w[-1] != ' ')
+				*w++ = ' ';
+		} else
+			*w++ = (char)tolower((unsigned char)*p);
+	}
+	while (w > t && (w[-1] == ' ' || w[-1] == '?' || w[-1] == ':'))
+		w--;
+	*w = '\0';
 	for (i = 0; i < sizeof(headers) / sizeof(headers[0]); i++)
 		if (strcmp(t, headers[i].name) == 0) {
 			c = headers[i].col;
@@ -147,6 +176,55 @@ cell_value(struct md_in *in, struct event *e, enum col c, const char *v,
 	default:
 		break;
 	}
+}
+
+/*
+ * GFM drops the cells of a row beyond its header's, without a word:
+ * count them in the row's line, and refuse a row that has more, at the
+ * first extra cell. (Cells are between unescaped bars; a bar in a code
+ * span needs escaping in a GFM table too.)
+ */
+static int
+check_cells(struct md_in *in, cmark_node *row, size_t ncols)
+{
+	int line = cmark_node_get_start_line(row);
+	const char *s = in->data.data, *end = s + in->data.len, *p, *e;
+	size_t n = 0;
+	unsigned col = 0;
+
+	while (--line > 0 && s != NULL)
+		if ((s = memchr(s, '\n', (size_t)(end - s))) != NULL)
+			s++;
+	if (s == NULL || cmark_node_get_start_line(row) <= 0)
+		return 0;
+	if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
+		e = end;
+	p = s;
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p < e && *p == '|')
+		p++;
+	while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	if (e > p && e[-1] == '|' && !(e - p >= 2 && e[-2] == '\\'))
+		e--;
+	for (n = 1; p < e; p++) {
+		if (*p == '\\' && p + 1 < e) {
+			p++;
+			continue;
+		}
+		if (*p == '|' && ++n == ncols + 1)
+			col = (unsigned)(p - s) + 2;
+	}
+	if (n <= ncols)
+		return 0;
+	diag_at(in->dg, DIAG_ERROR, in->file, (unsigned)
+	    cmark_node_get_start_line(row), col, "this row has %zu cells and "
+	    "the header %zu columns: the text of the cells past the last "
+	    "column would be lost (give the column a heading, or join the "
+	    "cells)", n, ncols);
+	in->bad = 1;
+	return -1;
 }
 
 static char **
@@ -268,10 +346,12 @@ chron_read_md(struct chron_return *cr, const char *file, struct diag_ctx *dg)
 		h = md_inline_text(cell);
 		c = column(h);
 		p = md_pos(&in, cell);
-		if (c == C_NONE)
-			diag(dg, DIAG_WARNING, &p, "unknown column '%s' is "
-			    "ignored (valid: %s)", h, VALID_COLUMNS);
-		else if (have[c]) {
+		if (c == C_NONE) {
+			diag(dg, DIAG_ERROR, &p, "unknown column '%s': its text "
+			    "would be lost (valid: %s; docs/case-format.md lists "
+			    "the other names each may have)", h, VALID_COLUMNS);
+			in.bad = 1;
+		} else if (have[c]) {
 			diag(dg, DIAG_ERROR, &p, "column '%s' repeats another "
 			    "column of the same meaning", h);
 			in.bad = 1;
@@ -291,8 +371,11 @@ chron_read_md(struct chron_return *cr, const char *file, struct diag_ctx *dg)
 		in.bad = 1;
 		goto out;
 	}
-	for (row = cmark_node_next(row); row; row = cmark_node_next(row))
+	for (row = cmark_node_next(row); row; row = cmark_node_next(row)) {
+		if (check_cells(&in, row, ncols) == -1)
+			continue;
 		read_row(&in, cr, row, cols, ncols);
+	}
 out:
 	free(cols);
 	i = (size_t)in.bad;

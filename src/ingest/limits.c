@@ -9,6 +9,7 @@
 #define DEF_FILE	(8u << 20)
 #define DEF_FIELD	(64u << 10)
 #define DEF_EVENTS	100000u
+#define DEF_TOTAL	(32u << 20)	/* ten times a 3,000-event case */
 
 /* Parses "name=value,...": 0, or -1 with *bad at the faulty item. */
 static int
@@ -30,6 +31,8 @@ parse(const char *s, struct limits *l, const char **bad)
 			slot = &l->field;
 		else if ((size_t)(eq - p) == 6 && strncmp(p, "events", 6) == 0)
 			slot = &l->events;
+		else if ((size_t)(eq - p) == 5 && strncmp(p, "total", 5) == 0)
+			slot = &l->total;
 		else
 			return -1;
 		errno = 0;
@@ -37,7 +40,12 @@ parse(const char *s, struct limits *l, const char **bad)
 		if (errno != 0 || e == eq + 1 || v == 0)
 			return -1;
 		if (*e == 'K' || *e == 'M' || *e == 'G') {
-			v <<= *e == 'K' ? 10 : *e == 'M' ? 20 : 30;
+			unsigned sh = *e == 'K' ? 10 : *e == 'M' ? 20 : 30;
+
+			/* Too big to shift is too big: never wrapped round. */
+			if (v > (1ull << 40) >> sh)
+				return -1;
+			v <<= sh;
 			e++;
 		}
 		if (e != end || v > (1ull << 40))
@@ -52,7 +60,7 @@ void
 limits_get(struct limits *l)
 {
 	const char *env = getenv("CSPR_LIMITS"), *bad;
-	struct limits t = { DEF_FILE, DEF_FIELD, DEF_EVENTS };
+	struct limits t = { DEF_FILE, DEF_FIELD, DEF_EVENTS, DEF_TOTAL };
 
 	*l = t;
 	/* limits_check has refused a bad value before any input is read. */
@@ -64,13 +72,14 @@ int
 limits_check(struct diag_ctx *dg)
 {
 	const char *env = getenv("CSPR_LIMITS"), *bad = NULL;
-	struct limits t = { DEF_FILE, DEF_FIELD, DEF_EVENTS };
+	struct limits t = { DEF_FILE, DEF_FIELD, DEF_EVENTS, DEF_TOTAL };
 
 	if (env == NULL || parse(env, &t, &bad) == 0)
 		return 0;
 	diag(dg, DIAG_ERROR, NULL, "CSPR_LIMITS: cannot read '%.*s' (valid: "
-	    "file=N, field=N, events=N, N a whole number with an optional K, "
-	    "M or G, separated by commas)", (int)strcspn(bad, ","), bad);
+	    "file=N, field=N, events=N, total=N, N a whole number from 1 to "
+	    "2^40 with an optional K, M or G, separated by commas)",
+	    (int)strcspn(bad, ","), bad);
 	return -1;
 }
 

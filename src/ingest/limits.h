@@ -10,11 +10,12 @@ struct limits {
 	size_t	 file;		/* bytes of one input file: 8 MiB */
 	size_t	 field;		/* bytes of one text field: 64 KiB */
 	size_t	 events;	/* events in one chronology return: 100,000 */
+	size_t	 total;		/* bytes of all of a case's files: 32 MiB */
 };
 
 /*
  * The limits in force: the defaults, changed by the environment variable
- * CSPR_LIMITS, e.g. "file=100M,field=1M,events=500000" (K, M, G suffixes,
+ * CSPR_LIMITS, e.g. "file=100M,field=1M,events=500000,total=1G" (K, M, G suffixes,
  * powers of 1024). Nesting is bounded apart from these: libxml2 refuses
  * elements nested more than 256 deep, and Markdown nesting past what the
  * documents can show is flattened.

@@ -156,6 +156,34 @@ check_row_width(const struct md_in *in)
 	return 0;
 }
 
+/*
+ * A return as Windows Notepad or an old Mac editor saves it: a UTF-8 byte
+ * order mark at the start, lines ending CR LF or CR alone. Read as the
+ * same text with LF: lines keep their numbers and columns.
+ */
+static void
+normalise(struct buf *b)
+{
+	char *r, *w, *end;
+
+	if (b->len >= 3 && memcmp(b->data, "\xef\xbb\xbf", 3) == 0) {
+		memmove(b->data, b->data + 3, b->len - 2);
+		b->len -= 3;
+	}
+	if (memchr(b->data, '\r', b->len) == NULL)
+		return;
+	for (r = w = b->data, end = b->data + b->len; r < end; r++) {
+		if (*r == '\r') {
+			*w++ = '\n';
+			if (r + 1 < end && r[1] == '\n')
+				r++;
+		} else
+			*w++ = *r;
+	}
+	b->len = (size_t)(w - b->data);
+	b->data[b->len] = '\0';
+}
+
 int
 md_load(struct md_in *in, const char *file, struct diag_ctx *dg)
 {
@@ -166,8 +194,10 @@ md_load(struct md_in *in, const char *file, struct diag_ctx *dg)
 	in->file = file;
 	in->dg = dg;
 	in->field_max = limits_field();
-	if (input_read(file, "a Markdown return", &in->data, dg) == -1 ||
-	    check_row_width(in) == -1)
+	if (input_read(file, "a Markdown return", &in->data, dg) == -1)
+		return -1;
+	normalise(&in->data);
+	if (check_row_width(in) == -1)
 		return -1;
 	cmark_gfm_core_extensions_ensure_registered();
 	if ((table = cmark_find_syntax_extension("table")) == NULL) {

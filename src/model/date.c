@@ -228,30 +228,79 @@ bad:
 	return -1;
 }
 
+/* n digits at s (1 or 2 for hours, exactly 2 for minutes): the value,
+ * or -1; *s moves past them. */
+static int
+digits(const char **s, int min, int max)
+{
+	int v = 0, n = 0;
+
+	while (n < max && isdigit((unsigned char)**s)) {
+		v = v * 10 + (**s - '0');
+		(*s)++;
+		n++;
+	}
+	return n >= min && !isdigit((unsigned char)**s) ? v : -1;
+}
+
 int
 time_parse(const char *s, struct ctime *out, char *err, size_t errlen)
 {
-	int h = -1, mi = -1;
-	char c;
+	const char *p, *e;
+	int h, mi = 0, pm = -1;
 
 	memset(out, 0, sizeof(*out));
 	while (isspace((unsigned char)*s))
 		s++;
 	if (*s == '\0')
 		return 0;
-	if (sscanf(s, "%2d:%2d %c", &h, &mi, &c) == 2 ||
-	    sscanf(s, "%2d.%2d %c", &h, &mi, &c) == 2 ||
-	    (strlen(s) == 4 && isdigit((unsigned char)s[0]) &&
-	    sscanf(s, "%2d%2d %c", &h, &mi, &c) == 2)) {
-		if (h >= 0 && h < 24 && mi >= 0 && mi < 60) {
-			out->h = h;
-			out->mi = mi;
-			out->set = 1;
-			return 0;
-		}
+	for (e = s + strlen(s); e > s && isspace((unsigned char)e[-1]); e--)
+		;
+	p = s;
+	/* "2314", "2314hrs": four digits together. */
+	if (e - p >= 4 && isdigit((unsigned char)p[0]) &&
+	    isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2]) &&
+	    isdigit((unsigned char)p[3]) && (e - p == 4 || !isdigit(
+	    (unsigned char)p[4]))) {
+		h = (p[0] - '0') * 10 + p[1] - '0';
+		mi = (p[2] - '0') * 10 + p[3] - '0';
+		p += 4;
+	} else {
+		if ((h = digits(&p, 1, 2)) < 0)
+			goto bad;
+		/* "9:30", "9.30": minutes in two digits, never one. */
+		if (*p == ':' || *p == '.') {
+			p++;
+			if ((mi = digits(&p, 2, 2)) < 0)
+				goto bad;
+		} else if (p == e || (strncasecmp(p, "am", 2) != 0 &&
+		    strncasecmp(p, "pm", 2) != 0 && *p != ' '))
+			goto bad;		/* "9" alone is no time */
 	}
-	snprintf(err, errlen, "cannot read time '%s': expected hh:mm "
-	    "(24-hour, e.g. 09:30)", s);
+	while (p < e && *p == ' ')
+		p++;
+	if (e - p == 2 && strncasecmp(p, "am", 2) == 0)
+		pm = 0;
+	else if (e - p == 2 && strncasecmp(p, "pm", 2) == 0)
+		pm = 1;
+	else if (e - p == 3 && strncasecmp(p, "hrs", 3) == 0)
+		;
+	else if (p != e)
+		goto bad;
+	if (pm >= 0) {
+		if (h < 1 || h > 12)
+			goto bad;
+		h = h % 12 + (pm ? 12 : 0);
+	}
+	if (h > 23 || mi > 59)
+		goto bad;
+	out->h = h;
+	out->mi = mi;
+	out->set = 1;
+	return 0;
+bad:
+	snprintf(err, errlen, "cannot read time '%s': expected 24-hour 09:30, "
+	    "9.30 or 0930, or 9am, 9.30pm, 2314hrs", s);
 	return -1;
 }
 

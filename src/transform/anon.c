@@ -17,7 +17,7 @@ static const char *const kind_names[] = {
 	"full", "given", "family", "title", "initials", "possessive",
 	"plural", "alias", "caps", "accents", "separators", "runs", "nhs",
 	"nino", "postcode", "phone", "email", "url", "reference", "dates",
-	"bidi", "confusables", "glued", "handle", "address",
+	"bidi", "confusables", "glued", "handle", "address", "otherid",
 };
 
 /* Titles written before a surname, and the sex each implies. */
@@ -58,6 +58,7 @@ static const char *const month_before[] = {
 static const char *const particles[] = {
 	"al", "bin", "ibn", "da", "das", "de", "del", "della", "den", "der",
 	"di", "do", "dos", "du", "el", "la", "le", "van", "von", "ter", "st",
+	"o", "ni", "nic", "mac", "mc", "ui", "ua", "ben", "bint", "abu", "ap",
 };
 
 const char *
@@ -285,6 +286,15 @@ variants(struct anon *a, const char *s, int ent, unsigned kind, int expl)
 		return;
 	variant_without(a, s, ent, kind, '\'', expl);
 	variant_without(a, s, ent, kind, ' ', expl);
+	/* "Baird O Dwyer": the apostrophe a space. */
+	if (strchr(s, '\'') != NULL) {
+		struct buf b = BUF_INIT;
+
+		for (sp = s; *sp != '\0'; sp++)
+			buf_putc(&b, *sp == '\'' ? ' ' : *sp);
+		variant(a, b.data, b.len, ent, kind, expl);
+		buf_free(&b);
+	}
 	/* "BairdODwyer": neither. */
 	if (strchr(s, '\'') != NULL && strchr(s, ' ') != NULL) {
 		struct buf b = BUF_INIT;
@@ -429,6 +439,9 @@ initials_variants(struct anon *a, const char *given, const char *family,
 		variant(a, y, strlen(y), ent, AK_INITIALS | VK_CAPS, 0);
 }
 
+static void	part_variants(struct anon *, const char *, int, unsigned,
+		    const char *);
+
 /*
  * Every variant of a person's name: in full, given name, family name
  * (with its particles, and its last word alone), title and family name
@@ -483,6 +496,9 @@ person_variants(struct anon *a, const char *raw, int ent)
 	variants(a, fam, ent, AK_FAMILY, 0);
 	if (fi != nw - 1)
 		variants(a, w[nw - 1], ent, AK_FAMILY, 0);
+	for (i = fi; i < nw; i++)
+		part_variants(a, rw[i], ent, AK_FAMILY, w[first]);
+	part_variants(a, rw[first], ent, AK_GIVEN, NULL);
 	/* "Kerry Walsh" for "Kerry Anne Walsh". */
 	if (fi > first + 1) {
 		struct buf gf = BUF_INIT;
@@ -530,6 +546,44 @@ out:
 		free(w[i]);
 	free(full);
 	free(p);
+	buf_free(&b);
+	fold_free(&f);
+}
+
+/* The parts of raw name word w, as names of kind: each part of a
+ * hyphenated name ("Baird" of "Baird-O'Dwyer", "Lily" of "Lily-Mae"),
+ * and the stem of an O' or D' name ("Dwyer"). */
+static void
+part_variants(struct anon *a, const char *w, int ent, unsigned kind,
+    const char *given)
+{
+	struct fold f = { NULL, 0, 0, NULL, NULL };
+	struct buf b = BUF_INIT;
+	const char *p = w, *e;
+	int hyphen = strchr(w, '-') != NULL;
+
+	for (;;) {
+		e = strchr(p, '-');
+		if (e == NULL)
+			e = p + strlen(p);
+		if (hyphen && e > p) {
+			fold_text(&f, p, (size_t)(e - p), &a->fo);
+			variants(a, f.s, ent, kind, 0);
+			/* "Tyler Reid" for "Tyler Okonkwo-Reid". */
+			if (given != NULL) {
+				buf_reset(&b);
+				buf_printf(&b, "%s %s", given, f.s);
+				variants(a, b.data, ent, AK_FULL, 0);
+			}
+		}
+		if (e - p > 3 && p[1] == '\'') {
+			fold_text(&f, p + 2, (size_t)(e - p - 2), &a->fo);
+			variants(a, f.s, ent, kind, 0);
+		}
+		if (*e == '\0')
+			break;
+		p = e + 1;
+	}
 	buf_free(&b);
 	fold_free(&f);
 }
@@ -930,8 +984,9 @@ sentence_start(const char *text, size_t at)
 			s--;
 		if (utf8proc_iterate(p + s, (utf8proc_ssize_t)(at - s), &c) <= 0)
 			return 0;
+		/* A tab is where a read-back table's cell begins. */
 		if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' ||
-		    c == 0x2022)
+		    c == '\t' || c == 0x2022)
 			return 1;
 		cat = utf8proc_category(c);
 		if (!(c == '*' || c == '_' || c == '"' || c == '\'' ||
@@ -1137,7 +1192,7 @@ accept(const struct anon *a, const char *text, const struct fold *f,
 	struct buf rb = BUF_INIT;
 	size_t pl = 0, o1 = f->off[i], o2, nend, fend = j;
 	enum lettercase lc;
-	int start, bare_s = 0, risk = 0;
+	int start, bare_s = 0, risk = 0, weak = 0;
 
 	if (!(a->kinds & v->kind))
 		return 0;
@@ -1164,6 +1219,14 @@ accept(const struct anon *a, const char *text, const struct fold *f,
 	o2 = f->end[fend - 1];
 	lc = letter_case(text, o1, nend);
 	if (v->initials && lc != LC_UPPER)
+		return 0;
+	/* Capitals that are the field's own ("GP", "SW", "CP") or an
+	 * agency's are those, whoever else's initials they are too. */
+	if (v->initials && wordset_has(&a->allow, f->s + i, j - i))
+		return 0;
+	/* "days", "pages": a family name that is a common word is a
+	 * plural family name only in capitals ("the Days"). */
+	if (pl > 0 && v->common && lc == LC_LOWER)
 		return 0;
 	/* Capitals after a number are a unit: "64 GB", "5 MB". */
 	if (v->initials && i >= 2 && f->s[i - 1] == ' ' && f->s[i - 2] >= '0' &&
@@ -1204,9 +1267,11 @@ accept(const struct anon *a, const char *text, const struct fold *f,
 			x->repl = xstrndup(text + o1, nend - o1);
 			return j;
 		}
-		if (start || lc == LC_UPPER)
+		if (start || lc == LC_UPPER) {
 			why = "a name that is also a common word, where cspr "
 			    "cannot tell which it is";
+			weak = 1;
+		}
 	}
 	if (v->ent2 >= 0) {
 		repl = e->family && a->ent[v->ent2].family ?
@@ -1250,6 +1315,7 @@ accept(const struct anon *a, const char *text, const struct fold *f,
 	x->kind = v->kind;
 	x->why = why;
 	x->risk = risk;
+	x->weak = weak && !risk;
 	x->repl = fit(repl, prefix, start, v->initials ? LC_CAPITAL : lc);
 	buf_free(&rb);
 	return fend;
@@ -1300,6 +1366,36 @@ anon_trie_all(const struct anon *a, const char *s, size_t i, size_t n,
 	return k;
 }
 
+/*
+ * The folded end of the longest phrase of two words or more at word
+ * start f->s[i] that the allow-list or the register allows ("Wenmouth
+ * Safeguarding Children Partnership", "White British"), else 0. A
+ * phrase that is a registered place's name is no shelter.
+ */
+static size_t
+allowed_phrase(const struct anon *a, const struct fold *f, size_t i)
+{
+	const struct anon_var *v;
+	size_t k, words = 1, best = 0;
+
+	for (k = i; k < f->n && words <= 8; k++) {
+		if (FOLD_WORDC(f->s[k]))
+			continue;
+		if (words >= 2 && wordset_has(&a->allow, f->s + i, k - i))
+			best = k;
+		if (f->s[k] != ' ')
+			break;
+		words++;
+	}
+	if (k == f->n && words >= 2 && words <= 8 &&
+	    wordset_has(&a->allow, f->s + i, k - i))
+		best = k;
+	if (best > 0 && anon_trie_longest(a, f->s, i, best, &v, NULL) ==
+	    best - i && a->ent[v->ent].place)
+		return 0;
+	return best;
+}
+
 /* Register names in text: at each word start, the longest variant. */
 static void
 scan_names(const struct anon *a, const char *text, size_t len,
@@ -1313,6 +1409,10 @@ scan_names(const struct anon *a, const char *text, size_t len,
 	for (i = 0; i < f.n; i++) {
 		if (!FOLD_WORDC(f.s[i]) || (i > 0 && FOLD_WORDC(f.s[i - 1])))
 			continue;
+		if ((end = allowed_phrase(a, &f, i)) > 0) {
+			i = end;
+			continue;
+		}
 		nc = 0;
 		for (t = 0, j = i; j < f.n; j++) {
 			for (c = a->tr[t].child; c != 0; c = a->tr[c].next)

@@ -38,7 +38,9 @@ enum anon_kind {
 	AK_HANDLE	= 1u << 23,	/* "@kb2022", social media accounts */
 	AK_ADDRESS	= 1u << 24,	/* "12 [street]", "Flat 4, ...": the
 					 * number goes with the address */
-	AK_ALL		= (1u << 25) - 1
+	AK_OTHERID	= 1u << 25,	/* vehicle registrations, driving
+					 * licences, court case numbers */
+	AK_ALL		= (1u << 26) - 1
 };
 
 /* "full,given,...": the names CSPR_ANON_OFF takes; -1 if one is unknown. */
@@ -72,6 +74,9 @@ struct anon_hit {
 	int		 keep;		/* left as written (a common word in
 					 * a title), only noted for the
 					 * report: no leak for the gate */
+	int		 weak;		/* a common word that may be the name
+					 * (at a sentence's start, in
+					 * capitals): the gate warns */
 };
 
 struct anon_hits {

@@ -73,6 +73,8 @@ struct anon {
 	size_t		 npat;
 	pcre2_code	*date_re;
 	pcre2_code	*daymonth_re;	/* "on 26/08": a date without a year */
+	pcre2_code	*monthyear_re;	/* "May 2026", where dates are years
+					 * or days from the incident */
 	pcre2_code	*outward_re;	/* a postcode's outward code alone */
 	long		 incident;	/* day number, or LONG_MIN */
 	enum date_mode	 dates;

@@ -114,6 +114,74 @@ title_at(const char *text, size_t p)
 	return 0;
 }
 
+/* Whether text[s..e) is a middle initial between two words: " J ",
+ * " J. ". */
+static int
+initial_gap(const char *text, size_t s, size_t e)
+{
+	return (e - s == 3 || (e - s == 4 && text[s + 2] == '.')) &&
+	    text[s] == ' ' && text[e - 1] == ' ' && text[s + 1] >= 'A' &&
+	    text[s + 1] <= 'Z';
+}
+
+/* Whether hit x is on a person of the register, said by a name. */
+static int
+person_hit(const struct anon *a, const struct anon_hit *x)
+{
+	return x->ent >= 0 && (size_t)x->ent < a->npeople && !x->keep &&
+	    x->kind != AK_GLUED && x->repl[0] != '\0' && x->repl[0] != '[';
+}
+
+/*
+ * "Nicholas J Dunn": two hits on one person with a middle initial
+ * between are one. Where one of them is a name two people share and
+ * the other decides whose, the decided one says it.
+ */
+static void
+merge_initials(const struct anon *a, const char *text,
+    struct anon_hits *h)
+{
+	struct anon_hit *p, *x;
+	size_t k, o = 0;
+
+	for (k = 0; k < h->n; k++) {
+		x = &h->v[k];
+		p = o > 0 ? &h->v[o - 1] : NULL;
+		if (p != NULL && person_hit(a, p) && person_hit(a, x) &&
+		    initial_gap(text, p->end, x->start) && (p->ent == x->ent ||
+		    p->ent == x->ent2 || p->ent2 == x->ent)) {
+			if (p->ent2 >= 0 && x->ent2 < 0) {
+				free(p->repl);
+				p->repl = x->repl;
+				p->ent = x->ent;
+				p->ent2 = -1;
+				p->why = x->why;
+				p->risk = x->risk;
+				p->weak = x->weak;
+			} else
+				free(x->repl);
+			p->end = x->end;
+			continue;
+		}
+		h->v[o++] = *x;
+	}
+	h->n = o;
+}
+
+/* An initial before a family name at text[p] ("K " in "Dr K
+ * Lowther"): its length with the space, else 0. */
+static size_t
+initial_before(const char *text, size_t p)
+{
+	size_t n = p >= 3 && text[p - 2] == '.' ? 3 : 2;
+
+	if (p < n || text[p - 1] != ' ' || text[p - n] < 'A' ||
+	    text[p - n] > 'Z' || (p > n && letter(text[p - n - 1])) ||
+	    (p > n && text[p - n - 1] == '.'))
+		return 0;
+	return n;
+}
+
 void
 anon_tidy(const struct anon *a, const char *text, size_t len,
     struct anon_hits *h)
@@ -123,15 +191,23 @@ anon_tidy(const struct anon *a, const char *text, size_t len,
 	size_t k, p, q, ws, i, n, floor;
 	int role;
 
+	merge_initials(a, text, h);
 	for (k = 0; k < h->n; k++) {
 		x = &h->v[k];
-		if (x->ent < 0 || (size_t)x->ent >= a->npeople || x->keep ||
-		    x->kind == AK_GLUED || x->repl[0] == '\0' ||
-		    x->repl[0] == '[')
+		if (!person_hit(a, x))
 			continue;
 		e = &a->ent[x->ent];
 		role = e->role;
 		floor = k > 0 ? h->v[k - 1].end : 0;
+		/* "Dr K Lowther": the initial goes with the name, where a
+		 * title or the sentence's start stands before it. */
+		if ((x->kind & (AK_FAMILY | AK_TITLE)) &&
+		    (n = initial_before(text, x->start)) > 0 &&
+		    x->start - n >= floor && (title_at(text, x->start - n) >
+		    0 || x->start - n == 0 || text[x->start - n - 1] == ' ') &&
+		    (x->start - n == 0 || title_at(text, x->start - n) > 0 ||
+		    text[x->start - n] - 'A' + 'a' == e->initial))
+			x->start -= n;
 		/* "Mrs Zoë": "Mrs Mother" is "Mother". */
 		if ((n = title_at(text, x->start)) > 0 && x->start - n >=
 		    floor) {

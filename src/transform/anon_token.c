@@ -3,6 +3,7 @@
 #include "../util/alloc.h"
 #include "../util/buf.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -47,20 +48,20 @@ token_end(unsigned char c)
  * Sets *ent and *ent2 to the first name's holders.
  */
 static int
-glued(const struct anon *a, const struct fold *f, int *ent, int *ent2)
+glued(const struct anon *a, const char *s, size_t n, int anywhere, int *ent,
+    int *ent2)
 {
 	const struct anon_var *v[32], *w;
 	size_t p, len[32], nc, k, chain = (size_t)-1;
-	int found = 0, glue = 0;
+	int found = 0, glue = anywhere;
 
-	for (p = 0; p < f->n; p++) {
-		if (!alpha(f->s[p]))
-			glue |= f->s[p] != ' ' && f->s[p] != '\'' &&
-			    f->s[p] != '-';
-		if (!alpha(f->s[p]) || (p > 0 && alpha(f->s[p - 1]) &&
+	for (p = 0; p < n; p++) {
+		if (!alpha(s[p]))
+			glue |= s[p] != ' ' && s[p] != '\'' && s[p] != '-';
+		if (!alpha(s[p]) || (!anywhere && p > 0 && alpha(s[p - 1]) &&
 		    p != chain))
 			continue;
-		nc = anon_trie_all(a, f->s, p, f->n, len, v, 32);
+		nc = anon_trie_all(a, s, p, n, len, v, 32);
 		for (k = nc; k > 0; k--) {
 			const struct anon_var *u = v[k - 1];
 			size_t l = len[k - 1];
@@ -68,9 +69,12 @@ glued(const struct anon *a, const struct fold *f, int *ent, int *ent2)
 			if (u->common || u->initials || u->month || l < 3 ||
 			    !(a->kinds & u->kind))
 				continue;
-			if (not_letter(f->s, p + l, f->n) ||
-			    anon_trie_longest(a, f->s, p + l, f->n, &w,
-			    not_letter) >= 3)
+			/* Inside a handle or a hashtag a name may have
+			 * letters either side ("xokian", "kianbabe"): four
+			 * letters at least. */
+			if (anywhere ? l >= 4 : (not_letter(s, p + l, n) ||
+			    anon_trie_longest(a, s, p + l, n, &w,
+			    not_letter) >= 3))
 				break;
 		}
 		if (k == 0)
@@ -87,6 +91,107 @@ glued(const struct anon *a, const struct fold *f, int *ent, int *ent2)
 		p = chain - 1;
 	}
 	return found && glue;
+}
+
+/*
+ * Whether raw token t[0..n) is a handle, a hashtag or a made-up word
+ * rather than one of the language: it starts with '#' or '@', mixes
+ * letters with digits or underscores, or changes case inside a word
+ * ("JusticeForKian"). In such a token a name is found anywhere, and
+ * digits written for letters ("k14n", "sh4nn0n") are read as letters.
+ */
+static int
+handle_like(const char *t, size_t n)
+{
+	size_t i;
+	int letters = 0, other = 0, camel = 0;
+
+	if (n > 0 && (t[0] == '#' || t[0] == '@'))
+		return 1;
+	for (i = 0; i < n; i++) {
+		if ((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' &&
+		    t[i] <= 'Z'))
+			letters++;
+		else if ((t[i] >= '0' && t[i] <= '9') || t[i] == '_')
+			other++;
+		if (i > 0 && t[i] >= 'A' && t[i] <= 'Z' && t[i - 1] >= 'a' &&
+		    t[i - 1] <= 'z')
+			camel = 1;
+	}
+	return letters >= 2 && letters + other >= 4 && (other > 0 || camel);
+}
+
+/* Folded s with digits and signs written for letters read as those
+ * letters, in place: the same length, so offsets hold. */
+static void
+unleet(char *s, size_t n, char one)
+{
+	static const char from[] = "01345789@$", to[] = "oieastbgas";
+	const char *p;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '1' || s[i] == 'i' || s[i] == 'l')
+			s[i] = s[i] == '1' ? one : s[i];
+		else if (s[i] != '\0' && (p = strchr(from, s[i])) != NULL)
+			s[i] = to[p - from];
+}
+
+/* A hit for register entry ent (and ent2, if two share the name) at
+ * [s, e). */
+static void
+name_hit(const struct anon *a, struct anon_hits *h, size_t s, size_t e,
+    int ent, int ent2, unsigned kind)
+{
+	const struct anon_ent *en = &a->ent[ent];
+	struct anon_hit *x = anon_hit_add(h);
+
+	x->start = s;
+	x->end = e;
+	x->ent = ent;
+	x->ent2 = ent2;
+	x->kind = kind;
+	if (ent2 >= 0) {
+		x->repl = xstrdup(en->family && a->ent[ent2].family ?
+		    a->shared_family : a->shared_other);
+		x->why = "a name two entries of the register share";
+		x->risk = 1;
+	} else
+		x->repl = xstrdup(en->repl);
+}
+
+/*
+ * A name spelled out a letter at a time: "K I A N", "S.H.A.N.N.O.N",
+ * "t-y-l-e-r". Three letters or more, one separator between each, the
+ * same throughout; the letters must spell a name of the register.
+ */
+static void
+spelled_names(const struct anon *a, const char *text, size_t len,
+    struct anon_hits *h)
+{
+	const struct anon_var *v;
+	char word[64], sep;
+	size_t i, k, n;
+
+	for (i = 0; i + 4 < len; i++) {
+		if (!isalpha((unsigned char)text[i]) || (i > 0 &&
+		    isalnum((unsigned char)text[i - 1])) || text[i + 1] ==
+		    '\0' || strchr(" .-_", text[i + 1]) == NULL ||
+		    !isalpha((unsigned char)text[i + 2]))
+			continue;
+		sep = text[i + 1];
+		for (k = i, n = 0; n + 1 < sizeof(word); k += 2) {
+			word[n++] = (char)tolower((unsigned char)text[k]);
+			if (k + 2 >= len || text[k + 1] != sep ||
+			    !isalpha((unsigned char)text[k + 2]) || (k + 3 <
+			    len && isalnum((unsigned char)text[k + 3])))
+				break;
+		}
+		if (n >= 3 && anon_trie_longest(a, word, 0, n, &v, NULL) ==
+		    n && !v->initials && (a->kinds & v->kind))
+			name_hit(a, h, i, k + 1, v->ent, v->ent2, AK_GLUED);
+		i = k;
+	}
 }
 
 /* Register names inside tokens: the whole token goes. */
@@ -111,8 +216,26 @@ glued_tokens(const struct anon *a, const char *text, size_t len,
 		while (e > s && strchr(".:!?'", text[e - 1]) != NULL)
 			e--;
 		if (e - s >= 4) {
+			int any = handle_like(text + s, e - s), found;
+
 			fold_text(&f, text + s, e - s, &a->fo);
-			if (glued(a, &f, &ent, &ent2)) {
+			found = glued(a, f.s, f.n, 0, &ent, &ent2);
+			if (!found && any) {
+				/* Found only as a handle holds a name: said
+				 * as one. */
+				found = glued(a, f.s, f.n, 1, &ent, &ent2) ||
+				    (unleet(f.s, f.n, 'i'), glued(a, f.s, f.n,
+				    1, &ent, &ent2));
+				if (!found) {
+					fold_text(&f, text + s, e - s, &a->fo);
+					unleet(f.s, f.n, 'l');
+					found = glued(a, f.s, f.n, 1, &ent,
+					    &ent2);
+				}
+				any = found;
+			} else
+				any = 0;
+			if (found) {
 				const struct anon_ent *en = &a->ent[ent];
 
 				x = anon_hit_add(h);
@@ -123,7 +246,9 @@ glued_tokens(const struct anon *a, const char *text, size_t len,
 				x->kind = AK_GLUED;
 				/* A handle, an address or a path is gone
 				 * whole, whoever it names. */
-				if (text[s] == '@')
+				if (text[s] == '#')
+					x->repl = xstrdup("[hashtag]");
+				else if (text[s] == '@' || any)
 					x->repl = xstrdup(L_ACCOUNT);
 				else if (memchr(text + s, '@', e - s) != NULL)
 					x->repl = xstrdup("[email address]");
@@ -211,8 +336,10 @@ void
 anon_token_scan(const struct anon *a, const char *text, size_t len,
     struct anon_hits *h)
 {
-	if (a->kinds & AK_GLUED)
+	if (a->kinds & AK_GLUED) {
 		glued_tokens(a, text, len, h);
+		spelled_names(a, text, len, h);
+	}
 	if (a->kinds & AK_INITIALS)
 		initial_roles(a, text, len, h);
 }
@@ -337,6 +464,17 @@ anon_address(const struct anon *a, const char *text, size_t len,
 
 			if (q > p + 1 && q <= len && text[q - 1] != ' ')
 				continue;
+			if (i + 1 < h->n && h->v[i + 1].start == q &&
+			    h->v[i + 1].kind == AK_POSTCODE &&
+			    strcmp(h->v[i + 1].repl, "[postcode area]") == 0) {
+				/* Found alone already: it goes with this. */
+				h->v[i].end = h->v[i + 1].end;
+				free(h->v[i + 1].repl);
+				memmove(h->v + i + 1, h->v + i + 2, (h->n - i -
+				    2) * sizeof(*h->v));
+				h->n--;
+				continue;
+			}
 			e2 = outward(text, len, q);
 			if (e2 > q && !allowed_code(a, text + q, e2 - q) &&
 			    (i + 1 >= h->n || h->v[i + 1].start >= e2))

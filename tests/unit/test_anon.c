@@ -95,9 +95,28 @@ test_identifiers(void **state)
 		{ "email a.ahmed@example.org", "email [email address]" },
 		/* A postcode; its outward code only where an address is. */
 		{ "lives at LS12 6QW", "lives at [postcode]" },
-		{ "moved to the LS12 area", "moved to the [postcode area] area" },
+		{ "moved to the LS12 area", "moved to the [postcode area]" },
 		{ "SW1 and HV2 held the S47; L3 training; flagged (D4).",
 		  "SW1 and HV2 held the S47; L3 training; flagged (D4)." },
+		/* An outward code with a two-letter area is one anywhere;
+		 * a doctor's grade or a practitioner's code is not. */
+		{ "seen near OL11 again", "seen near [postcode area] again" },
+		{ "FY2 and ST3 saw him; SN1 advised", "FY2 and ST3 saw him; SN1 advised" },
+		{ "the family's SN1 address", "the family's [postcode area] address" },
+		/* Identifiers however written: 4-3-3, slashes, soft hyphens,
+		 * full-width digits, O for 0, letters apart. */
+		{ "NHS 9434-765-919 and 943/476/5919", "NHS [NHS number] and [NHS number]" },
+		{ "NHS 943\xc2\xad" "476\xc2\xad" "5919", "NHS [NHS number]" },
+		{ "\xef\xbc\x90\xef\xbc\x97\xef\xbc\x97\xef\xbc\x90\xef\xbc\x90 900123",
+		  "[phone number]" },
+		{ "ring 077OO 9OO123", "ring [phone number]" },
+		{ "Q Q 1 2 3 4 5 6 C and qq-12-34-56-c", "[NI number] and [NI number]" },
+		{ "call 447700900123 or 7700 900123", "call [phone number] or [phone number]" },
+		/* Other identifiers: a car, a licence, a court case. */
+		{ "car AB12 CDE outside", "car [vehicle registration] outside" },
+		{ "licence MORGA753116SM9IJ", "licence [driving licence number]" },
+		{ "case LS24C01234 listed", "case [court case number] listed" },
+		{ "see linktr.ee/shanbabe06", "see [web address]" },
 	};
 
 	EXPECT(t);
@@ -120,9 +139,54 @@ test_dates(void **state)
 		{ "DOB 2022-6-3", "DOB [date of birth; aged 2 at the incident]" },
 		{ "DOB 03 06 2022", "DOB [date of birth; aged 2 at the incident]" },
 		{ "reference 14032025 on file", "reference 14032025 on file" },
+		{ "DOB 20220603", "DOB [date of birth; aged 2 at the incident]" },
+		/* Dates in words, in Roman numerals, with a time of day. */
+		{ "seen on the seventh of March 2025", "seen in March 2025" },
+		{ "on twenty-first March", "in March" },
+		{ "DOB 3.VI.2022", "DOB [date of birth; aged 2 at the incident]" },
+		{ "logged 2025-03-14T03:15:00Z", "logged March 2025" },
 		/* The sentence's full stop stays. */
 		{ "from 25 September. Faith Adeyemi's team visited.",
 		  "from September. Social Worker 1's team visited." },
+	};
+
+	EXPECT(t);
+}
+
+/* Where a publication gives years or days from the incident, a month
+ * and a year says too much. */
+static void
+test_date_modes(void **state)
+{
+	struct fix *f = *state;
+	struct anon *a;
+	char *s;
+
+	f->k->pub.dates = DATES_RELATIVE;
+	a = anon_new(f->k, AK_ALL, DICT, ALLOW, &f->dg);
+	assert_non_null(a);
+	s = anon_string(a, "In May 2025 and on 14/03/2025 she moved");
+	assert_string_equal(s, "In Month 2 and on Day 0 she moved");
+	free(s);
+	anon_free(a);
+	f->k->pub.dates = DATES_YEAR;
+	a = anon_new(f->k, AK_ALL, DICT, ALLOW, &f->dg);
+	assert_non_null(a);
+	s = anon_string(a, "In May 2025 she moved");
+	assert_string_equal(s, "In 2025 she moved");
+	free(s);
+	anon_free(a);
+	f->k->pub.dates = DATES_MONTH_YEAR;
+}
+
+/* Names however a family writes them. */
+static void
+test_name_forms(void **state)
+{
+	static const char *const t[][2] = {
+		/* Each part of a double-barrelled name. */
+		{ "Ms Okonkwo-Reid and Tyler Reid", "A family member and Child T" },
+		{ "Anne Marie called", "Maternal grandmother called" },
 	};
 
 	EXPECT(t);
@@ -221,6 +285,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_identifiers),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_date_modes),
+		cmocka_unit_test(test_name_forms),
 		cmocka_unit_test(test_disguised),
 		cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_words),

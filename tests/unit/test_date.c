@@ -130,6 +130,18 @@ test_civil_roundtrip(void **state)
 }
 
 static void
+expect_time(const char *in, int h, int mi)
+{
+	struct ctime t;
+	char err[128];
+
+	if (time_parse(in, &t, err, sizeof(err)) != 0)
+		fail_msg("'%s' rejected: %s", in, err);
+	if (!t.set || t.h != h || t.mi != mi)
+		fail_msg("'%s' gave %02d:%02d", in, t.h, t.mi);
+}
+
+static void
 test_time(void **state)
 {
 	struct ctime t;
@@ -148,6 +160,25 @@ test_time(void **state)
 	assert_int_equal(time_parse("25:00", &t, err, sizeof(err)), -1);
 	assert_int_equal(time_parse("9.75", &t, err, sizeof(err)), -1);
 	assert_int_equal(time_parse("noon", &t, err, sizeof(err)), -1);
+	/* Practitioners' forms. */
+	expect_time("9am", 9, 0);
+	expect_time("9.30pm", 21, 30);
+	expect_time("12am", 0, 0);
+	expect_time("12.15pm", 12, 15);
+	expect_time("9:30 am", 9, 30);
+	expect_time("2314hrs", 23, 14);
+	expect_time("14.30", 14, 30);
+	expect_time(" 07:05 ", 7, 5);
+	/* Never read as another time (issue 23): one minute digit, a
+	 * sign, an hour alone, trailing words. */
+	assert_int_equal(time_parse("9:5", &t, err, sizeof(err)), -1);
+	assert_int_equal(time_parse("+9:30", &t, err, sizeof(err)), -1);
+	assert_int_equal(time_parse("9", &t, err, sizeof(err)), -1);
+	assert_int_equal(time_parse("13pm", &t, err, sizeof(err)), -1);
+	assert_int_equal(time_parse("9:30 approx", &t, err, sizeof(err)), -1);
+	assert_int_equal(time_parse("0960", &t, err, sizeof(err)), -1);
+	assert_true(strstr(err, "expected 24-hour 09:30, 9.30 or 0930, or "
+	    "9am, 9.30pm, 2314hrs") != NULL);
 }
 
 static void
