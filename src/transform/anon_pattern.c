@@ -404,7 +404,7 @@ generalise(const struct anon *a, pcre2_code *re, PCRE2_SIZE *ov,
     const char *text)
 {
 	static const char *const alt = "123456789abc";
-	char d[24], m[16], y[8], key[4];
+	char d[24] = "", m[16] = "", y[8] = "", key[4];
 	struct buf b = BUF_INIT;
 	int dd = 0, mm = 0, yy = -1;
 	long day;
