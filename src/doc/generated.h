@@ -35,7 +35,7 @@ int	generated_known(const char *name);
 /* The names, comma-separated, for messages. */
 const char *generated_names(void);
 
-/* Parts shared with chron_doc.c's own. */
+/* The chronology's parts, made in gen_chron.c. */
 int	gen_chron_intro(struct doc_node *, const struct docctx *);
 int	gen_chron_legend(struct doc_node *, const struct docctx *);
 int	gen_chron_gaps(struct doc_node *, const struct docctx *);

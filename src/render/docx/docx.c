@@ -4,7 +4,6 @@
 #include "../../util/alloc.h"
 #include "../../util/utf8.h"
 
-#include <libxml/xmlwriter.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
