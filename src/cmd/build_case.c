@@ -106,9 +106,7 @@ seal_run(void *arg)
  * last document, which reads neither. glibc keeps most of what is freed
  * for later mallocs, which the renderers' growing arrays do not use:
  * malloc_trim hands it back, so the biggest render does not pile its
- * memory on top of the case's. (The cspr binary is linked with
- * mimalloc, which hands freed memory back itself; the trim then finds
- * glibc's heap empty. It matters for a `make MALLOC_LIBS=` build.)
+ * memory on top of the case's.
  */
 struct reap {
 	struct kase		*k;
