@@ -576,10 +576,10 @@ part_variants(struct anon *a, const char *w, int ent, unsigned kind,
 				variants(a, b.data, ent, AK_FULL, 0);
 			}
 		}
-		if (e - p > 3 && p[1] == '\'') {
-			fold_text(&f, p + 2, (size_t)(e - p - 2), &a->fo);
-			variants(a, f.s, ent, kind, 0);
-		}
+		/* Folded, every apostrophe kind is one. */
+		fold_text(&f, p, (size_t)(e - p), &a->fo);
+		if (f.n > 3 && f.s[1] == '\'')
+			variants(a, f.s + 2, ent, kind, 0);
 		if (*e == '\0')
 			break;
 		p = e + 1;

@@ -76,6 +76,8 @@ struct anon {
 	pcre2_code	*monthyear_re;	/* "May 2026", where dates are years
 					 * or days from the incident */
 	pcre2_code	*outward_re;	/* a postcode's outward code alone */
+	pcre2_match_context *mctx;	/* with jstack, a 1 MiB JIT stack */
+	pcre2_jit_stack	*jstack;
 	long		 incident;	/* day number, or LONG_MIN */
 	enum date_mode	 dates;
 	char		**ids;		/* labels of reference patterns */

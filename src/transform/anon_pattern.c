@@ -51,9 +51,9 @@ static const struct {
 	/* NHS numbers, check digit or not, in 3-3-4, 3-4-3 or 4-3-3, with
 	 * spaces, dots, hyphens or slashes, or none. */
 	{ AK_NHS, "[NHS number]",
-	  "(?<![0-9])(?:[0-9]{3}(?<s>[ ./\\-]{1,2})[0-9]{3}\\k<s>[0-9]{4}|"
+	  "(?<![0-9])(?:[0-9]{3}[ ./\\-]{0,2}[0-9]{3}[ ./\\-]{0,2}[0-9]{4}|"
 	  "[0-9]{3}(?<t>[ ./\\-]{1,2})[0-9]{4}\\k<t>[0-9]{3}|"
-	  "[0-9]{4}(?<u>[ ./\\-]{1,2})[0-9]{3}\\k<u>[0-9]{3}|[0-9]{10})"
+	  "[0-9]{4}(?<u>[ ./\\-]{1,2})[0-9]{3}\\k<u>[0-9]{3})"
 	  "(?![0-9])", 0 },
 	/* National Insurance numbers: two letters and six digits, and a
 	 * letter or not, whatever the prefix ("QQ 12 34 56 C" is HMRC's
@@ -63,8 +63,9 @@ static const struct {
 	 * no NI number. */
 	{ AK_NINO, "[NI number]",
 	  "(?<![A-Za-z0-9])(?:[A-Z] ?[A-Z][ ./\\-]{0,2}[0-9](?:[ ./\\-]{0,2}"
-	  "[0-9]){5}(?:[ ./\\-]{0,2}[A-D])?|[A-Za-z]{2}[./\\-]?[0-9](?:"
-	  "[./\\-]?[0-9]){5}(?:[./\\-]?[A-Da-d])?)(?![A-Za-z0-9])", 0 },
+	  "[0-9]){5}(?:[ ./\\-]{0,2}[A-Da-d])?|[A-Za-z]{2}[./\\-]?[0-9](?:"
+	  "[ ./\\-]{0,2}[0-9]){5}(?:[ ./\\-]{0,2}[A-Da-d])?)(?![A-Za-z0-9])",
+	  0 },
 	/* Postcodes, any case, the space there or not, a hyphen or a space
 	 * in the inward code, a zero for the area's O. */
 	{ AK_POSTCODE, "[postcode]",
@@ -248,6 +249,11 @@ anon_patterns(struct anon *a, const struct kase *k, struct diag_ctx *dg)
 			rc = -1;
 		}
 	}
+	/* Long paragraphs of dots and letters take the host patterns'
+	 * backtracking past the JIT's default 32 KiB stack. */
+	a->jstack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	a->mctx = pcre2_match_context_create(NULL);
+	pcre2_jit_stack_assign(a->mctx, NULL, a->jstack);
 	if ((a->date_re = compile(date_re, 1, &err, &at)) == NULL ||
 	    (a->daymonth_re = compile(daymonth_re, 0, &err, &at)) == NULL ||
 	    (a->monthyear_re = compile(monthyear_re, 1, &err, &at)) == NULL) {
@@ -273,6 +279,10 @@ anon_patterns_free(struct anon *a)
 	pcre2_code_free(a->date_re);
 	pcre2_code_free(a->daymonth_re);
 	pcre2_code_free(a->monthyear_re);
+	pcre2_match_context_free(a->mctx);
+	pcre2_jit_stack_free(a->jstack);
+	a->mctx = NULL;
+	a->jstack = NULL;
 	a->daymonth_re = a->monthyear_re = NULL;
 	a->pat = NULL;
 	a->ids = NULL;
@@ -643,11 +653,11 @@ scan_one(const struct anon *a, pcre2_code *re, unsigned kind,
 	PCRE2_SIZE *ov, at = 0, s, e;
 	char *repl;
 	static const char *const tail[] = { " area", " district" };
-	int daymonth = re == a->daymonth_re;
+	int daymonth = re == a->daymonth_re, rc = PCRE2_ERROR_NOMATCH;
 	size_t i;
 
-	while (at <= len && pcre2_match(re, (PCRE2_SPTR)text, len, at,
-	    PCRE2_NO_UTF_CHECK, md, NULL) > 0) {
+	while (at <= len && (rc = pcre2_match(re, (PCRE2_SPTR)text, len, at,
+	    PCRE2_NO_UTF_CHECK, md, a->mctx)) > 0) {
 		ov = pcre2_get_ovector_pointer(md);
 		s = ov[0];
 		e = ov[1];
@@ -727,6 +737,18 @@ scan_one(const struct anon *a, pcre2_code *re, unsigned kind,
 		x->ent = -1;
 		x->kind = kind;
 		x->repl = repl;
+	}
+	/* A pattern that could not finish (a match limit, the JIT stack)
+	 * must not pass what it did not read: the rest is withheld, and
+	 * the residual rule refuses it. */
+	if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && at < len) {
+		x = anon_hit_add(h);
+		x->start = at;
+		x->end = len;
+		x->kind = kind;
+		x->repl = xstrdup("[text withheld]");
+		x->why = "text a pattern could not read to its end";
+		x->risk = 1;
 	}
 	fold_free(&f);
 	pcre2_match_data_free(md);

@@ -201,7 +201,7 @@ glued_tokens(const struct anon *a, const char *text, size_t len,
 {
 	struct fold f = { NULL, 0, 0, NULL, NULL };
 	struct anon_hit *x;
-	size_t s = 0, e;
+	size_t s = 0, e, tok;
 	int ent, ent2;
 
 	while (s < len) {
@@ -209,6 +209,7 @@ glued_tokens(const struct anon *a, const char *text, size_t len,
 			s++;
 		for (e = s; e < len && !token_end((unsigned char)text[e]); e++)
 			;
+		tok = e;
 		/* Quotes and sentence punctuation round it are not part
 		 * of it. */
 		while (s < e && text[s] == '\'')
@@ -269,7 +270,7 @@ glued_tokens(const struct anon *a, const char *text, size_t len,
 					x->repl = xstrdup(en->repl);
 			}
 		}
-		s = e + 1;
+		s = tok + 1;
 	}
 	fold_free(&f);
 }

@@ -106,6 +106,9 @@ test_identifiers(void **state)
 		/* Identifiers however written: 4-3-3, slashes, soft hyphens,
 		 * full-width digits, O for 0, letters apart. */
 		{ "NHS 9434-765-919 and 943/476/5919", "NHS [NHS number] and [NHS number]" },
+		{ "943 476-5919, 943476 5919, 943 4765919",
+		  "[NHS number], [NHS number], [NHS number]" },
+		{ "jk12 34 56 c and QQ 12 34 56 c", "[NI number] and [NI number]" },
 		{ "NHS 943\xc2\xad" "476\xc2\xad" "5919", "NHS [NHS number]" },
 		{ "\xef\xbc\x90\xef\xbc\x97\xef\xbc\x97\xef\xbc\x90\xef\xbc\x90 900123",
 		  "[phone number]" },
@@ -177,6 +180,28 @@ test_date_modes(void **state)
 	free(s);
 	anon_free(a);
 	f->k->pub.dates = DATES_MONTH_YEAR;
+}
+
+/* A paragraph long enough to exhaust a pattern's default JIT stack:
+ * the address at its end still goes. */
+static void
+test_long_host(void **state)
+{
+	struct fix *f = *state;
+	size_t i, n = 0;
+	char *in = malloc(16100), *s;
+
+	assert_non_null(in);
+	for (i = 0; i < 8000; i++) {
+		in[n++] = 'a';
+		in[n++] = '.';
+	}
+	memcpy(in + n, "tyler.com/x", 12);
+	s = anon_string(f->a, in);
+	assert_null(strstr(s, "tyler"));
+	assert_null(strstr(s, ".com/x"));
+	free(s);
+	free(in);
 }
 
 /* Names however a family writes them. */
@@ -287,6 +312,7 @@ main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_date_modes),
 		cmocka_unit_test(test_name_forms),
+		cmocka_unit_test(test_long_host),
 		cmocka_unit_test(test_disguised),
 		cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_words),
