@@ -3,7 +3,7 @@
 # test: to run `make check`; bench: pandoc, for `make bench`), saying what
 # it installs. Needs root to install.
 set -eu
-build="gcc make pkg-config libxml2-dev libzip-dev libisal-dev libcmark-gfm-dev libunibreak-dev
+build="gcc make pkg-config libxml2-dev libzip-dev libcmark-gfm-dev libunibreak-dev
 libutf8proc-dev libpcre2-dev libicu-dev libpoppler-glib-dev wbritish
 libcmark-gfm-extensions-dev libpng-dev libdeflate-dev fonts-liberation2"
 test="libcmocka-dev libxml2-utils qpdf poppler-utils python3 python3-docx

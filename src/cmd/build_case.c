@@ -11,7 +11,6 @@
 #include "../util/outfile.h"
 
 #include <dirent.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,69 +67,26 @@ build_lap(struct build *b, const char *what, const char *name,
 	clock_gettime(CLOCK_MONOTONIC, &b->lap);
 }
 
-/* One rendering: a document in one format to a temporary file, on
- * whichever thread runs it, its messages to dg. */
-struct render_job {
-	enum render_format fmt;
-	const struct doc *d;
-	const struct style *st;
-	const char	*path;
-	struct diag_ctx	*dg;
-	struct diag_ctx	 held;		/* dg, when held for a thread */
-	int		 rc;
-	double		 secs;
-};
-
-static void *
-render_run(void *arg)
-{
-	struct render_job *r = arg;
-	struct timespec t0;
-
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	r->rc = render(r->fmt, r->d, r->st, r->path, r->dg);
-	r->secs = since(&t0);
-	return NULL;
-}
-
-/* doc_seal, on a thread of its own. */
-static void *
-seal_run(void *arg)
-{
-	doc_seal(arg);
-	return NULL;
-}
-
 /*
- * The case and its merged chronology, freed beside the rendering of the
- * last document, which reads neither. glibc keeps most of what is freed
- * for later mallocs, which the renderers' growing arrays do not use:
- * malloc_trim hands it back, so the biggest render does not pile its
- * memory on top of the case's.
+ * Frees a case and its merged chronology. glibc keeps most of what is
+ * freed for later mallocs, which the renderers' growing arrays do not
+ * use: for a big case malloc_trim hands it back, so the biggest render
+ * does not pile its memory on top of the case's. (For a small case a
+ * trim costs more than it saves.)
  */
-struct reap {
-	struct kase		*k;
-	struct chronology	*ch;
-	int			 trim;
-};
-
-/* A case with fewer rows is freed where it is, and not trimmed: for a
- * batch of small cases a thread and a trim each cost more than they
- * save (100 cases of 140 events: 10% slower). */
-#define REAP_ROWS	4096
-
-static void *
-reap_run(void *arg)
+static void
+release_case(struct kase *k, struct chronology *ch)
 {
-	struct reap *r = arg;
-
-	chronology_free(r->ch);
-	case_free(r->k);
 #ifdef __GLIBC__
-	if (r->trim)
+	int trim = ch != NULL && ch->nrows >= 4096;
+#endif
+
+	chronology_free(ch);
+	case_free(k);
+#ifdef __GLIBC__
+	if (trim)
 		malloc_trim(0);
 #endif
-	return NULL;
 }
 
 /* The hash a sealed tree is stamped with: the tree, and all it is
@@ -146,22 +102,16 @@ doc_stamp(const struct build *b, const struct doc *d, char out[HASH_HEX])
 	hash_hex(&h, out);
 }
 
-/*
- * Renders document i in every format asked for, to temporary files.
- * With both formats and one case at a time, the DOCX renders on a second
- * thread beside the PDF; each holds its messages, printed after as one
- * after the other would have, so the output does not depend on it.
- */
+/* Renders document i in every format asked for, to temporary files. */
 static int
 render_doc(struct build *b, struct jobs *js, const struct doc *d,
     const char *dir, const char *final, size_t i, struct diag_ctx *dg)
 {
 	struct buf path = BUF_INIT;
-	struct render_job r[2];
+	struct timespec t0;
 	struct job *j;
-	pthread_t th;
-	size_t f, nr = 0, first = js->n;
-	int rc = EXIT_CANTCREAT, threaded = 0;
+	size_t f;
+	int rc = EXIT_CANTCREAT;
 
 	for (f = 0; f < 2; f++) {
 		if (!(b->fmts & (1u << formats[f])))
@@ -181,49 +131,15 @@ render_doc(struct build *b, struct jobs *js, const struct doc *d,
 		j->shown = xstrdup(path.data);
 		j->pdf = formats[f] == FORMAT_PDF;
 		j->doc = i;
-		memset(&r[nr], 0, sizeof(r[nr]));
-		r[nr].fmt = formats[f];
-		r[nr].d = d;
-		r[nr].st = &b->st;
-		r[nr].dg = dg;
-		nr++;
-	}
-	/* js has stopped moving. */
-	for (f = 0; f < nr; f++)
-		r[f].path = js->v[first + f].of.tmp;
-	if (nr == 2 && b->jobs == 1 && diag_hold(&r[0].held, dg) == 0) {
-		if (diag_hold(&r[1].held, dg) == 0) {
-			r[0].dg = &r[0].held;
-			r[1].dg = &r[1].held;
-			threaded = pthread_create(&th, NULL, render_run,
-			    &r[0]) == 0;
-		} else
-			diag_release(&r[0].held, dg);
-	}
-	for (f = threaded ? 1 : 0; f < nr; f++) {
-		render_run(&r[f]);
-		if (r[f].rc == -1)
-			break;
-	}
-	if (threaded)
-		pthread_join(th, NULL);
-	/* In format order, as without the thread: after a failure, what
-	 * followed it is dropped, messages and all. */
-	for (f = 0; f < nr; f++) {
-		if (r[f].dg != dg)
-			diag_release(&r[f].held, dg);
-		if (r[f].rc == -1) {
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		if (render(formats[f], d, &b->st, j->of.tmp, dg) == -1) {
 			/* The backend named its temporary file. */
-			diag_at(dg, DIAG_ERROR, js->v[first + f].shown, 0, 0,
+			diag_at(dg, DIAG_ERROR, j->shown, 0, 0,
 			    "not written; an earlier version, if any, is as "
 			    "it was");
-			for (f++; f < nr; f++)
-				if (r[f].dg != dg)
-					diag_discard(&r[f].held);
 			goto out;
 		}
-		build_note(b, "rendered", js->v[first + f].shown, r[f].secs,
-		    dg);
+		build_note(b, "rendered", j->shown, since(&t0), dg);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &b->lap);
 	rc = EXIT_OK;
@@ -379,11 +295,9 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 	struct strlist missing = { NULL, 0, 0 };
 	struct stamp ns;
 	struct stat sb;
-	struct reap rp;
-	pthread_t sealer, reaper;
 	char *folder = NULL;
 	size_t i, j, first;
-	int hits = 0, n, f, sealing, reaping;
+	int hits = 0, n, f;
 	struct stage st;
 	struct buf path = BUF_INIT;
 
@@ -440,17 +354,10 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 			buf_printf(&what, "%s anonymised", cmd_docnames[i]);
 			build_lap(b, what.data, k->manifest, dg);
 		}
-		/* The tree, and all it is rendered with, decide: sealed
-		 * first when an earlier build may have made the same, else
-		 * on a thread beside the rendering, for the stamp alone. */
-		sealing = !(!b->force && c->have_old &&
-		    strcmp(c->old.folder, folder) == 0) &&
-		    pthread_create(&sealer, NULL, seal_run, d) == 0;
-		if (!sealing) {
-			doc_seal(d);
-			doc_stamp(b, d, ns.doc[i].hash);
-		}
-		if (!sealing && !b->force && c->have_old &&
+		/* The tree, and all it is rendered with, decide. */
+		doc_seal(d);
+		doc_stamp(b, d, ns.doc[i].hash);
+		if (!b->force && c->have_old &&
 		    strcmp(c->old.folder, folder) == 0 &&
 		    strcmp(c->old.doc[i].hash, ns.doc[i].hash) == 0 &&
 		    still_there(b, &c->old, i)) {
@@ -461,29 +368,17 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 			continue;
 		}
 		/* The last tree is built, and the renderers read nothing
-		 * else: the case and its merged chronology go while the
-		 * biggest document is rendered, not after (reap_run). (A
-		 * publication's anonymiser still needs the case.) */
-		reaping = 0;
+		 * else: the case and its merged chronology go before the
+		 * biggest document is rendered, not after. (A publication's
+		 * anonymiser still needs the case.) */
 		if ((b->docs >> (i + 1)) == 0 && !b->publication) {
-			rp.ch = ch;
-			rp.k = c->k;
-			rp.trim = ch != NULL && ch->nrows >= REAP_ROWS;
+			release_case(c->k, ch);
 			ch = NULL;
 			c->k = NULL;
 			k = NULL;
-			if (!rp.trim || !(reaping = pthread_create(&reaper,
-			    NULL, reap_run, &rp) == 0))
-				reap_run(&rp);
 		}
 		first = js.n;
 		res.rc = render_doc(b, &js, d, st.dir, dir.data, i, dg);
-		if (reaping)
-			pthread_join(reaper, NULL);
-		if (sealing) {
-			pthread_join(sealer, NULL);
-			doc_stamp(b, d, ns.doc[i].hash);
-		}
 		doc_free(d);
 		d = NULL;
 		if (res.rc != EXIT_OK)

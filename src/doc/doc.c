@@ -39,48 +39,6 @@ doc_free(struct doc *d)
 	free(d);
 }
 
-/* The root of the tree n is in. */
-static struct doc_node *
-root_of(struct doc_node *n)
-{
-	while (n->parent != NULL)
-		n = n->parent;
-	return n;
-}
-
-/* Numbers n and its descendants from root's count on, in tree order. */
-static void
-renumber(struct doc_node *root, struct doc_node *n)
-{
-	struct doc_node *c;
-
-	n->id = root->nnodes++;
-	for (c = n->first; c != NULL; c = c->next)
-		renumber(root, c);
-}
-
-void
-doc_graft(struct doc_node *parent, struct doc *from,
-    struct doc_node *from_parent)
-{
-	struct doc_node *root = root_of(parent), *c;
-
-	if (from_parent->first == NULL)
-		return;
-	for (c = from_parent->first; c != NULL; c = c->next) {
-		c->parent = parent;
-		renumber(root, c);
-	}
-	if (parent->last != NULL)
-		parent->last->next = from_parent->first;
-	else
-		parent->first = from_parent->first;
-	parent->last = from_parent->last;
-	from_parent->first = from_parent->last = NULL;
-	root->nimages += from->root->nimages;
-	arena_adopt(root->arena, from->arena);
-}
-
 void
 doc_set(char **field, const char *value)
 {
@@ -96,6 +54,15 @@ size_t
 doc_node_count(const struct doc *d)
 {
 	return d->root->nnodes;
+}
+
+/* The root of the tree n is in. */
+static struct doc_node *
+root_of(struct doc_node *n)
+{
+	while (n->parent != NULL)
+		n = n->parent;
+	return n;
 }
 
 static struct arena *

@@ -164,16 +164,6 @@ struct doc_node	*doc_image(struct doc_node *parent, const char *path,
 /* The contents, titled title, listing every heading of the document. */
 struct doc_node	*doc_toc(struct doc_node *sec, const char *title);
 
-/*
- * Moves the children of from_parent, a node of the tree from, to the end
- * of parent's, giving them and their descendants ids after parent's
- * tree's last; from's nodes become parent's tree's to free. from is left
- * to doc_free. For a tree built in parts on several threads, each part
- * in a doc of its own.
- */
-void		 doc_graft(struct doc_node *parent, struct doc *from,
-		    struct doc_node *from_parent);
-
 /* The plain text of a subtree, inlines joined (caller frees). */
 char		*doc_plain(const struct doc_node *n);
 

@@ -3,7 +3,6 @@
 #include "generated.h"
 #include "../util/buf.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -223,60 +222,6 @@ event_row(struct doc_node *t, const struct mrow *r, size_t n,
 	buf_free(&b);
 }
 
-/* Rows [from, to) of a chronology's table, built into a doc of their
- * own on a thread. */
-struct rows_part {
-	const struct chronology	*c;
-	const struct docctx	*x;
-	size_t			 from, to;
-	struct doc		*d;
-	struct doc_node		*t;
-};
-
-static void *
-rows_run(void *arg)
-{
-	struct rows_part *p = arg;
-	size_t i;
-
-	for (i = p->from; i < p->to; i++)
-		event_row(p->t, &p->c->rows[i], i + 1, p->x);
-	return NULL;
-}
-
-/* Rows enough that a second thread pays for itself. */
-#define ROWS_SPLIT	4096
-
-/*
- * The event rows of t: a long chronology's second half is built on a
- * thread, into a table of its own, and grafted on after the first: the
- * same tree, ids and all, as built in one go: nodes are made in tree
- * order, and doc_graft numbers the grafted rows in tree order.
- */
-static void
-rows_in_halves(struct doc_node *t, const struct docctx *x,
-    const unsigned *w)
-{
-	const struct chronology *c = x->ch;
-	struct rows_part p = { c, x, c->nrows / 2, c->nrows, NULL, NULL };
-	pthread_t th;
-	size_t i;
-	int threaded = 0;
-
-	if (c->nrows >= ROWS_SPLIT) {
-		p.d = doc_new();
-		p.t = doc_table(doc_section(p.d->root, 0), 9, w, DOC_SMALL);
-		threaded = pthread_create(&th, NULL, rows_run, &p) == 0;
-	}
-	for (i = 0; i < (threaded ? p.from : c->nrows); i++)
-		event_row(t, &c->rows[i], i + 1, x);
-	if (threaded) {
-		pthread_join(th, NULL);
-		doc_graft(t, p.d, p.t);
-	}
-	doc_free(p.d);
-}
-
 int
 gen_chron_table(struct doc_node *sec, const struct docctx *x)
 {
@@ -293,6 +238,7 @@ gen_chron_table(struct doc_node *sec, const struct docctx *x)
 	r = doc_row(t, DOC_HEADER | DOC_KEEP);
 	for (i = 0; i < 9; i++)
 		gen_cell(r, head[i], DOC_BOLD, NULL);
-	rows_in_halves(t, x, w);
+	for (i = 0; i < c->nrows; i++)
+		event_row(t, &c->rows[i], i + 1, x);
 	return c->nrows > 0;
 }

@@ -10,9 +10,6 @@
 #include <cmark-gfm.h>
 #include <dirent.h>
 #include <errno.h>
-#include <libxml/parser.h>
-#include <libxml/xmlschemastypes.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -108,140 +105,49 @@ entry_file(const char *path, struct diag_ctx *dg)
 	}
 }
 
-/* One chronology return, read on whichever thread takes it, its
- * messages to dg: held until all are read, or printed as they come. */
-struct chron_slot {
-	char		*path;		/* as named in the folder */
-	const char	*file;		/* interned; NULL: not a return */
-	int		 skip;		/* a link or a device: warned of */
-	int		 xml;
-	struct chron_return cr;
-	struct diag_ctx	 held;
-	struct diag_ctx	*dg;		/* &held, or the caller's */
-	int		 rc;
-};
-
-struct chron_work {
-	struct chron_slot *v;
-	size_t		 n, next;
-	pthread_mutex_t	 mu;
-	int		 locked;	/* mu in use: more than one thread */
-};
-
-static void *
-chron_worker(void *arg)
-{
-	struct chron_work *w = arg;
-	struct chron_slot *s;
-	size_t i;
-
-	for (;;) {
-		if (w->locked)
-			pthread_mutex_lock(&w->mu);
-		i = w->next < w->n ? w->next++ : w->n;
-		if (w->locked)
-			pthread_mutex_unlock(&w->mu);
-		if (i == w->n)
-			return NULL;
-		s = &w->v[i];
-		if (s->skip)
-			continue;
-		if (s->file == NULL) {
-			diag_at(s->dg, DIAG_WARNING, s->path, 0, 0, "ignored: "
-			    "a chronology return is a .xml or .md file");
-			continue;
-		}
-		s->cr.file = xstrdup(s->file);
-		s->rc = s->xml ? chron_read_xml(&s->cr, s->file, s->dg) :
-		    chron_read_md(&s->cr, s->file, s->dg);
-	}
-}
-
-/*
- * Reads every chronology return of dir. The returns are independent and
- * most of a large case, so two threads read them, taking the next file
- * as each finishes; each file's messages are held and printed in name
- * order afterwards, and the returns kept in that order, so nothing shows
- * which thread read what. Should memory for holding them run out, one
- * thread reads them all, its messages printed as they come.
- */
+/* Reads every chronology return of dir, in name order. */
 static void
 load_chronologies(struct kase *k, const char *dir, struct diag_ctx *dg)
 {
 	struct buf path = BUF_INIT;
-	struct chron_work w;
+	struct chron_return cr;
 	char **names;
 	size_t n, i;
-	const char *e;
-	struct chron_slot *s;
-	pthread_t th;
-	int threaded = 0, held = 1;
+	const char *file, *e;
+	int rc;
 
 	names = listdir(dir, &n, dg);
-	memset(&w, 0, sizeof(w));
-	w.v = xcalloc(n ? n : 1, sizeof(*w.v));
-	w.n = n;
 	for (i = 0; i < n; i++) {
-		s = &w.v[i];
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s", dir, names[i]);
-		s->path = xstrdup(path.data);
 		e = ext(names[i]);
 		if (entry_kind(path.data) == E_LINK ||
 		    entry_kind(path.data) == E_OTHER) {
 			entry_file(path.data, dg);
-			s->skip = 1;
-		} else if (entry_kind(path.data) == E_FILE &&
-		    (strcmp(e, "xml") == 0 || strcmp(e, "md") == 0)) {
-			s->file = intern(k, path.data);
-			s->xml = strcmp(e, "xml") == 0;
+			continue;
 		}
-		s->dg = dg;
-		if (held && diag_hold(&s->held, dg) == 0)
-			s->dg = &s->held;
-		else
-			held = 0;
-	}
-	/* Nothing is read yet, so the held are empty. */
-	for (i = 0; i < n && !held; i++)
-		if (w.v[i].dg != dg) {
-			diag_release(&w.v[i].held, dg);
-			w.v[i].dg = dg;
+		if (entry_kind(path.data) != E_FILE ||
+		    (strcmp(e, "xml") != 0 && strcmp(e, "md") != 0)) {
+			diag_at(dg, DIAG_WARNING, path.data, 0, 0, "ignored: "
+			    "a chronology return is a .xml or .md file");
+			continue;
 		}
-	/* What the readers share, set up here, before a second thread:
-	 * libxml2's globals and schema types, cmark-gfm's extension
-	 * registry. */
-	xmlInitParser();
-	xmlSchemaInitTypes();
-	cmark_gfm_core_extensions_ensure_registered();
-	if (n > 1 && held && pthread_mutex_init(&w.mu, NULL) == 0) {
-		w.locked = 1;
-		if (pthread_create(&th, NULL, chron_worker, &w) == 0)
-			threaded = 1;
-	}
-	chron_worker(&w);
-	if (threaded)
-		pthread_join(th, NULL);
-	if (w.locked)
-		pthread_mutex_destroy(&w.mu);
-	for (i = 0; i < n; i++) {
-		s = &w.v[i];
-		if (s->dg != dg)
-			diag_release(&s->held, dg);
-		/* (A file that is not a return has been warned of.) */
-		if (s->file != NULL && s->rc == -1)
-			chron_return_free(&s->cr);
-		else if (s->file != NULL) {
-			if (s->cr.pos.file == NULL)
-				s->cr.pos.file = s->file;
-			*case_add_chron(k) = s->cr;
+		file = intern(k, path.data);
+		memset(&cr, 0, sizeof(cr));
+		cr.file = xstrdup(file);
+		rc = strcmp(e, "xml") == 0 ? chron_read_xml(&cr, file, dg) :
+		    chron_read_md(&cr, file, dg);
+		if (rc == -1)
+			chron_return_free(&cr);
+		else {
+			if (cr.pos.file == NULL)
+				cr.pos.file = file;
+			*case_add_chron(k) = cr;
 		}
-		free(s->path);
 	}
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
-	free(w.v);
 	buf_free(&path);
 }
 
@@ -310,6 +216,7 @@ check_links(const struct narrative *nv, const char *file,
 	cmark_syntax_extension *ext;
 	const char *url;
 
+	cmark_gfm_core_extensions_ensure_registered();
 	if ((p = cmark_parser_new(CMARK_OPT_DEFAULT)) == NULL)
 		return;
 	if ((ext = cmark_find_syntax_extension("table")) != NULL)

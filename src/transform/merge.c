@@ -4,7 +4,6 @@
 
 #include <ctype.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,11 +272,10 @@ event_likely_duplicate(const struct event *a, const struct event *b)
  * row (the seed) and takes a row only if it matches the seed itself and
  * comes from an agency not yet in the group: similarity is not
  * transitive, and chaining would join unrelated events of a busy day.
+ * Groups are numbered from 1 in row order; returns how many.
  */
-/* The duplicate groups of rows [from, to) (whole days), numbered from 1
- * in row order; returns how many. */
 static unsigned
-dups_in(struct mrow *rows, size_t from, size_t to)
+find_duplicates(struct mrow *rows, size_t n)
 {
 	struct words *w = NULL;
 	unsigned *group_of_ag = NULL;	/* by agidx: the last group to
@@ -285,12 +283,12 @@ dups_in(struct mrow *rows, size_t from, size_t to)
 	size_t i, j, k, day_end, cap = 0, nag = 0;
 	unsigned next = 0;
 
-	for (i = from; i < to; i++)
+	for (i = 0; i < n; i++)
 		if (rows[i].agidx >= nag)
 			nag = rows[i].agidx + 1;
 	group_of_ag = xcalloc(nag ? nag : 1, sizeof(*group_of_ag));
-	for (i = from; i < to; i = day_end) {
-		for (day_end = i + 1; day_end < to &&
+	for (i = 0; i < n; i = day_end) {
+		for (day_end = i + 1; day_end < n &&
 		    rows[day_end].day == rows[i].day; day_end++)
 			;
 		if (day_end - i < 2)
@@ -327,56 +325,6 @@ dups_in(struct mrow *rows, size_t from, size_t to)
 	free(group_of_ag);
 	free(w);
 	return next;
-}
-
-/* The second half's share of find_duplicates, on a thread. */
-struct dup_half {
-	struct mrow	*rows;
-	size_t		 from, to;
-	unsigned	 n;
-};
-
-static void *
-dups_run(void *arg)
-{
-	struct dup_half *h = arg;
-
-	h->n = dups_in(h->rows, h->from, h->to);
-	return NULL;
-}
-
-/* Rows enough that a second thread pays for itself. */
-#define DUPS_SPLIT	4096
-
-static void
-find_duplicates(struct chronology *c)
-{
-	struct dup_half h = { c->rows, 0, c->nrows, 0 };
-	pthread_t th;
-	size_t mid = c->nrows / 2, i;
-	unsigned n;
-
-	/* Split at a day's start: days are independent, and numbering
-	 * the second half's groups after the first's gives the numbers
-	 * one pass would. */
-	while (mid > 0 && mid < c->nrows && c->rows[mid].day ==
-	    c->rows[mid - 1].day)
-		mid++;
-	if (c->nrows < DUPS_SPLIT || mid >= c->nrows) {
-		c->ndup = dups_in(c->rows, 0, c->nrows);
-		return;
-	}
-	h.from = mid;
-	if (pthread_create(&th, NULL, dups_run, &h) != 0) {
-		c->ndup = dups_in(c->rows, 0, c->nrows);
-		return;
-	}
-	n = dups_in(c->rows, 0, mid);
-	pthread_join(th, NULL);
-	for (i = mid; i < c->nrows; i++)
-		if (c->rows[i].dup != 0)
-			c->rows[i].dup += n;
-	c->ndup = n + h.n;
 }
 
 static void
@@ -513,7 +461,7 @@ merge_case(const struct kase *k, const struct merge_opts *opts)
 		    c->rows[i - 1].ev->start.prec == DATE_DAY)
 			r->interval = r->day - c->rows[i - 1].day;
 	}
-	find_duplicates(c);
+	c->ndup = find_duplicates(c->rows, c->nrows);
 	find_gaps(c);
 	count(c);
 	return c;

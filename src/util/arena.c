@@ -1,6 +1,4 @@
 /* Arena allocation: chunks that grow geometrically, freed in one pass. */
-/* mmap's MAP_ANONYMOUS is not POSIX. */
-#define _DEFAULT_SOURCE
 #include "arena.h"
 #include "alloc.h"
 
@@ -8,57 +6,15 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #define ARENA_MIN	(64u * 1024u)
 #define ARENA_MAX	(8u * 1024u * 1024u)
 #define ALIGN		alignof(max_align_t)
-/* Chunks this large and above are mapped on their own, in multiples of
- * it, and come zeroed. */
-#define ARENA_BIG	(2u * 1024u * 1024u)
 
 struct arena_chunk {
 	struct arena_chunk	*prev;
-	size_t			 mapped;	/* bytes mapped, or 0: malloc's */
 	alignas(max_align_t) unsigned char data[];
 };
-
-/*
- * A chunk of size bytes mapped directly, which the kernel zeroes (so
- * arena_alloc need not), whole pages of it as they are first touched;
- * NULL if that fails. Not advised as huge pages: on this project's
- * machines a 2 MiB page's first touch cost more than 512 small ones'
- * (docs/performance.md, seventh round).
- */
-static struct arena_chunk *
-chunk_map(size_t size)
-{
-#if defined(MAP_ANONYMOUS)
-	struct arena_chunk *c;
-	size_t len;
-	void *p;
-
-	len = (sizeof(*c) + size + ARENA_BIG - 1) & ~(size_t)(ARENA_BIG - 1);
-	if ((p = mmap(NULL, len, PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)) == MAP_FAILED)
-		return NULL;
-	c = p;
-	c->mapped = len;
-	return c;
-#else
-	(void)size;
-	return NULL;
-#endif
-}
-
-static void
-chunk_free(struct arena_chunk *c)
-{
-	if (c->mapped != 0)
-		munmap(c, c->mapped);
-	else
-		free(c);
-}
 
 /* n bytes at an offset that is a multiple of align (a power of two). */
 static void *
@@ -75,15 +31,9 @@ raw(struct arena *a, size_t n, size_t align)
 		    a->size < ARENA_MAX ? a->size * 2 : ARENA_MAX;
 		if (size < n)
 			size = n;
-		if (size > SIZE_MAX - sizeof(*c) - 2 * ARENA_BIG)
+		if (size > SIZE_MAX - sizeof(*c))
 			abort();
-		if (size < ARENA_BIG || (c = chunk_map(size)) == NULL) {
-			/* Not zeroed: arena_alloc zeroes what it hands
-			 * out (a row's PDF layout uses a few KiB of its
-			 * first 64). */
-			c = xmalloc(sizeof(*c) + size);
-			c->mapped = 0;
-		}
+		c = xmalloc(sizeof(*c) + size);
 		c->prev = a->head;
 		a->head = c;
 		a->size = size;
@@ -100,9 +50,7 @@ arena_alloc(struct arena *a, size_t n)
 
 	n = n == 0 ? 1 : n;
 	p = raw(a, n, ALIGN);
-	/* A mapped chunk comes zeroed and no byte is handed out twice. */
-	if (a->head->mapped == 0)
-		memset(p, 0, n);
+	memset(p, 0, n);
 	return p;
 }
 
@@ -120,34 +68,13 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 }
 
 void
-arena_adopt(struct arena *dst, struct arena *src)
-{
-	struct arena_chunk *oldest;
-
-	if (src->head == NULL)
-		return;
-	if (dst->head == NULL) {
-		*dst = *src;
-	} else {
-		/* src's chunks go under dst's head, the chunk in use. */
-		for (oldest = src->head; oldest->prev != NULL;
-		    oldest = oldest->prev)
-			continue;
-		oldest->prev = dst->head->prev;
-		dst->head->prev = src->head;
-	}
-	src->head = NULL;
-	src->used = src->size = 0;
-}
-
-void
 arena_free(struct arena *a)
 {
 	struct arena_chunk *c, *prev;
 
 	for (c = a->head; c != NULL; c = prev) {
 		prev = c->prev;
-		chunk_free(c);
+		free(c);
 	}
 	a->head = NULL;
 	a->used = a->size = 0;

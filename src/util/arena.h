@@ -18,9 +18,6 @@ struct arena {
 void	*arena_alloc(struct arena *a, size_t n);
 /* A copy of s[0..n) with a NUL after it. */
 char	*arena_strndup(struct arena *a, const char *s, size_t n);
-/* Makes src's objects dst's, freed with it, and leaves src empty;
- * dst goes on filling the chunk it was filling. */
-void	 arena_adopt(struct arena *dst, struct arena *src);
 /* Frees every object at once and leaves a empty, ready for reuse. */
 void	 arena_free(struct arena *a);
 

@@ -1,7 +1,6 @@
 /* Growable byte buffer. */
 #include "buf.h"
 #include "alloc.h"
-#include "vmem.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -16,9 +15,7 @@ buf_reserve(struct buf *b, size_t extra)
 {
 	if (b->data != NULL && b->len + extra < b->cap)
 		return;
-	/* A large buffer (a package part, a PDF's streams, a return read
-	 * whole) grows in mapped memory, without copying. */
-	b->data = vmem_grow(b->data, &b->cap, b->len + extra, 1);
+	b->data = xgrow(b->data, &b->cap, b->len + extra, 1);
 }
 
 void
@@ -71,12 +68,7 @@ buf_detach(struct buf *b)
 
 	if (b->data == NULL)
 		s = xstrdup("");
-	else if (b->cap >= VMEM_MIN) {
-		/* The caller frees with free(): a copy from malloc. */
-		s = xmalloc(b->len + 1);
-		memcpy(s, b->data, b->len + 1);
-		vmem_free(b->data, b->cap, 1);
-	} else
+	else
 		s = b->data;
 	b->data = NULL;
 	b->len = b->cap = 0;
@@ -86,7 +78,7 @@ buf_detach(struct buf *b)
 void
 buf_free(struct buf *b)
 {
-	vmem_free(b->data, b->cap, 1);
+	free(b->data);
 	b->data = NULL;
 	b->len = b->cap = 0;
 }

@@ -15,48 +15,6 @@ diag_init(struct diag_ctx *d, FILE *out)
 	d->nerrors = d->nwarnings = 0;
 	d->quiet_warnings = 0;
 	d->progress = 0;
-	d->held = NULL;
-	d->heldlen = 0;
-}
-
-int
-diag_hold(struct diag_ctx *d, const struct diag_ctx *parent)
-{
-	diag_init(d, NULL);
-	if ((d->out = open_memstream(&d->held, &d->heldlen)) == NULL)
-		return -1;
-	d->prog = parent->prog;
-	d->quiet_warnings = parent->quiet_warnings;
-	return 0;
-}
-
-void
-diag_release(struct diag_ctx *d, struct diag_ctx *parent)
-{
-	fclose(d->out);
-	d->out = NULL;
-	if (d->heldlen > 0) {
-		if (parent->progress) {
-			fputs("\r\033[K", parent->out);
-			parent->progress = 0;
-		}
-		fwrite(d->held, 1, d->heldlen, parent->out);
-	}
-	parent->nerrors += d->nerrors;
-	parent->nwarnings += d->nwarnings;
-	free(d->held);
-	d->held = NULL;
-	d->heldlen = 0;
-}
-
-void
-diag_discard(struct diag_ctx *d)
-{
-	fclose(d->out);
-	d->out = NULL;
-	free(d->held);
-	d->held = NULL;
-	d->heldlen = 0;
 }
 
 void

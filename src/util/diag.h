@@ -34,8 +34,6 @@ struct diag_ctx {
 	unsigned	 nwarnings;
 	int		 quiet_warnings;	/* count warnings but print none */
 	int		 progress;	/* a progress line is showing */
-	char		*held;		/* diag_hold's buffer */
-	size_t		 heldlen;
 };
 
 void	diag_init(struct diag_ctx *d, FILE *out);
@@ -49,20 +47,6 @@ void	diag(struct diag_ctx *d, enum diag_sev sev, const struct srcpos *pos,
 void	diag_at(struct diag_ctx *d, enum diag_sev sev, const char *file,
 	    unsigned line, unsigned col, const char *fmt, ...)
 	    __attribute__((format(printf, 6, 7)));
-
-/*
- * Starts d holding its messages in memory, with parent's settings: for
- * work on another thread, whose messages then go out through parent in
- * one piece, in an order that does not depend on the threads. 0, or -1
- * (d unusable) for want of memory.
- */
-int	diag_hold(struct diag_ctx *d, const struct diag_ctx *parent);
-/* Prints what d held through parent, adds its counts there, and frees
- * it. */
-void	diag_release(struct diag_ctx *d, struct diag_ctx *parent);
-/* Frees what d held, unprinted and uncounted: for work whose result is
- * thrown away, as if it had not been done. */
-void	diag_discard(struct diag_ctx *d);
 
 /* On a terminal (and without -q), shows one line of progress in place
  * of the last; NULL clears it. Messages clear it first. */

@@ -1,4 +1,4 @@
-/* Unit tests: arena_alloc hands out zeroed memory from heap and mapped chunks alike, even when the heap's memory was used before. */
+/* Unit tests: arena_alloc hands out zeroed memory, small objects and chunk-sized ones alike, even when the heap's memory was used before. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -13,9 +13,8 @@
 
 #define PART_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
-/* ISA-L level for every part: 1 deflates a long chronology's 118 MB of
- * XML in a sixth of the time zlib's level 3 took, for a file 3% larger
- * (see docs/performance.md). */
+/* libdeflate's fastest level for every part: a chronology's XML is
+ * mostly the same few tags, which level 1 already takes most of. */
 #define DOCX_ZLEVEL	1
 
 struct part {
@@ -294,19 +293,12 @@ app(struct buf *b, const struct doc *d)
 	buf_puts(b, "</Company></Properties>");
 }
 
-/* Deflates a part written whole into data (the body is deflated as it
- * is written). */
+/* The body's sink: the text into a buffer. */
 static int
-deflate_part(struct part *p)
+to_buf(void *b, const char *p, size_t n)
 {
-	int rc = -1;
-
-	if (zpart_init(&p->z, DOCX_ZLEVEL, 0) == 0 &&
-	    zpart_write(&p->z, p->data.data ? p->data.data : "",
-	    p->data.len) == 0 && zpart_finish(&p->z) == 0)
-		rc = 0;
-	buf_free(&p->data);
-	return rc;
+	buf_put(b, p, n);
+	return 0;
 }
 
 /* Adds every part, deflated already, in a fixed order, with a fixed
@@ -373,9 +365,7 @@ docx_render(const struct doc *d, const struct style *st, const char *path,
 	parts = xcalloc(NFIXED, sizeof(*parts));
 	for (i = 0; i < NFIXED; i++)
 		parts[i].name = xstrdup(fixed[i]);
-	if (zpart_init(&parts[4].z, DOCX_ZLEVEL, 1) == -1 ||
-	    docx_body(d, st, &refs, zpart_write, &parts[4].z) == -1 ||
-	    zpart_finish(&parts[4].z) == -1 ||
+	if (docx_body(d, st, &refs, to_buf, &parts[4].data) == -1 ||
 	    docx_header(d, &parts[9].data) == -1 ||
 	    docx_footer(d, &parts[10].data) == -1) {
 		diag(dg, DIAG_ERROR, NULL, "cannot write the DOCX parts");
@@ -404,12 +394,11 @@ docx_render(const struct doc *d, const struct style *st, const char *path,
 			goto out;
 		}
 	}
-	for (i = 0; i < n; i++)
-		if (i != 4 && deflate_part(&parts[i]) == -1) {
-			diag(dg, DIAG_ERROR, NULL, "cannot compress the DOCX "
-			    "parts");
-			goto out;
-		}
+	for (i = 0; i < n; i++) {
+		zpart_deflate(&parts[i].z, parts[i].data.data ?
+		    parts[i].data.data : "", parts[i].data.len, DOCX_ZLEVEL);
+		buf_free(&parts[i].data);
+	}
 	rc = package(path, parts, n, dg);
 out:
 	for (i = 0; i < n; i++) {

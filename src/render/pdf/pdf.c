@@ -325,8 +325,6 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 	memset(&c, 0, sizeof(c));
 	/* libunibreak's index of line breaking classes (set once, reused). */
 	init_linebreak();
-	c.lb = xmalloc(sizeof(*c.lb));
-	lbrep_init(c.lb, "en");
 	c.d = d;
 	c.st = st;
 	c.dg = dg;
@@ -417,7 +415,6 @@ out:
 	free(c.spec);
 	free(c.chrep);
 	free(c.brks);
-	free(c.lb);
 	free(c.annots);
 	free(c.outlines);
 	free(c.images);

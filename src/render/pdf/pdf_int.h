@@ -289,30 +289,8 @@ struct pdf_ctx {
 	double		 wsize[PDF_NFONTS];
 	double		 wt[PDF_NFONTS][128];
 	char		*brks;
-	struct lbrep	*lb;
 	size_t		 brkscap;
 };
-
-/*
- * Laying out ahead (pdf_ahead.c): items from..to-1 (a long table's
- * rows) laid out by fn(wc, arg, i), in order, on a thread of its own
- * with a context of its own (wc), while the caller places those before
- * them. NULL if no thread could be started: the caller lays them out
- * itself.
- */
-struct pdf_ahead;
-typedef int	(*pdf_ahead_fn)(struct pdf_ctx *, void *, size_t);
-struct pdf_ahead *pdf_ahead_start(struct pdf_ctx *c, pdf_ahead_fn fn,
-		    pdf_ahead_fn drop, void *arg, size_t from, size_t to);
-/* Waits for item i: 0, or -1 if fn failed on it. */
-int		 pdf_ahead_wait(struct pdf_ahead *a, size_t i);
-/* Items before i are placed: the thread drops them (drop(wc, arg, j))
- * and may go on beyond them. Those it has not dropped when stopped are
- * the caller's to free. */
-void		 pdf_ahead_release(struct pdf_ahead *a, size_t i);
-/* Stops the thread and frees a (NULL: nothing); the characters it
- * noted and its messages go to c. */
-void		 pdf_ahead_stop(struct pdf_ahead *a, struct pdf_ctx *c);
 
 /* A piece of a line in one font and link: what one text-showing operator draws. */
 struct pdf_run {

@@ -10,7 +10,6 @@
 #define GAP_ITEM	0.25	/* between list items */
 #define GAP_HEAD	0.9	/* above a heading, in heading sizes */
 #define BORDER_W	0.5	/* table rule width, points */
-#define AHEAD_MIN	64	/* body rows that make laying out ahead pay */
 
 static const struct pdf_rgb black = { 0, 0, 0 };
 static const struct pdf_rgb rule_rgb = { 0.45, 0.45, 0.45 };
@@ -649,23 +648,6 @@ row_layout(struct pdf_ctx *c, struct pdf_table *t, size_t i)
 	return 0;
 }
 
-/* row_layout and row_drop for pdf_ahead. */
-static int
-ahead_row(struct pdf_ctx *wc, void *t, size_t i)
-{
-	return row_layout(wc, t, i);
-}
-
-static void row_drop(struct pdf_table *, size_t);
-
-static int
-ahead_drop(struct pdf_ctx *wc, void *t, size_t i)
-{
-	(void)wc;
-	row_drop(t, i);
-	return 0;
-}
-
 /* Frees the lines of row i, drawn: a long table is laid out, drawn and
  * dropped a row at a time, so its lines never all exist at once. */
 static void
@@ -963,7 +945,6 @@ row_place(struct pdf_ctx *c, const struct pdf_table *t,
 static int
 table_place(struct pdf_ctx *c, struct pdf_table *t, double gap)
 {
-	struct pdf_ahead *ah = NULL;
 	double bodyh = c->fr.bottom - c->fr.top, headh = 0, first;
 	size_t i, nrep;
 	int rc = -1;
@@ -982,29 +963,16 @@ table_place(struct pdf_ctx *c, struct pdf_table *t, double gap)
 		} else
 			c->y += gap;
 	}
-	/* The rows table_layout left are broken into lines on a second
-	 * thread, ahead of the pages: a row's lines do not depend on
-	 * where it goes. */
-	if (t->nrow > t->nhead + AHEAD_MIN)
-		ah = pdf_ahead_start(c, ahead_row, ahead_drop, t,
-		    t->nhead + 1, t->nrow);
 	for (i = 0; i < t->nrow; i++) {
-		if (ah != NULL && i > t->nhead) {
-			pdf_ahead_release(ah, i);
-			if (pdf_ahead_wait(ah, i) == -1)
-				goto out;
-		} else if (row_layout(c, t, i) == -1)
-			goto out;
-		if (row_place(c, t, &t->row[i], i < t->nhead ? 0 : nrep,
+		if (row_layout(c, t, i) == -1 ||
+		    row_place(c, t, &t->row[i], i < t->nhead ? 0 : nrep,
 		    i < t->nhead ? 0 : headh, bodyh) == -1)
 			goto out;
-		if (ah == NULL || i <= t->nhead)	/* else the thread's */
-			row_drop(t, i);
+		row_drop(t, i);
 	}
 	rc = 0;
 out:
 	grid_flush(c);
-	pdf_ahead_stop(ah, c);
 	return rc == 0 && !pdf_failed(c) ? 0 : -1;
 }
 

@@ -40,7 +40,9 @@ pdf_page_flush(struct pdf_ctx *c)
 	pdf_held_close(c);	/* wherever it is: nothing is left open */
 	if (!c->body_open)
 		return;
-	pdfw_stream_async(&c->w, c->pages[c->npages - 1].body, &c->body);
+	pdfw_stream(&c->w, c->pages[c->npages - 1].body, "", c->body.data,
+	    c->body.len, 1);
+	buf_reset(&c->body);
 	c->body_open = 0;
 }
 

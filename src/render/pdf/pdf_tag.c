@@ -2,7 +2,6 @@
 #include "pdf_int.h"
 #include "../../util/alloc.h"
 #include "../../util/buf.h"
-#include "../../util/vmem.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -163,7 +162,7 @@ kid_add(struct pdf_tags *t, uint32_t e, unsigned kind, size_t page,
 
 	if (t->nkid == 0)
 		t->nkid = 1;	/* [0] stands for none */
-	t->kid = vmem_grow(t->kid, &t->kidcap, t->nkid, sizeof(*t->kid));
+	t->kid = xgrow(t->kid, &t->kidcap, t->nkid, sizeof(*t->kid));
 	k = &t->kid[t->nkid];
 	k->next = 0;
 	k->kind = (unsigned char)kind;
@@ -186,7 +185,7 @@ new_elem(struct pdf_ctx *c, enum pdf_role role, uint32_t parent)
 	struct pdf_elem *e;
 	uint32_t i = (uint32_t)t->ne;
 
-	t->e = vmem_grow(t->e, &t->ecap, t->ne, sizeof(*t->e));
+	t->e = xgrow(t->e, &t->ecap, t->ne, sizeof(*t->e));
 	e = &t->e[t->ne++];
 	memset(e, 0, sizeof(*e));
 	e->obj = pdfw_alloc(&c->w);
@@ -336,7 +335,7 @@ pdf_tag_init(struct pdf_ctx *c)
 	/* Elements by node id: a chronology's million nodes in 4 MB,
 	 * where a map by address took 24 and missed the cache. */
 	c->tags.nbyid = doc_node_count(c->d);
-	c->tags.byid = vmem_grow(NULL, &c->tags.bycap, c->tags.nbyid,
+	c->tags.byid = xgrow(NULL, &c->tags.bycap, c->tags.nbyid,
 	    sizeof(*c->tags.byid));
 	memset(c->tags.byid, 0, c->tags.nbyid * sizeof(*c->tags.byid));
 	c->tags.root = pdfw_alloc(&c->w);
@@ -694,11 +693,11 @@ pdf_tags_free(struct pdf_tags *t)
 	for (i = 0; i < t->nalts; i++)
 		free(t->alts[i].text);
 	free(t->alts);
-	vmem_free(t->e, t->ecap, sizeof(*t->e));
-	vmem_free(t->kid, t->kidcap, sizeof(*t->kid));
+	free(t->e);
+	free(t->kid);
 	free(t->keys);
 	free(t->vals);
-	vmem_free(t->byid, t->bycap, sizeof(*t->byid));
+	free(t->byid);
 	free(t->nums);
 	memset(t, 0, sizeof(*t));
 }

@@ -417,7 +417,7 @@ breaks(struct pdf_ctx *c, struct pdf_chs *para)
 	char *brks = c->brks = xgrow(c->brks, &c->brkscap, 2 * para->n, 1);
 
 	/* The stand-ins, made as the characters were fed, are spent. */
-	lbrep_breaks(c->lb, para->rep, para->n, brks, brks + para->n);
+	lbrep_breaks(para->rep, para->n, brks, brks + para->n);
 	return brks;
 }
 
@@ -477,7 +477,6 @@ feed(struct brk *b, const char *s, unsigned font, const char *url)
 {
 	const char *end = s + strlen(s);
 	const double *wt = widths(b->c, font, b->ts->size);
-	const uint16_t *rep = b->c->lb->rep;
 	struct pdf_ch ch;
 	unsigned char u;
 
@@ -499,7 +498,7 @@ feed(struct brk *b, const char *s, unsigned font, const char *url)
 			ch.cp = show_cp(b->c, font, utf8_next(&s, end));
 			ch.w = pdf_char_width(b->c, font, b->ts->size, ch.cp);
 		}
-		chs_push(&b->para, &ch, rep[ch.cp]);	/* cp in the BMP */
+		chs_push(&b->para, &ch, lbrep(ch.cp));
 	}
 }
 
@@ -531,7 +530,7 @@ collect(struct brk *b, const struct doc_node *para)
 		case DOC_LINEBREAK: {
 			struct pdf_ch hard = { HARD_BREAK, ts->font, NULL, 0 };
 
-			chs_push(&b->para, &hard, lbrep(b->c->lb, HARD_BREAK));
+			chs_push(&b->para, &hard, HARD_BREAK);
 			break;
 		}
 		default:

@@ -2,7 +2,6 @@
 #include "pdfw.h"
 #include "../../util/alloc.h"
 #include "../../util/utf8.h"
-#include "../../util/vmem.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -11,10 +10,9 @@
 #include <libdeflate.h>
 
 /*
- * libdeflate level 1: on a 10,000-event chronology's content streams it
- * is twice as fast as zlib at level 3 for a file 1.5% larger (measured
- * on the 31 MB of them). Streams are whole in memory, which is what
- * libdeflate wants.
+ * libdeflate at its fastest level: streams are whole in memory, which
+ * is what it wants, and at 3,000 events it deflates them in two thirds
+ * of the time zlib's fastest level takes (docs/design.md).
  */
 #define PDFW_LEVEL	1
 #define PDFW_OBJSTM	200	/* objects in an object stream */
@@ -22,185 +20,23 @@
 /* An xref entry in an object stream: its number and index, flagged. */
 #define IN_STM		((uint64_t)1 << 63)
 
-/* Deflates data into z, in the zlib format FlateDecode reads. */
+/* Deflates data into w->z, in the zlib format FlateDecode reads. */
 static void
-zdeflate(struct libdeflate_compressor **zc, struct buf *z, const void *data,
-    size_t len)
+zdeflate(struct pdfw *w, const void *data, size_t len)
 {
+	struct buf *z = &w->z;
 	size_t bound;
 
 	buf_reset(z);
-	if (*zc == NULL && (*zc = libdeflate_alloc_compressor(PDFW_LEVEL)) ==
-	    NULL)
+	if (w->zc == NULL &&
+	    (w->zc = libdeflate_alloc_compressor(PDFW_LEVEL)) == NULL)
 		abort();	/* only for want of memory */
-	bound = libdeflate_zlib_compress_bound(*zc, len);
+	bound = libdeflate_zlib_compress_bound(w->zc, len);
 	buf_reserve(z, bound + 1);
 	/* Cannot fail with the bound's room. */
-	if ((z->len = libdeflate_zlib_compress(*zc, data, len, z->data,
+	if ((z->len = libdeflate_zlib_compress(w->zc, data, len, z->data,
 	    bound)) == 0)
 		abort();
-}
-
-/* Streams waiting before the thread is woken: one wake-up for several
- * pages, not one each. */
-#define PDFW_BATCH	4
-
-/* The first stream queued and not taken, taken; or NULL. Under mu. */
-static struct pdfw_slot *
-take(struct pdfw_job *j)
-{
-	struct pdfw_slot *sl;
-	uint64_t k;
-
-	for (k = j->written; k < j->queued; k++) {
-		sl = &j->slot[k % PDFW_SLOTS];
-		if (sl->state == PDFW_QUEUED) {
-			sl->state = PDFW_TAKEN;
-			return sl;
-		}
-	}
-	return NULL;
-}
-
-static void *
-worker(void *arg)
-{
-	struct pdfw_job *j = arg;
-	struct libdeflate_compressor *zc = NULL;
-	struct pdfw_slot *sl;
-
-	pthread_mutex_lock(&j->mu);
-	for (;;) {
-		while (!j->quit && (sl = take(j)) == NULL) {
-			j->idle = 1;
-			pthread_cond_wait(&j->work, &j->mu);
-			j->idle = 0;
-		}
-		if (j->quit)
-			break;
-		/* The slot is the thread's while taken. */
-		pthread_mutex_unlock(&j->mu);
-		zdeflate(&zc, &sl->out, sl->in.data, sl->in.len);
-		pthread_mutex_lock(&j->mu);
-		sl->state = PDFW_DONE;
-		if (j->waiting)
-			pthread_cond_signal(&j->done);
-	}
-	pthread_mutex_unlock(&j->mu);
-	libdeflate_free_compressor(zc);
-	return NULL;
-}
-
-static void
-job_start(struct pdfw_job *j)
-{
-	if (pthread_mutex_init(&j->mu, NULL) != 0)
-		return;
-	if (pthread_cond_init(&j->work, NULL) != 0)
-		goto fail_mu;
-	if (pthread_cond_init(&j->done, NULL) != 0)
-		goto fail_work;
-	if (pthread_create(&j->thread, NULL, worker, j) != 0)
-		goto fail_done;
-	j->on = 1;
-	return;
-fail_done:
-	pthread_cond_destroy(&j->done);
-fail_work:
-	pthread_cond_destroy(&j->work);
-fail_mu:
-	pthread_mutex_destroy(&j->mu);
-}
-
-static void write_stream(struct pdfw *, uint32_t, const char *,
-    const void *, size_t, int);
-
-/* Writes the oldest stream queued, once deflated: meanwhile the writer
- * deflates later ones itself, if the thread has not taken them. */
-static void
-write_oldest(struct pdfw *w)
-{
-	struct pdfw_job *j = &w->job;
-	struct pdfw_slot *sl = &j->slot[j->written % PDFW_SLOTS], *t;
-
-	pthread_mutex_lock(&j->mu);
-	while (sl->state != PDFW_DONE) {
-		if ((t = take(j)) != NULL) {
-			pthread_mutex_unlock(&j->mu);
-			zdeflate(&w->zc, &t->out, t->in.data, t->in.len);
-			pthread_mutex_lock(&j->mu);
-			t->state = PDFW_DONE;
-			continue;
-		}
-		j->waiting = 1;
-		pthread_cond_wait(&j->done, &j->mu);
-		j->waiting = 0;
-	}
-	pthread_mutex_unlock(&j->mu);
-	/* write_stream's drain does not come back here: the caller set
-	 * w->draining. */
-	write_stream(w, sl->num, sl->dict.len ? sl->dict.data : "",
-	    sl->out.data, sl->out.len, 2);
-	/* Under the lock: the thread's take() reads both. */
-	pthread_mutex_lock(&j->mu);
-	sl->state = 0;
-	j->written++;
-	pthread_mutex_unlock(&j->mu);
-}
-
-/* Writes every stream queued, in order. */
-static void
-drain(struct pdfw *w)
-{
-	struct pdfw_job *j = &w->job;
-
-	while (j->written < j->queued && !w->draining) {
-		w->draining = 1;
-		write_oldest(w);
-		w->draining = 0;
-	}
-}
-
-/* Hands b's content to the thread as object n's stream, to deflate;
- * b gets memory of an earlier one back, empty. */
-static void
-queue(struct pdfw *w, uint32_t n, const char *dict, struct buf *b)
-{
-	struct pdfw_job *j = &w->job;
-	struct pdfw_slot *sl;
-	struct buf t;
-
-	if (j->queued - j->written == PDFW_SLOTS) {
-		w->draining = 1;
-		write_oldest(w);
-		w->draining = 0;
-	}
-	/* Written, so neither the thread nor the writer holds it. */
-	sl = &j->slot[j->queued % PDFW_SLOTS];
-	t = sl->in;
-	sl->in = *b;
-	*b = t;
-	buf_reset(b);
-	buf_reset(&sl->dict);
-	buf_puts(&sl->dict, dict);
-	sl->num = n;
-	pthread_mutex_lock(&j->mu);
-	sl->state = PDFW_QUEUED;
-	j->queued++;
-	if (j->idle && j->queued - j->written >= PDFW_BATCH)
-		pthread_cond_signal(&j->work);
-	pthread_mutex_unlock(&j->mu);
-}
-
-void
-pdfw_stream_async(struct pdfw *w, uint32_t n, struct buf *b)
-{
-	if (!w->job.on) {
-		pdfw_stream(w, n, "", b->data, b->len, 1);
-		buf_reset(b);
-		return;
-	}
-	queue(w, n, "", b);
 }
 
 void
@@ -209,7 +45,6 @@ pdfw_init(struct pdfw *w, FILE *f)
 	memset(w, 0, sizeof(*w));
 	w->f = f;
 	hash_init(&w->seen);
-	job_start(&w->job);
 	/* PDF 1.7, and four bytes above 127 to say the file is binary. */
 	pdfw_puts(w, "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
 }
@@ -217,30 +52,10 @@ pdfw_init(struct pdfw *w, FILE *f)
 void
 pdfw_free(struct pdfw *w)
 {
-	struct pdfw_job *j = &w->job;
-	size_t i;
-
-	if (j->on) {
-		pthread_mutex_lock(&j->mu);
-		j->quit = 1;
-		pthread_cond_signal(&j->work);
-		pthread_mutex_unlock(&j->mu);
-		pthread_join(j->thread, NULL);
-		pthread_cond_destroy(&j->done);
-		pthread_cond_destroy(&j->work);
-		pthread_mutex_destroy(&j->mu);
-		j->on = 0;
-	}
-	for (i = 0; i < PDFW_SLOTS; i++) {
-		buf_free(&j->slot[i].in);
-		buf_free(&j->slot[i].out);
-		buf_free(&j->slot[i].dict);
-	}
 	buf_free(&w->ostm);
 	buf_free(&w->ohead);
 	libdeflate_free_compressor(w->zc);
-	w->zc = NULL;
-	vmem_free(w->off, w->cap, sizeof(*w->off));
+	free(w->off);
 	buf_free(&w->z);
 	w->off = NULL;
 	w->cap = 0;
@@ -249,7 +64,7 @@ pdfw_free(struct pdfw *w)
 uint32_t
 pdfw_alloc(struct pdfw *w)
 {
-	w->off = vmem_grow(w->off, &w->cap, w->nobj + 1, sizeof(*w->off));
+	w->off = xgrow(w->off, &w->cap, w->nobj + 1, sizeof(*w->off));
 	w->off[++w->nobj] = 0;
 	return (uint32_t)w->nobj;
 }
@@ -307,7 +122,6 @@ pdfw_begin(struct pdfw *w, uint32_t n)
 
 	if (n == 0 || n > w->nobj)
 		return;
-	drain(w);
 	w->off[n] = w->pos;
 	p = digits(s + sizeof(s), n);
 	pdfw_put(w, p, (size_t)(s + sizeof(s) - p));
@@ -322,7 +136,7 @@ write_stream(struct pdfw *w, uint32_t n, const char *dict, const void *data,
 	char s[96];
 
 	if (deflate == 1) {
-		zdeflate(&w->zc, &w->z, data, len);
+		zdeflate(w, data, len);
 		data = w->z.data;
 		len = w->z.len;
 	}
@@ -340,15 +154,6 @@ void
 pdfw_stream(struct pdfw *w, uint32_t n, const char *dict, const void *data,
     size_t len, int deflate)
 {
-	struct buf t = BUF_INIT;
-
-	if (deflate && w->job.on) {
-		buf_put(&t, data, len);
-		queue(w, n, dict, &t);
-		buf_free(&t);
-		return;
-	}
-	drain(w);
 	write_stream(w, n, dict, data, len, deflate != 0);
 }
 
@@ -368,10 +173,7 @@ ostm_flush(struct pdfw *w)
 	buf_put(&all, w->ostm.data, w->ostm.len);
 	snprintf(dict, sizeof(dict), "/Type /ObjStm /N %u /First %zu", w->on,
 	    w->ohead.len);
-	if (w->job.on)
-		queue(w, n, dict, &all);	/* no second copy */
-	else
-		pdfw_stream(w, n, dict, all.data, all.len, 1);
+	pdfw_stream(w, n, dict, all.data, all.len, 1);
 	/* The objects' entries name the stream, now that it has a number. */
 	for (i = 0; i < w->on; i++)
 		w->off[w->onum[i]] |= (uint64_t)n << 20;
@@ -417,7 +219,6 @@ pdfw_finish(struct pdfw *w, uint32_t root, uint32_t info)
 	size_t i;
 
 	ostm_flush(w);
-	drain(w);
 	/* Sixteen hex digits as the bytes of the ID, written in hex: a
 	 * reader decoding every string finds no stray word in it. */
 	hash_hex(&w->seen, hex);

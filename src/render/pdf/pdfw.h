@@ -2,7 +2,6 @@
 #ifndef CSPR_PDFW_H
 #define CSPR_PDFW_H
 
-#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -12,47 +11,6 @@ struct libdeflate_compressor;
 #include "../../util/buf.h"
 #include "../../util/hash.h"
 
-/*
- * Page content streams and object streams are deflated on a second
- * thread while the next page is laid out: up to PDFW_SLOTS in flight,
- * written by the caller's thread in the order handed over, and all of
- * them before anything else, so the file is the same as without the
- * thread.
- */
-#define PDFW_SLOTS	8	/* streams handed to the thread at most */
-
-/* A stream handed over to be deflated. */
-struct pdfw_slot {
-	uint32_t	 num;
-	int		 state;		/* PDFW_QUEUED, _TAKEN or _DONE */
-	struct buf	 dict;		/* its dictionary's other entries */
-	struct buf	 in, out;
-};
-#define PDFW_QUEUED	1
-#define PDFW_TAKEN	2	/* being deflated */
-#define PDFW_DONE	3
-
-/*
- * The deflating queue. Streams are counted as they are queued (queued)
- * and written (written); stream k is in slot k % PDFW_SLOTS. The thread
- * deflates them in order; the writer, waiting for the oldest, deflates
- * a later one itself rather than sit idle. They are written in the
- * order queued, so the file does not depend on who deflated what when.
- * The slots' states and the flags are under mu.
- */
-struct pdfw_job {
-	pthread_t	 thread;
-	pthread_mutex_t	 mu;
-	pthread_cond_t	 work;		/* the thread waits for streams */
-	pthread_cond_t	 done;		/* the writer waits for one */
-	int		 on;		/* the thread runs */
-	int		 quit;
-	int		 idle;		/* the thread waits on work */
-	int		 waiting;	/* the writer waits on done */
-	uint64_t	 queued, written;
-	struct pdfw_slot slot[PDFW_SLOTS];
-};
-
 struct pdfw {
 	FILE		*f;
 	uint64_t	 pos;		/* bytes written so far */
@@ -61,8 +19,6 @@ struct pdfw {
 	int		 err;		/* errno of the first failure, or -1 */
 	struct buf	 z;		/* deflated stream data */
 	struct libdeflate_compressor *zc;	/* made at first use */
-	struct pdfw_job	 job;
-	int		 draining;	/* writing a queued stream */
 	struct hash	 seen;		/* of every byte written: the ID */
 	/* Objects that are not streams go in object streams of up to
 	 * PDFW_OBJSTM objects, deflated together. */
@@ -83,14 +39,9 @@ void	 pdfw_obj(struct pdfw *w, uint32_t n, const struct buf *b);
 void	 pdfw_put(struct pdfw *w, const char *s, size_t len);
 void	 pdfw_puts(struct pdfw *w, const char *s);
 /* Object n as a stream of data, deflated when deflate is set; dict
- * holds the dictionary's other entries ("" for none). A deflated one
- * is copied and queued, as pdfw_stream_async. */
+ * holds the dictionary's other entries ("" for none). */
 void	 pdfw_stream(struct pdfw *w, uint32_t n, const char *dict,
 	    const void *data, size_t len, int deflate);
-/* Object n as a deflated stream of b's content, queued for the
- * deflating thread (or the caller, while it waits for an earlier one);
- * b is left empty, its memory swapped for reuse. */
-void	 pdfw_stream_async(struct pdfw *w, uint32_t n, struct buf *b);
 /* The cross-reference stream, with the trailer's entries; 0, or -1 if
  * anything failed (errno in w->err). Every number handed out must have
  * been written. The file identifier (/ID) is a hash of everything
