@@ -1,6 +1,7 @@
 /* The merge: orders every agency's events into one chronology and derives ages, intervals, duplicates, gaps and figures. */
 #include "merge.h"
 #include "../util/alloc.h"
+#include "../util/hash.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -124,7 +125,8 @@ add_words(struct words *w, const char *s)
 {
 	const char *b;
 	char *word;
-	uint64_t h, packed;
+	struct hash hs;
+	uint64_t packed;
 	size_t i, n;
 	unsigned char ch;
 
@@ -139,12 +141,10 @@ add_words(struct words *w, const char *s)
 		if ((n = (size_t)(s - b)) < 3)
 			continue;
 		word = w->text + w->used;
-		h = 14695981039346656037u;	/* FNV-1a */
 		packed = 0;
 		for (i = 0; i < n; i++) {
 			ch = (unsigned char)tolower((unsigned char)b[i]);
 			word[i] = (char)ch;
-			h = (h ^ ch) * 1099511628211u;
 			if (i < 8)
 				packed |= (uint64_t)ch << (8 * i);
 		}
@@ -152,8 +152,10 @@ add_words(struct words *w, const char *s)
 		if (n <= 5 && stopword(packed))
 			continue;
 		w->used += n + 1;
+		hash_init(&hs);
+		hash_put(&hs, word, n);
 		w->v = xgrow(w->v, &w->cap, w->n, sizeof(*w->v));
-		w->v[w->n].h = h;
+		w->v[w->n].h = hash64(&hs);
 		w->v[w->n++].s = word;
 	}
 }

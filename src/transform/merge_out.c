@@ -3,8 +3,8 @@
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
+#include "../util/xw.h"
 
-#include <libxml/xmlwriter.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,172 +57,150 @@ chronology_dump(FILE *out, const struct chronology *c)
 	}
 }
 
-/* xmlTextWriter checks nothing: every string goes through utf8_sanitize. */
-static int
-attr(xmlTextWriterPtr w, const char *name, const char *v)
+/* The writer expects UTF-8: every string goes through utf8_sanitize. */
+static void
+attr(struct xw *w, const char *name, const char *v)
 {
 	char *s = utf8_sanitize(v ? v : "");
-	int rc = xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST s);
 
+	xw_attr(w, name, s);
 	free(s);
-	return rc < 0 ? -1 : 0;
 }
 
-static int
-attrf(xmlTextWriterPtr w, const char *name, long v)
-{
-	char num[32];
-
-	snprintf(num, sizeof(num), "%ld", v);
-	return attr(w, name, num);
-}
-
-static int
-elem(xmlTextWriterPtr w, const char *name, const char *v)
+static void
+elem(struct xw *w, const char *name, const char *v)
 {
 	char *s;
-	int rc;
 
 	if (v == NULL)
-		return 0;
+		return;
 	s = utf8_sanitize(v);
-	rc = xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST s);
+	xw_start(w, name);
+	xw_text(w, s);
+	xw_end(w);
 	free(s);
-	return rc < 0 ? -1 : 0;
 }
 
-static int
-write_event(xmlTextWriterPtr w, const struct mrow *r, size_t n)
+static void
+write_event(struct xw *w, const struct mrow *r, size_t n)
 {
 	const struct event *e = r->ev;
 	struct buf people = BUF_INIT;
 	char v[32];
 	size_t i;
-	int rc = -1;
 
-	if (xmlTextWriterStartElement(w, BAD_CAST "event") < 0 ||
-	    attrf(w, "n", (long)n) || attr(w, "agency", r->ag->id) ||
-	    attr(w, "prefix", r->ag->prefix))
-		goto out;
+	xw_start(w, "event");
+	xw_attrn(w, "n", (long)n);
+	attr(w, "agency", r->ag->id);
+	attr(w, "prefix", r->ag->prefix);
 	date_iso(&e->start, v, sizeof(v));
-	if (attr(w, "start", v) ||
-	    attr(w, "precision", e->start.prec == DATE_DAY ? "day" :
-	    e->start.prec == DATE_MONTH ? "month" : "year") ||
-	    (e->start.uncertain && attr(w, "uncertain", "yes")))
-		goto out;
+	attr(w, "start", v);
+	attr(w, "precision", e->start.prec == DATE_DAY ? "day" :
+	    e->start.prec == DATE_MONTH ? "month" : "year");
+	if (e->start.uncertain)
+		attr(w, "uncertain", "yes");
 	time_format(&e->start_time, v, sizeof(v));
-	if (*v && attr(w, "start-time", v))
-		goto out;
+	if (*v)
+		attr(w, "start-time", v);
 	date_iso(&e->end, v, sizeof(v));
-	if (*v && attr(w, "end", v))
-		goto out;
+	if (*v)
+		attr(w, "end", v);
 	time_format(&e->end_time, v, sizeof(v));
-	if (*v && attr(w, "end-time", v))
-		goto out;
-	if ((r->age[0] && attr(w, "age", r->age)) ||
-	    (r->interval >= 0 && attrf(w, "interval", r->interval)) ||
-	    (r->dup && attrf(w, "duplicate-group", (long)r->dup)) ||
-	    attr(w, "significance", e->sig == SIG_KEY ? "key" : "background") ||
-	    attr(w, "kpe", e->kpe ? "yes" : "no") ||
-	    attr(w, "child-seen", tri_name(e->child_seen)) ||
-	    attr(w, "voice", tri_name(e->voice)) ||
-	    attr(w, "file", r->cr->file) || attrf(w, "line", e->pos.line))
-		goto out;
+	if (*v)
+		attr(w, "end-time", v);
+	if (r->age[0])
+		attr(w, "age", r->age);
+	if (r->interval >= 0)
+		xw_attrn(w, "interval", r->interval);
+	if (r->dup)
+		xw_attrn(w, "duplicate-group", (long)r->dup);
+	attr(w, "significance", e->sig == SIG_KEY ? "key" : "background");
+	attr(w, "kpe", e->kpe ? "yes" : "no");
+	attr(w, "child-seen", tri_name(e->child_seen));
+	attr(w, "voice", tri_name(e->voice));
+	attr(w, "file", r->cr->file);
+	xw_attrn(w, "line", e->pos.line);
 	for (i = 0; i < e->people.n; i++)
 		buf_printf(&people, "%s%s", i ? " " : "", e->people.v[i]);
-	if (elem(w, "source", e->source) || elem(w, "category", e->category) ||
-	    (people.len && elem(w, "people", people.data)) ||
-	    elem(w, "practitioner", e->practitioner) ||
-	    elem(w, "what", e->what) || elem(w, "action", e->action) ||
-	    elem(w, "analysis", e->analysis) ||
-	    xmlTextWriterEndElement(w) < 0)
-		goto out;
-	rc = 0;
-out:
+	elem(w, "source", e->source);
+	elem(w, "category", e->category);
+	if (people.len)
+		elem(w, "people", people.data);
+	elem(w, "practitioner", e->practitioner);
+	elem(w, "what", e->what);
+	elem(w, "action", e->action);
+	elem(w, "analysis", e->analysis);
+	xw_end(w);
 	buf_free(&people);
-	return rc;
 }
 
-static int
-write_body(xmlTextWriterPtr w, const struct chronology *c)
+static void
+write_body(struct xw *w, const struct chronology *c)
 {
-	char a[16], b[16];
+	char a[16], b[16], colour[8];
 	size_t i;
 
-	if (xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0 ||
-	    xmlTextWriterStartElement(w, BAD_CAST "integrated-chronology") < 0 ||
-	    attr(w, "version", "1") || attr(w, "case", c->k->ref) ||
-	    attr(w, "key-only", c->opts.key_only ? "yes" : "no") ||
-	    attrf(w, "gap-days", c->opts.gap_days) ||
-	    attrf(w, "events", (long)c->nrows) ||
-	    xmlTextWriterStartElement(w, BAD_CAST "agencies") < 0)
-		return -1;
+	xw_start(w, "integrated-chronology");
+	attr(w, "version", "1");
+	attr(w, "case", c->k->ref);
+	attr(w, "key-only", c->opts.key_only ? "yes" : "no");
+	xw_attrn(w, "gap-days", c->opts.gap_days);
+	xw_attrn(w, "events", (long)c->nrows);
+	xw_start(w, "agencies");
 	for (i = 0; i < c->nstats; i++) {
 		const struct mstat *s = &c->stats[i];
-		char colour[8];
 
 		snprintf(colour, sizeof(colour), "#%s", s->ag->colour);
-		if (xmlTextWriterStartElement(w, BAD_CAST "agency") < 0 ||
-		    attr(w, "id", s->ag->id) || attr(w, "prefix", s->ag->prefix) ||
-		    attr(w, "colour", colour) ||
-		    attr(w, "return", s->has_return ? "yes" : "no") ||
-		    attrf(w, "contacts", s->contacts) || attrf(w, "key", s->key) ||
-		    attrf(w, "kpe", s->kpe) ||
-		    attrf(w, "child-seen", s->seen_yes) ||
-		    attrf(w, "child-not-seen", s->seen_no) ||
-		    attrf(w, "voice-recorded", s->voice_yes) ||
-		    attrf(w, "voice-not-recorded", s->voice_no))
-			return -1;
-		if (elem(w, "name", s->ag->name) || xmlTextWriterEndElement(w) < 0)
-			return -1;
+		xw_start(w, "agency");
+		attr(w, "id", s->ag->id);
+		attr(w, "prefix", s->ag->prefix);
+		attr(w, "colour", colour);
+		attr(w, "return", s->has_return ? "yes" : "no");
+		xw_attrn(w, "contacts", s->contacts);
+		xw_attrn(w, "key", s->key);
+		xw_attrn(w, "kpe", s->kpe);
+		xw_attrn(w, "child-seen", s->seen_yes);
+		xw_attrn(w, "child-not-seen", s->seen_no);
+		xw_attrn(w, "voice-recorded", s->voice_yes);
+		xw_attrn(w, "voice-not-recorded", s->voice_no);
+		elem(w, "name", s->ag->name);
+		xw_end(w);
 	}
-	if (xmlTextWriterEndElement(w) < 0 ||
-	    xmlTextWriterStartElement(w, BAD_CAST "events") < 0)
-		return -1;
+	xw_end(w);
+	xw_start(w, "events");
 	for (i = 0; i < c->nrows; i++)
-		if (write_event(w, &c->rows[i], i + 1) == -1)
-			return -1;
-	if (xmlTextWriterEndElement(w) < 0 ||
-	    xmlTextWriterStartElement(w, BAD_CAST "gaps") < 0)
-		return -1;
+		write_event(w, &c->rows[i], i + 1);
+	xw_end(w);
+	xw_start(w, "gaps");
 	for (i = 0; i < c->ngaps; i++) {
 		iso_day(c->gaps[i].from, a, sizeof(a));
 		iso_day(c->gaps[i].to, b, sizeof(b));
-		if (xmlTextWriterStartElement(w, BAD_CAST "gap") < 0 ||
-		    attr(w, "from", a) || attr(w, "to", b) ||
-		    attrf(w, "days", c->gaps[i].to - c->gaps[i].from + 1) ||
-		    xmlTextWriterEndElement(w) < 0)
-			return -1;
+		xw_start(w, "gap");
+		attr(w, "from", a);
+		attr(w, "to", b);
+		xw_attrn(w, "days", c->gaps[i].to - c->gaps[i].from + 1);
+		xw_end(w);
 	}
-	if (xmlTextWriterEndElement(w) < 0 ||
-	    xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndDocument(w) < 0)
-		return -1;
-	return 0;
+	xw_end(w);
+	xw_end(w);
 }
 
 char *
 chronology_xml(const struct chronology *c)
 {
-	xmlBufferPtr xb = NULL;
-	xmlTextWriterPtr w = NULL;
+	static const char decl[] =
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+	struct xw w;
 	char *res = NULL;
 
-	if ((xb = xmlBufferCreate()) == NULL)
-		goto out;
-	/* Doubled as it fills, not grown to fit each write: a realloc per
-	 * write is cheap only where realloc can extend in place. */
-	xmlBufferSetAllocationScheme(xb, XML_BUFFER_ALLOC_DOUBLEIT);
-	if ((w = xmlNewTextWriterMemory(xb, 0)) == NULL)
-		goto out;
-	xmlTextWriterSetIndent(w, 1);
-	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
-	if (write_body(w, c) == -1)
-		goto out;
-	xmlFreeTextWriter(w);	/* flushes into xb */
-	w = NULL;
-	res = xstrdup((const char *)xmlBufferContent(xb));
-out:
-	xmlFreeTextWriter(w);
-	xmlBufferFree(xb);
+	xw_init(&w, NULL, NULL);
+	w.indent = 1;
+	xw_raw(&w, decl, sizeof(decl) - 1);
+	write_body(&w, c);
+	if (xw_finish(&w) == 0) {
+		buf_putc(&w.buf, '\n');
+		res = buf_detach(&w.buf);
+	}
+	xw_free(&w);
 	return res;
 }

@@ -124,14 +124,33 @@ hash_file(struct hash *h, const char *path)
 	return rc;
 }
 
-void
-hash_hex(const struct hash *h, char out[HASH_HEX])
+/* The digest so far, as two words. */
+static void
+digest(const struct hash *h, uint64_t d[2])
 {
 	struct hash c = *h;
 
 	word(&c, c.tail ^ ((uint64_t)c.ntail << 56));
 	word(&c, c.len);
-	snprintf(out, HASH_HEX, "%016llx%016llx",
-	    (unsigned long long)mix(c.a ^ mix(c.b)),
-	    (unsigned long long)mix(c.b + c.a));
+	d[0] = mix(c.a ^ mix(c.b));
+	d[1] = mix(c.b + c.a);
+}
+
+void
+hash_hex(const struct hash *h, char out[HASH_HEX])
+{
+	uint64_t d[2];
+
+	digest(h, d);
+	snprintf(out, HASH_HEX, "%016llx%016llx", (unsigned long long)d[0],
+	    (unsigned long long)d[1]);
+}
+
+uint64_t
+hash64(const struct hash *h)
+{
+	uint64_t d[2];
+
+	digest(h, d);
+	return d[0];
 }

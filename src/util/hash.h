@@ -1,4 +1,4 @@
-/* A 128-bit content hash for deciding what a rebuild must redo (not for security). */
+/* The one hash: 128 bits of content for deciding what a rebuild must redo, 64 for tables (not for security). */
 #ifndef CSPR_HASH_H
 #define CSPR_HASH_H
 
@@ -25,5 +25,7 @@ void	 hash_u64(struct hash *h, uint64_t v);
 int	 hash_file(struct hash *h, const char *path);
 /* The digest so far, as hex; h can go on being fed. */
 void	 hash_hex(const struct hash *h, char out[HASH_HEX]);
+/* Its first 64 bits, for tables in memory. */
+uint64_t hash64(const struct hash *h);
 
 #endif

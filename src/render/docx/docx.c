@@ -1,6 +1,7 @@
 /* The DOCX backend: the package (libzip), its fixed parts, styles, numbering and properties. */
 #include "docx_int.h"
 #include "zpart.h"
+#include "../../util/xw.h"
 #include "../../util/alloc.h"
 #include "../../util/utf8.h"
 
@@ -11,7 +12,6 @@
 /* Largest image embedded (bytes). */
 #define INGEST_MAX_IMAGE (16u << 20)
 
-#define PART_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
 /* libdeflate's fastest level for every part: a chronology's XML is
  * mostly the same few tags, which level 1 already takes most of. */
@@ -23,27 +23,20 @@ struct part {
 	struct zpart	 z;
 };
 
-/* XML-escapes s into b (attribute-safe). */
+/* XML-escapes s into b (attribute-safe), valid UTF-8 or not. */
 static void
 esc(struct buf *b, const char *s)
 {
 	char *t = utf8_sanitize(s ? s : "");
 
-	for (const char *p = t; *p; p++)
-		switch (*p) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		default: buf_putc(b, *p); break;
-		}
+	xml_escape(b, t, 1);
 	free(t);
 }
 
 static void
 content_types(struct buf *b)
 {
-	buf_puts(b, PART_HEAD
+	buf_puts(b, DOCX_PART_HEAD
 	    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
 	    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
 	    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
@@ -62,7 +55,7 @@ content_types(struct buf *b)
 static void
 root_rels(struct buf *b)
 {
-	buf_puts(b, PART_HEAD
+	buf_puts(b, DOCX_PART_HEAD
 	    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
 	    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
 	    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
@@ -77,7 +70,7 @@ doc_rels(struct buf *b, const struct docx_refs *refs)
 	    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 	size_t i;
 
-	buf_printf(b, PART_HEAD "<Relationships xmlns=\"http://schemas."
+	buf_printf(b, DOCX_PART_HEAD "<Relationships xmlns=\"http://schemas."
 	    "openxmlformats.org/package/2006/relationships\">"
 	    "<Relationship Id=\"" DOCX_RID_STYLES "\" Type=\"%sstyles\" Target=\"styles.xml\"/>"
 	    "<Relationship Id=\"" DOCX_RID_SETTINGS "\" Type=\"%ssettings\" Target=\"settings.xml\"/>"
@@ -115,7 +108,7 @@ styles(struct buf *b, const struct style *st)
 	int i;
 	const double hpt[3] = { st->h1_pt, st->h2_pt, st->h3_pt };
 
-	buf_puts(b, PART_HEAD "<w:styles xmlns:w=\"" DOCX_NS_W "\">"
+	buf_puts(b, DOCX_PART_HEAD "<w:styles xmlns:w=\"" DOCX_NS_W "\">"
 	    "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"");
 	esc(b, st->font_family);
 	buf_puts(b, "\" w:hAnsi=\"");
@@ -208,7 +201,7 @@ numbering(struct buf *b, const struct docx_refs *refs)
 	size_t i;
 	int a, l;
 
-	buf_puts(b, PART_HEAD "<w:numbering xmlns:w=\"" DOCX_NS_W "\">");
+	buf_puts(b, DOCX_PART_HEAD "<w:numbering xmlns:w=\"" DOCX_NS_W "\">");
 	for (a = 0; a < 2; a++) {
 		buf_printf(b, "<w:abstractNum w:abstractNumId=\"%d\">"
 		    "<w:multiLevelType w:val=\"hybridMultilevel\"/>", a);
@@ -242,7 +235,7 @@ numbering(struct buf *b, const struct docx_refs *refs)
 static void
 settings(struct buf *b)
 {
-	buf_puts(b, PART_HEAD "<w:settings xmlns:w=\"" DOCX_NS_W "\">"
+	buf_puts(b, DOCX_PART_HEAD "<w:settings xmlns:w=\"" DOCX_NS_W "\">"
 	    "<w:defaultTabStop w:val=\"720\"/>"
 	    "<w:characterSpacingControl w:val=\"doNotCompress\"/>"
 	    "<w:themeFontLang w:val=\"en-GB\"/>"
@@ -254,7 +247,7 @@ settings(struct buf *b)
 static void
 core(struct buf *b, const struct doc *d)
 {
-	buf_puts(b, PART_HEAD "<cp:coreProperties xmlns:cp=\"http://schemas."
+	buf_puts(b, DOCX_PART_HEAD "<cp:coreProperties xmlns:cp=\"http://schemas."
 	    "openxmlformats.org/package/2006/metadata/core-properties\" "
 	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
 	    "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
@@ -286,7 +279,7 @@ core(struct buf *b, const struct doc *d)
 static void
 app(struct buf *b, const struct doc *d)
 {
-	buf_puts(b, PART_HEAD "<Properties xmlns=\"http://schemas."
+	buf_puts(b, DOCX_PART_HEAD "<Properties xmlns=\"http://schemas."
 	    "openxmlformats.org/officeDocument/2006/extended-properties\">"
 	    "<Application>cspr</Application><Company>");
 	esc(b, d->creator);

@@ -3,7 +3,7 @@
 #include "../../util/alloc.h"
 #include "../../util/png.h"
 
-#include "xw.h"
+#include "../../util/xw.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -608,6 +608,7 @@ part_begin(struct dx *x, const char *root,
     int (*sink)(void *, const char *, size_t), void *arg)
 {
 	xw_init(&x->w, sink, arg);
+	xw_raw(&x->w, DOCX_PART_HEAD, sizeof(DOCX_PART_HEAD) - 1);
 	st_(x, root);
 	at_(x, "xmlns:w", DOCX_NS_W);
 	at_(x, "xmlns:r", DOCX_NS_R);

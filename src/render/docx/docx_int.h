@@ -6,6 +6,10 @@
 #include "../../util/buf.h"
 
 /* Fixed relationship ids of word/document.xml. */
+/* Every part's first line. */
+#define DOCX_PART_HEAD \
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+
 #define DOCX_RID_STYLES		"rId1"
 #define DOCX_RID_SETTINGS	"rId2"
 #define DOCX_RID_NUMBERING	"rId3"

@@ -1,8 +1,8 @@
-/* A small streaming XML writer for the DOCX parts: escapes, nests, flushes. */
+/* The one XML writer for output (DOCX parts, the merged chronology): escapes, nests, indents if asked, flushes. */
 #ifndef CSPR_XW_H
 #define CSPR_XW_H
 
-#include "../../util/buf.h"
+#include "buf.h"
 
 #define XW_MAXDEPTH	128
 
@@ -18,14 +18,20 @@ struct xw {
 	int		(*sink)(void *arg, const char *p, size_t n);
 	void		 *arg;
 	const char	 *stack[XW_MAXDEPTH];
+	unsigned char	  kids[XW_MAXDEPTH];	/* element has child elements */
 	unsigned	  depth;
+	int		  indent;	/* each element on a line of its own,
+					 * two spaces deeper than its parent's */
 	int		  open;		/* a start tag awaits its '>' */
 	int		  err;
 };
 
-/* The XML declaration; sink may be NULL to keep everything in buf. */
+/* Starts x, empty (the caller writes the XML declaration with xw_raw);
+ * sink may be NULL to keep everything in buf. */
 void	xw_init(struct xw *x, int (*sink)(void *, const char *, size_t),
 	    void *arg);
+/* Appends s to b escaped as xw_esc does. */
+void	xml_escape(struct buf *b, const char *s, int attr);
 /* name must live until its xw_end. */
 void	xw_start(struct xw *x, const char *name);
 void	xw_attr(struct xw *x, const char *name, const char *value);

@@ -40,8 +40,8 @@ close_tag(struct xw *x)
 
 /* s escaped; in attributes also '"', and newlines and tabs as
  * references so that attribute normalisation keeps them. */
-static void
-escape(struct xw *x, const char *s, int attr)
+void
+xml_escape(struct buf *b, const char *s, int attr)
 {
 	const unsigned char *p = (const unsigned char *)s, *run = p;
 	const char *ent;
@@ -54,12 +54,12 @@ escape(struct xw *x, const char *s, int attr)
 		if (special[*p] == 3) {
 			if (p[1] != 0x80 || p[2] < 0xAA || p[2] > 0xAE)
 				continue;
-			buf_put(&x->buf, (const char *)run, (size_t)(p - run));
+			buf_put(b, (const char *)run, (size_t)(p - run));
 			p += 2;
 			run = p + 1;
 			continue;
 		}
-		buf_put(&x->buf, (const char *)run, (size_t)(p - run));
+		buf_put(b, (const char *)run, (size_t)(p - run));
 		run = p + 1;
 		switch (*p) {
 		case '&': ent = "&amp;"; break;
@@ -70,9 +70,9 @@ escape(struct xw *x, const char *s, int attr)
 		case '\t': ent = "&#9;"; break;
 		default: ent = ""; break;	/* a dropped control */
 		}
-		buf_puts(&x->buf, ent);
+		buf_puts(b, ent);
 	}
-	buf_put(&x->buf, (const char *)run, (size_t)(p - run));
+	buf_put(b, (const char *)run, (size_t)(p - run));
 }
 
 void
@@ -81,8 +81,15 @@ xw_init(struct xw *x, int (*sink)(void *, const char *, size_t), void *arg)
 	memset(x, 0, sizeof(*x));
 	x->sink = sink;
 	x->arg = arg;
-	buf_puts(&x->buf, "<?xml version=\"1.0\" encoding=\"UTF-8\" "
-	    "standalone=\"yes\"?>\n");
+}
+
+/* A new line, indented for depth. */
+static void
+newline(struct xw *x, unsigned depth)
+{
+	buf_putc(&x->buf, '\n');
+	while (depth-- > 0)
+		buf_put(&x->buf, "  ", 2);
 }
 
 void
@@ -93,6 +100,11 @@ xw_start(struct xw *x, const char *name)
 		x->err = 1;
 		return;
 	}
+	if (x->indent && x->depth > 0) {
+		x->kids[x->depth - 1] = 1;
+		newline(x, x->depth);
+	}
+	x->kids[x->depth] = 0;
 	x->stack[x->depth++] = name;
 	buf_putc(&x->buf, '<');
 	buf_puts(&x->buf, name);
@@ -109,7 +121,7 @@ xw_attr(struct xw *x, const char *name, const char *value)
 	buf_putc(&x->buf, ' ');
 	buf_puts(&x->buf, name);
 	buf_put(&x->buf, "=\"", 2);
-	escape(x, value, 1);
+	xml_escape(&x->buf, value, 1);
 	buf_putc(&x->buf, '"');
 }
 
@@ -135,7 +147,7 @@ void
 xw_text(struct xw *x, const char *s)
 {
 	close_tag(x);
-	escape(x, s, 0);
+	xml_escape(&x->buf, s, 0);
 	spill(x);
 }
 
@@ -150,7 +162,7 @@ void
 xw_esc(struct xw *x, const char *s, int attr)
 {
 	close_tag(x);
-	escape(x, s, attr);
+	xml_escape(&x->buf, s, attr);
 	spill(x);
 }
 
@@ -166,6 +178,8 @@ xw_end(struct xw *x)
 		buf_put(&x->buf, "/>", 2);
 		x->open = 0;
 	} else {
+		if (x->indent && x->kids[x->depth])
+			newline(x, x->depth);
 		buf_put(&x->buf, "</", 2);
 		buf_puts(&x->buf, x->stack[x->depth]);
 		buf_putc(&x->buf, '>');
