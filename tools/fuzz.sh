@@ -11,7 +11,9 @@ secs=${1:-600}
 O=build-fuzz
 FLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all"
 make --no-print-directory -s O=$O CC=clang CFLAGS="$FLAGS -fsanitize=fuzzer-no-link" all
-objs=$(find $O/src -name '*.o' ! -path '*/src/main.o' | sort)
+# The objects of today's sources, not whatever $O/src holds: a file moved
+# to another folder leaves its old object behind.
+objs=$(find src -name '*.c' ! -path src/main.c | sort | sed "s|^|$O/|; s|\\.c\$|.o|")
 mkdir -p $O/crashes
 status=0
 for h in tests/fuzz/fuzz_*.c; do

@@ -1,6 +1,8 @@
 #!/bin/sh
 # make lint: static analysis of src/, failing on any finding.
 #
+# includes.sh: every #include against the table of stages in
+#   docs/design.md (which folder may include which, and which library).
 # cppcheck: warning, portability and performance checks (style is the
 #   compiler's and the reviewer's business); system headers not followed.
 # clang-tidy: the Clang static analyzer (clang-analyzer-*: null
@@ -20,6 +22,8 @@ set -eu
 flags="-std=c17 -D_POSIX_C_SOURCE=200809L $(pkg-config --cflags libxml-2.0 libzip \
 	libcmark-gfm libisal libunibreak libutf8proc libpcre2-8 icu-i18n poppler-glib)"
 status=0
+echo "includes"
+sh tools/includes.sh || status=1
 echo "cppcheck"
 cppcheck --enable=warning,portability,performance --std=c11 -q --inline-suppr \
 	--error-exitcode=1 -D_POSIX_C_SOURCE=200809L -Isrc \

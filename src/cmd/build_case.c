@@ -1,11 +1,11 @@
 /* Building one case: each document's tree, anonymised for publication, rendered only if it changed, read back by the gate, committed together. */
 #include "build.h"
 #include "commit.h"
-#include "../check/gate.h"
+#include "../gate/gate.h"
 #include "../doc/documents.h"
 #include "../model/case.h"
 #include "../render/render.h"
-#include "../transform/anon_doc.h"
+#include "../anon/anon_doc.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/outfile.h"

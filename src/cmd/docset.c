@@ -1,7 +1,7 @@
 /* The documents cspr builds: their templates, the calendar and logo they use, and building one for a case. */
 #include "cmd.h"
+#include "../anon/anon_doc.h"
 #include "../doc/documents.h"
-#include "../transform/anon_doc.h"
 #include "../util/buf.h"
 
 #include <limits.h>

@@ -1,8 +1,8 @@
 /* `cspr dump`: the case model, the merged chronology or the document tree as indented text. */
 #include "cmd.h"
+#include "../anon/anon_doc.h"
 #include "../doc/documents.h"
 #include "../model/case.h"
-#include "../transform/anon_doc.h"
 #include "../transform/merge.h"
 
 #include <getopt.h>

@@ -1,8 +1,8 @@
 /* libFuzzer harness: the anonymiser on arbitrary text, with the register of the hard fixture case. */
 #include "fuzz.h"
+#include "anon/anon.h"
 #include "ingest/ingest.h"
 #include "model/case.h"
-#include "transform/anon.h"
 #include "util/utf8.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);

@@ -1,11 +1,11 @@
 /* libFuzzer harness: a whole build of a small case whose narrative is the fuzzer's bytes, through both backends. */
 #include "fuzz.h"
+#include "anon/anon.h"
+#include "anon/anon_doc.h"
 #include "doc/documents.h"
 #include "model/case.h"
 #include "model/style.h"
 #include "render/render.h"
-#include "transform/anon.h"
-#include "transform/anon_doc.h"
 #include "transform/merge.h"
 #include "cmd/cmd.h"
 #include "util/utf8.h"

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "anon/anon.h"
 #include "model/case.h"
-#include "transform/anon.h"
 #include "util/diag.h"
 
 #define CASE	"tests/anon/unit-case"

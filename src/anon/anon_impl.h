@@ -7,6 +7,7 @@
 
 #include "anon.h"
 #include "anon_fold.h"
+#include "../model/case.h"
 
 /* A register entry: a person or a place. */
 struct anon_ent {

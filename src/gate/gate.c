@@ -1,6 +1,6 @@
 /* The publication gate: reads back every DOCX and PDF written and searches it for register names and identifiers. */
 #include "gate.h"
-#include "../transform/anon.h"
+#include "../anon/anon.h"
 #include "../util/buf.h"
 
 #include <libxml/xmlreader.h>
