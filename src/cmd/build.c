@@ -3,7 +3,7 @@
 #include "commit.h"
 #include "../doc/documents.h"
 #include "../model/case.h"
-#include "../render/render.h"
+#include "format.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/hash.h"
@@ -282,8 +282,8 @@ options(struct build *b, int argc, char **argv, const char **topt,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char *end;
-	int c;
+	char *end, *names;
+	int c, f;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qo:j:h", longopts, NULL)) != -1) {
@@ -330,15 +330,15 @@ options(struct build *b, int argc, char **argv, const char **topt,
 				return EXIT_USAGE;
 			break;
 		case 'f':
-			if (strcmp(optarg, "docx") == 0)
-				b->fmts = 1u << FORMAT_DOCX;
-			else if (strcmp(optarg, "pdf") == 0)
-				b->fmts = 1u << FORMAT_PDF;
-			else if (strcmp(optarg, "all") == 0)
-				b->fmts = (1u << FORMAT_DOCX) | (1u << FORMAT_PDF);
+			if (strcmp(optarg, "all") == 0)
+				b->fmts = (1u << CMD_NFORMATS) - 1;
+			else if ((f = format_index(optarg)) >= 0)
+				b->fmts = 1u << f;
 			else {
+				names = format_names();
 				diag(dg, DIAG_ERROR, NULL, "unknown format '%s' "
-				    "(valid: docx, pdf, all)", optarg);
+				    "(valid: %s, all)", optarg, names);
+				free(names);
 				return EXIT_USAGE;
 			}
 			break;
@@ -368,7 +368,7 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 	memset(&b, 0, sizeof(b));
 	memset(&t, 0, sizeof(t));
 	b.outdir = "out";
-	b.fmts = (1u << FORMAT_DOCX) | (1u << FORMAT_PDF);
+	b.fmts = (1u << CMD_NFORMATS) - 1;
 	b.mo.gap_days = MERGE_GAP_DAYS;
 	b.jobs = 1;
 	if ((rc = options(&b, argc, argv, &topt, dg)) != EXIT_OK)

@@ -12,7 +12,7 @@
 struct build {
 	/* Options. */
 	const char	 *outdir;
-	unsigned	  fmts;		/* 1 << FORMAT_DOCX | 1 << FORMAT_PDF */
+	unsigned	  fmts;		/* 1 << index in cmd_formats */
 	struct merge_opts mo;
 	int		  timings;	/* --timings */
 	int		  publication;	/* --audience publication */

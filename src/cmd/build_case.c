@@ -1,10 +1,9 @@
 /* Building one case: each document's tree, anonymised for publication, rendered only if it changed, read back by the gate, committed together. */
 #include "build.h"
 #include "commit.h"
-#include "../gate/gate.h"
 #include "../doc/documents.h"
 #include "../model/case.h"
-#include "../render/render.h"
+#include "format.h"
 #include "../anon/anon_doc.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
@@ -21,12 +20,10 @@
 #include <malloc.h>		/* malloc_trim */
 #endif
 
-static const enum render_format formats[2] = { FORMAT_DOCX, FORMAT_PDF };
-
 struct job {
 	struct outfile	 of;
 	char		*shown;		/* final path, for the report */
-	int		 pdf;
+	int		 fmt;		/* index in cmd_formats */
 	size_t		 doc;		/* index in cmd_docnames */
 };
 
@@ -113,12 +110,12 @@ render_doc(struct build *b, struct jobs *js, const struct doc *d,
 	size_t f;
 	int rc = EXIT_CANTCREAT;
 
-	for (f = 0; f < 2; f++) {
-		if (!(b->fmts & (1u << formats[f])))
+	for (f = 0; f < CMD_NFORMATS; f++) {
+		if (!(b->fmts & (1u << f)))
 			continue;
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s.%s", dir, cmd_docnames[i],
-		    render_ext(formats[f]));
+		    cmd_formats[f].ext);
 		js->v = xgrow(js->v, &js->cap, js->n + 1, sizeof(*js->v));
 		j = &js->v[js->n];
 		memset(j, 0, sizeof(*j));
@@ -127,12 +124,13 @@ render_doc(struct build *b, struct jobs *js, const struct doc *d,
 		js->n++;
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s.%s", final, cmd_docnames[i],
-		    render_ext(formats[f]));
+		    cmd_formats[f].ext);
 		j->shown = xstrdup(path.data);
-		j->pdf = formats[f] == FORMAT_PDF;
+		j->fmt = (int)f;
 		j->doc = i;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
-		if (render(formats[f], d, &b->st, j->of.tmp, dg) == -1) {
+		if (render(cmd_formats[f].render, d, &b->st, j->of.tmp,
+		    dg) == -1) {
 			/* The backend named its temporary file. */
 			diag_at(dg, DIAG_ERROR, j->shown, 0, 0,
 			    "not written; an earlier version, if any, is as "
@@ -164,20 +162,33 @@ safe_name(const struct anon *a, const char *text)
 	return s;
 }
 
+/* The length of "<document>.<ext>" that name starts with, or 0. */
+static size_t
+document_prefix(const char *name)
+{
+	size_t i, f, n, e;
+
+	for (i = 0; i < CMD_NDOCS; i++) {
+		n = strlen(cmd_docnames[i]);
+		if (strncmp(name, cmd_docnames[i], n) != 0 || name[n] != '.')
+			continue;
+		for (f = 0; f < CMD_NFORMATS; f++) {
+			e = strlen(cmd_formats[f].ext);
+			if (strncmp(name + n + 1, cmd_formats[f].ext, e) == 0 &&
+			    (name[n + 1 + e] == '\0' || name[n + 1 + e] == '.'))
+				return n + 1 + e;
+		}
+	}
+	return 0;
+}
+
 /* Whether a name in a case's folder is one of its documents. */
 static int
 is_document(const char *name)
 {
-	size_t i, n;
+	size_t n = document_prefix(name);
 
-	for (i = 0; i < CMD_NDOCS; i++) {
-		n = strlen(cmd_docnames[i]);
-		if (strncmp(name, cmd_docnames[i], n) == 0 &&
-		    (strcmp(name + n, ".docx") == 0 ||
-		    strcmp(name + n, ".pdf") == 0))
-			return 1;
-	}
-	return 0;
+	return n > 0 && name[n] == '\0';
 }
 
 /* Whether document i was rendered in format f this time. */
@@ -187,7 +198,7 @@ written(const struct jobs *js, size_t i, int f)
 	size_t j;
 
 	for (j = 0; j < js->n; j++)
-		if (js->v[j].doc == i && js->v[j].pdf == f)
+		if (js->v[j].doc == i && js->v[j].fmt == f)
 			return 1;
 	return 0;
 }
@@ -212,28 +223,20 @@ build_sweep(const char *dir)
 	struct buf p = BUF_INIT;
 	struct dirent *e;
 	DIR *d;
-	size_t i, n;
+	size_t n;
 
 	if ((d = opendir(dir)) == NULL)
 		return;
 	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] != '.')
+		if (e->d_name[0] != '.' ||
+		    (n = document_prefix(e->d_name + 1)) == 0 ||
+		    e->d_name[1 + n] != '.' ||
+		    (strlen(e->d_name + 2 + n) != 6 &&
+		    strlen(e->d_name + 2 + n) != 13))
 			continue;
-		for (i = 0; i < CMD_NDOCS; i++) {
-			n = strlen(cmd_docnames[i]);
-			if (strncmp(e->d_name + 1, cmd_docnames[i], n) != 0)
-				continue;
-			/* Ours, and libzip's own beside ours. */
-			if ((strncmp(e->d_name + 1 + n, ".docx.", 6) == 0 &&
-			    (strlen(e->d_name + 7 + n) == 6 ||
-			    strlen(e->d_name + 7 + n) == 13)) ||
-			    (strncmp(e->d_name + 1 + n, ".pdf.", 5) == 0 &&
-			    strlen(e->d_name + 6 + n) == 6)) {
-				buf_reset(&p);
-				buf_printf(&p, "%s/%s", dir, e->d_name);
-				unlink(p.data);
-			}
-		}
+		buf_reset(&p);
+		buf_printf(&p, "%s/%s", dir, e->d_name);
+		unlink(p.data);
 	}
 	closedir(d);
 	buf_free(&p);
@@ -268,12 +271,12 @@ still_there(struct build *b, const struct stamp *s, size_t i)
 	size_t f;
 	int ok = 1;
 
-	for (f = 0; ok && f < 2; f++) {
-		if (!(b->fmts & (1u << formats[f])))
+	for (f = 0; ok && f < CMD_NFORMATS; f++) {
+		if (!(b->fmts & (1u << f)))
 			continue;
 		buf_reset(&p);
 		buf_printf(&p, "%s/%s/%s.%s", b->outdir, s->folder,
-		    cmd_docnames[i], render_ext(formats[f]));
+		    cmd_docnames[i], cmd_formats[f].ext);
 		ok = s->doc[i].size[f] >= 0 && stat(p.data, &sb) == 0 &&
 		    (long long)sb.st_size == s->doc[i].size[f];
 	}
@@ -331,7 +334,8 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 	ch = merge_case(k, &b->mo);
 	build_lap(b, "merged", k->manifest, dg);
 	for (i = 0; i < CMD_NDOCS; i++) {
-		ns.doc[i].size[0] = ns.doc[i].size[1] = -1;
+		for (f = 0; f < CMD_NFORMATS; f++)
+			ns.doc[i].size[f] = -1;
 		if (!(b->docs & (1u << i)))
 			continue;
 		if (build_stopping())
@@ -387,7 +391,8 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 		/* The gate: every file read back before any is kept. */
 		for (j = first; b->publication && j < js.n; j++) {
 			if ((n = gate_check(gate ? gate : a, js.v[j].of.tmp,
-			    js.v[j].shown, js.v[j].pdf, dg)) != 0)
+			    js.v[j].shown, cmd_formats[js.v[j].fmt].read_back,
+			    dg)) != 0)
 				hits += n < 0 ? 1 : n;
 			build_lap(b, "read back by the gate", js.v[j].shown, dg);
 		}
@@ -438,16 +443,16 @@ build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
 	for (j = 0; j < js.n; j++) {
 		if (outfile_commit(&js.v[j].of, dg) == -1)
 			goto out;
-		f = js.v[j].pdf;
+		f = js.v[j].fmt;
 		if (stat(staged(&st, js.v[j].shown, &path), &sb) == 0)
 			ns.doc[js.v[j].doc].size[f] = (long long)sb.st_size;
 	}
 	for (i = 0; i < CMD_NDOCS; i++)
-		for (f = 0; f < 2; f++)
+		for (f = 0; f < CMD_NFORMATS; f++)
 			if (ns.doc[i].size[f] >= 0 && !written(&js, i, f)) {
 				buf_reset(&path);
 				buf_printf(&path, "%s.%s", cmd_docnames[i],
-				    render_ext(formats[f]));
+				    cmd_formats[f].ext);
 				if (stage_keep(&st, path.data, dg) == -1)
 					goto out;
 			}

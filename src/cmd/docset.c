@@ -19,15 +19,17 @@ static int
 check_names(const struct tmpl *t, struct diag_ctx *dg)
 {
 	const struct tmpl_entry *e;
+	char *names;
 	size_t i, j;
 	int rc = 0;
 
 	for (i = 0; i < t->n; i++) {
 		e = &t->v[i];
 		if (e->kind == TMPL_GENERATED && !generated_known(e->arg)) {
+			names = generated_names();
 			diag_at(dg, DIAG_ERROR, t->file, e->line, 0, "no "
-			    "generated part '%s' (valid: %s)", e->arg,
-			    generated_names());
+			    "generated part '%s' (valid: %s)", e->arg, names);
+			free(names);
 			rc = -1;
 		}
 		if (e->kind != TMPL_NARRATIVE)

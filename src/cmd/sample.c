@@ -1,7 +1,7 @@
 /* `cspr sample`: renders the every-feature sample document, for testing the backends. */
 #include "cmd.h"
 #include "../doc/doc_sample.h"
-#include "../render/render.h"
+#include "format.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/outfile.h"
@@ -28,7 +28,8 @@ cmd_sample(int argc, char **argv, struct diag_ctx *dg)
 	struct buf conf = BUF_INIT;
 	const char *outpath = NULL, *topt = NULL;
 	char *tdir = NULL, *logo = NULL;
-	enum render_format fmt;
+	char *names;
+	int fmt;
 	int c, dump = 0, rc = EXIT_USAGE, haveSt = 0;
 
 	memset(&st, 0, sizeof(st));
@@ -57,13 +58,11 @@ cmd_sample(int argc, char **argv, struct diag_ctx *dg)
 		fputs(usage, stderr);
 		goto out;
 	}
-	if (strcmp(argv[optind], "docx") == 0)
-		fmt = FORMAT_DOCX;
-	else if (strcmp(argv[optind], "pdf") == 0)
-		fmt = FORMAT_PDF;
-	else {
-		diag(dg, DIAG_ERROR, NULL, "unknown format '%s' (valid: docx, pdf)",
-		    argv[optind]);
+	if ((fmt = format_index(argv[optind])) == -1) {
+		names = format_names();
+		diag(dg, DIAG_ERROR, NULL, "unknown format '%s' (valid: %s)",
+		    argv[optind], names);
+		free(names);
 		goto out;
 	}
 	buf_printf(&conf, "%s/style.conf", tdir);
@@ -74,7 +73,7 @@ cmd_sample(int argc, char **argv, struct diag_ctx *dg)
 	rc = EXIT_CANTCREAT;
 	if (outfile_begin(&of, outpath, dg) == -1)
 		goto out;
-	if (render(fmt, d, &st, of.tmp, dg) == -1) {
+	if (render(cmd_formats[fmt].render, d, &st, of.tmp, dg) == -1) {
 		outfile_abort(&of);
 		rc = EXIT_SOFTWARE;
 		goto out;

@@ -13,8 +13,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static const char *const ext[2] = { "docx", "pdf" };
-
 char *
 stamp_path(const char *outdir, const char *casedir, const char *kind)
 {
@@ -33,15 +31,16 @@ stamp_path(const char *outdir, const char *casedir, const char *kind)
 int
 stamp_read(const char *path, struct stamp *s)
 {
-	char line[512], name[64], hash[HASH_HEX];
-	long long sz[2];
+	char line[512], name[64], hash[HASH_HEX], *p, *end;
+	long long sz[CMD_NFORMATS];
 	FILE *f;
-	size_t i;
-	int rc = -1;
+	size_t i, k;
+	int rc = -1, at;
 
 	memset(s, 0, sizeof(*s));
 	for (i = 0; i < CMD_NDOCS; i++)
-		s->doc[i].size[0] = s->doc[i].size[1] = -1;
+		for (k = 0; k < CMD_NFORMATS; k++)
+			s->doc[i].size[k] = -1;
 	if ((f = fopen(path, "r")) == NULL)
 		return -1;
 	if (fgets(line, sizeof(line), f) == NULL ||
@@ -58,14 +57,18 @@ stamp_read(const char *path, struct stamp *s)
 			s->folder[i] = '\0';
 			continue;
 		}
-		if (sscanf(line, "doc %63s %32s %lld %lld", name, hash, &sz[0],
-		    &sz[1]) != 4)
+		/* "doc NAME HASH" and a size for each format. */
+		if (sscanf(line, "doc %63s %32s %n", name, hash, &at) != 2)
 			goto out;
+		for (p = line + at, k = 0; k < CMD_NFORMATS; k++, p = end) {
+			sz[k] = strtoll(p, &end, 10);
+			if (end == p)
+				goto out;
+		}
 		for (i = 0; i < CMD_NDOCS; i++)
 			if (strcmp(cmd_docnames[i], name) == 0) {
 				memcpy(s->doc[i].hash, hash, HASH_HEX);
-				s->doc[i].size[0] = sz[0];
-				s->doc[i].size[1] = sz[1];
+				memcpy(s->doc[i].size, sz, sizeof(sz));
 			}
 	}
 	/* A folder name from a stamp is only ever a plain name. */
@@ -81,7 +84,7 @@ int
 stamp_write(const char *path, const struct stamp *s, struct diag_ctx *dg)
 {
 	struct buf b = BUF_INIT, dir = BUF_INIT;
-	size_t i;
+	size_t i, k;
 	int rc = -1;
 
 	buf_put(&dir, path, (size_t)(strrchr(path, '/') - path));
@@ -89,11 +92,14 @@ stamp_write(const char *path, const struct stamp *s, struct diag_ctx *dg)
 		goto out;
 	buf_printf(&b, "cspr-stamp 1\ninput %s\nfolder %s\n", s->input,
 	    s->folder);
-	for (i = 0; i < CMD_NDOCS; i++)
-		if (s->doc[i].hash[0] != '\0')
-			buf_printf(&b, "doc %s %s %lld %lld\n", cmd_docnames[i],
-			    s->doc[i].hash, s->doc[i].size[0],
-			    s->doc[i].size[1]);
+	for (i = 0; i < CMD_NDOCS; i++) {
+		if (s->doc[i].hash[0] == '\0')
+			continue;
+		buf_printf(&b, "doc %s %s", cmd_docnames[i], s->doc[i].hash);
+		for (k = 0; k < CMD_NFORMATS; k++)
+			buf_printf(&b, " %lld", s->doc[i].size[k]);
+		buf_putc(&b, '\n');
+	}
 	rc = outfile_write(path, b.data, b.len, dg);
 out:
 	buf_free(&b);
@@ -195,12 +201,12 @@ stamp_outputs_ok(const char *outdir, const struct stamp *s)
 			ok = 0;
 			break;
 		}
-		for (f = 0; ok && f < 2; f++) {
+		for (f = 0; ok && f < CMD_NFORMATS; f++) {
 			if (s->doc[i].size[f] < 0)
 				continue;
 			buf_reset(&p);
 			buf_printf(&p, "%s/%s/%s.%s", outdir, s->folder,
-			    cmd_docnames[i], ext[f]);
+			    cmd_docnames[i], cmd_formats[f].ext);
 			ok = stat(p.data, &sb) == 0 &&
 			    (long long)sb.st_size == s->doc[i].size[f];
 			any = 1;

@@ -3,13 +3,14 @@
 #define CSPR_STAMP_H
 
 #include "cmd.h"
+#include "format.h"
 #include "../util/hash.h"
 
 /* One document as last built: its tree's hash and each file's size
  * (-1: not written). */
 struct stamp_doc {
 	char		 hash[HASH_HEX];
-	long long	 size[2];	/* DOCX, PDF */
+	long long	 size[CMD_NFORMATS];	/* by format */
 };
 
 struct stamp {

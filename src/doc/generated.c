@@ -737,12 +737,13 @@ generated_known(const char *name)
 	return 0;
 }
 
-const char *
+char *
 generated_names(void)
 {
-	return "agencies, involvement-gaps, family, episodes, contacts, "
-	    "timescales, decision, criteria, kloe, recommendations, "
-	    "action-plan, scoping-overview, scoping-returns, "
-	    "chronology-intro, chronology-legend, chronology-glance, "
-	    "chronology-gaps, chronology-table, briefing-grid";
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", parts[i].name);
+	return buf_detach(&b);
 }

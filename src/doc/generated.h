@@ -32,8 +32,8 @@ int	generated(const char *name, struct doc_node *sec,
 	    const struct docctx *x);
 /* Whether a part of that name exists. */
 int	generated_known(const char *name);
-/* The names, comma-separated, for messages. */
-const char *generated_names(void);
+/* The names, comma-separated, for messages (caller frees). */
+char	*generated_names(void);
 
 /* The chronology's parts, made in gen_chron.c. */
 int	gen_chron_intro(struct doc_node *, const struct docctx *);

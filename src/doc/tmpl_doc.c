@@ -80,7 +80,7 @@ tmpl_doc(const struct tmpl *t, const struct docctx *x0,
 	struct tmpl_vars vars;
 	struct doc *d = doc_new();
 	struct doc_node *sec = NULL;
-	char incident[32], iso[16], *s;
+	char incident[32], iso[16], *s, *names;
 	const char *heading = "this section";
 	unsigned flags = 0;
 	char *boxes[8] = { NULL };
@@ -214,9 +214,11 @@ tmpl_doc(const struct tmpl *t, const struct docctx *x0,
 		case TMPL_GENERATED:
 			rc = generated(e->arg, sec, &x);
 			if (rc == -1) {
+				names = generated_names();
 				diag_at(dg, DIAG_ERROR, t->file, e->line, 0,
 				    "no generated part '%s' (valid: %s)",
-				    e->arg, generated_names());
+				    e->arg, names);
+				free(names);
 				bad = 1;
 			} else if (rc == 0)
 				placeholder(sec, heading, "nothing in the case "

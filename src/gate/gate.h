@@ -4,10 +4,23 @@
 
 #include "../util/diag.h"
 
+#include <stddef.h>
+
 struct anon;
+struct gate;
+
+/* A format's reader: hands every piece of text of the file at path to
+ * gate_search; 0, or -1 if the file cannot be read. */
+typedef int	(*gate_reader)(struct gate *g, const char *path);
+int	gate_read_docx(struct gate *g, const char *path);
+int	gate_read_pdf(struct gate *g, const char *path);
+/* Searches text[0..n), found where (e.g. "page 3"); attr: an attribute
+ * value, where an outward code is too short to tell from markup. */
+void	gate_search(struct gate *g, const char *text, size_t n,
+	    const char *where, int attr);
 
 /*
- * Reads back the DOCX or PDF at path (shown to the user as shown: its
+ * Reads back the file at path with read (shown to the user as shown: its
  * final name, which is searched too) and searches every part of it for
  * register names and identifiers: each DOCX part's paragraphs joined
  * across runs, other element text and attribute values; each PDF page's
@@ -18,6 +31,6 @@ struct anon;
  * closed.
  */
 int	gate_check(const struct anon *a, const char *path, const char *shown,
-	    int is_pdf, struct diag_ctx *dg);
+	    gate_reader read, struct diag_ctx *dg);
 
 #endif

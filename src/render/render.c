@@ -1,4 +1,4 @@
-/* The one switch over backends. */
+/* Rendering: the checks every backend relies on, then the backend. */
 #include "render.h"
 #include "../util/png.h"
 
@@ -30,24 +30,12 @@ check_images(const struct doc_node *n, struct diag_ctx *dg, unsigned depth,
 }
 
 int
-render(enum render_format fmt, const struct doc *d, const struct style *st,
+render(render_fn fn, const struct doc *d, const struct style *st,
     const char *path, struct diag_ctx *dg)
 {
 	uint32_t left = d->root->nimages;
 
 	if (left != 0 && check_images(d->root, dg, 0, &left) == -1)
 		return -1;
-	switch (fmt) {
-	case FORMAT_DOCX:
-		return docx_render(d, st, path, dg);
-	case FORMAT_PDF:
-		return pdf_render(d, st, path, dg);
-	}
-	return -1;
-}
-
-const char *
-render_ext(enum render_format fmt)
-{
-	return fmt == FORMAT_DOCX ? "docx" : "pdf";
+	return fn(d, st, path, dg);
 }

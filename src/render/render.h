@@ -1,4 +1,4 @@
-/* The backends: one renderer per output format, each turning a document tree into a file. */
+/* The backends: one renderer per output format, each turning a document tree into a file (the formats are listed in cmd/format.c). */
 #ifndef CSPR_RENDER_H
 #define CSPR_RENDER_H
 
@@ -6,24 +6,21 @@
 #include "../model/style.h"
 #include "../util/diag.h"
 
-enum render_format {
-	FORMAT_DOCX,
-	FORMAT_PDF
-};
-
 /*
  * Writes d to path (a temporary file the caller renames into place or
  * removes). Returns 0, or -1 after reporting through diag. Output is a
  * pure function of (d, style): byte-identical for identical inputs.
  */
+typedef int	(*render_fn)(const struct doc *d, const struct style *st,
+		    const char *path, struct diag_ctx *dg);
 int	docx_render(const struct doc *d, const struct style *st,
 	    const char *path, struct diag_ctx *dg);
 int	pdf_render(const struct doc *d, const struct style *st,
 	    const char *path, struct diag_ctx *dg);
 
-/* Dispatches on fmt; the one switch over backends. */
-int	render(enum render_format fmt, const struct doc *d,
-	    const struct style *st, const char *path, struct diag_ctx *dg);
-const char *render_ext(enum render_format fmt);	/* "docx", "pdf" */
+/* Renders with backend fn once every image of d is a readable PNG
+ * (the backends take that as given). */
+int	render(render_fn fn, const struct doc *d, const struct style *st,
+	    const char *path, struct diag_ctx *dg);
 
 #endif

@@ -76,9 +76,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (i % 2 == 0)
 			cmd_publish_doc(an, d, r, cmd_docnames[i]);
 		snprintf(path, sizeof(path), "%s/out.docx", dir);
-		render(FORMAT_DOCX, d, &st, path, &dg);
+		render(docx_render, d, &st, path, &dg);
 		snprintf(path, sizeof(path), "%s/out.pdf", dir);
-		render(FORMAT_PDF, d, &st, path, &dg);
+		render(pdf_render, d, &st, path, &dg);
 		doc_free(d);
 	}
 	residual_free(r);

@@ -78,7 +78,7 @@ test_no_lonely_lines(void **state)
 	assert_true((fd = mkstemp(pdf)) != -1);
 	close(fd);
 	d = flow_doc();
-	assert_int_equal(render(FORMAT_PDF, d, &st, pdf, &dg), 0);
+	assert_int_equal(render(pdf_render, d, &st, pdf, &dg), 0);
 	snprintf(cmd, sizeof(cmd), "pdftotext -bbox %s -", pdf);
 	assert_non_null(p = popen(cmd, "r"));
 	while (fgets(line, sizeof(line), p) != NULL) {
