@@ -284,203 +284,262 @@ still_there(struct build *b, const struct stamp *s, size_t i)
 	return ok;
 }
 
-struct bresult
-build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
-{
-	const struct kase *k = c->k;	/* freed before the last render */
-	struct bresult res = { EXIT_CANTCREAT, 0, 0 };
-	struct chronology *ch = NULL;
-	struct doc *d = NULL;
-	struct anon *a = NULL, *gate = NULL;
-	struct residual *r = NULL;
-	struct jobs js = { NULL, 0, 0 };
-	struct buf dir = BUF_INIT, what = BUF_INIT;
-	struct strlist missing = { NULL, 0, 0 };
-	struct stamp ns;
-	struct stat sb;
-	char *folder = NULL;
-	size_t i, j, first;
-	int hits = 0, n, f;
-	struct stage st;
-	struct buf path = BUF_INIT;
+/* One case's build as it goes: what each stage leaves the next. */
+struct run {
+	struct build	*b;
+	struct bcase	*c;
+	const struct kase *k;		/* c->k, until freed before the last
+					 * render */
+	struct chronology *ch;
+	struct anon	*a;		/* publication: the anonymiser */
+	struct anon	*gate;		/* its stand-in for the gate, if
+					 * CSPR_ANON_OFF weakens it */
+	struct residual	*r;
+	char		*folder;	/* under OUTDIR */
+	struct buf	 dir;		/* OUTDIR/folder */
+	struct stage	 st;
+	struct jobs	 js;
+	struct stamp	 ns;
+	int		 hits;		/* the gate's */
+	struct bresult	 res;
+};
 
-	memset(&ns, 0, sizeof(ns));
-	memset(&st, 0, sizeof(st));
+/* The anonymiser (for publication), the folder, the staging folder and
+ * the merged chronology. */
+static int
+run_open(struct run *u, struct diag_ctx *dg)
+{
+	struct build *b = u->b;
+	struct buf name = BUF_INIT;
+
 	if (b->publication) {
-		if ((a = cmd_anon(k, b->tdir, b->dict, 0, dg)) == NULL ||
-		    (getenv("CSPR_ANON_OFF") != NULL && (gate = cmd_anon(k,
-		    b->tdir, b->dict, 1, dg)) == NULL)) {
-			res.rc = EXIT_DATAERR;
-			goto out;
-		}
-		r = residual_new();
+		if ((u->a = cmd_anon(u->k, b->tdir, b->dict, 0, dg)) == NULL ||
+		    (getenv("CSPR_ANON_OFF") != NULL && (u->gate =
+		    cmd_anon(u->k, b->tdir, b->dict, 1, dg)) == NULL))
+			return EXIT_DATAERR;
+		u->r = residual_new();
 		/* Named by what the case publishes as, never by its
 		 * reference, which may carry a family name; with a space,
 		 * which no reference has, so that no draft's folder is ever
 		 * a publication's. */
-		folder = safe_name(a, case_pubname(k));
-		buf_printf(&dir, "%s (publication)", folder);
-		free(folder);
-		folder = buf_detach(&dir);
-		build_lap(b, "anonymiser ready", k->manifest, dg);
+		u->folder = safe_name(u->a, case_pubname(u->k));
+		buf_printf(&name, "%s (publication)", u->folder);
+		free(u->folder);
+		u->folder = buf_detach(&name);
+		build_lap(b, "anonymiser ready", u->k->manifest, dg);
 	} else
-		folder = xstrdup(k->ref);
-	snprintf(ns.folder, sizeof(ns.folder), "%s", folder);
-	memcpy(ns.input, c->input, HASH_HEX);
-	buf_printf(&dir, "%s/%s", b->outdir, folder);
-	if (stage_begin(&st, b->outdir, folder, c->dir, b->publication ?
-	    "publication" : "internal", dg) == -1)
-		goto out;
-	ch = merge_case(k, &b->mo);
-	build_lap(b, "merged", k->manifest, dg);
-	for (i = 0; i < CMD_NDOCS; i++) {
-		for (f = 0; f < CMD_NFORMATS; f++)
-			ns.doc[i].size[f] = -1;
-		if (!(b->docs & (1u << i)))
-			continue;
-		if (build_stopping())
-			goto out;
-		strlist_free(&missing);
-		if ((d = docset_build(&b->ds, i, k, ch, b->publication,
-		    &missing, dg)) == NULL) {
-			res.rc = EXIT_DATAERR;
-			goto out;
-		}
-		for (j = 0; j < missing.n; j++)
-			diag(dg, DIAG_NOTE, NULL, "%s: %s: to be completed: %s",
-			    k->ref, cmd_docnames[i], missing.v[j]);
+		u->folder = xstrdup(u->k->ref);
+	snprintf(u->ns.folder, sizeof(u->ns.folder), "%s", u->folder);
+	memcpy(u->ns.input, u->c->input, HASH_HEX);
+	buf_printf(&u->dir, "%s/%s", b->outdir, u->folder);
+	if (stage_begin(&u->st, b->outdir, u->folder, u->c->dir,
+	    b->publication ? "publication" : "internal", dg) == -1)
+		return EXIT_CANTCREAT;
+	u->ch = merge_case(u->k, &b->mo);
+	build_lap(b, "merged", u->k->manifest, dg);
+	return EXIT_OK;
+}
+
+/* The tree of document i, anonymised for publication, with the
+ * case's missing content noted; NULL after reporting a bad template. */
+static struct doc *
+run_tree(struct run *u, size_t i, struct diag_ctx *dg)
+{
+	struct build *b = u->b;
+	struct strlist missing = { NULL, 0, 0 };
+	struct buf what = BUF_INIT;
+	struct doc *d;
+	size_t j;
+
+	d = docset_build(&b->ds, i, u->k, u->ch, b->publication, &missing,
+	    dg);
+	for (j = 0; d != NULL && j < missing.n; j++)
+		diag(dg, DIAG_NOTE, NULL, "%s: %s: to be completed: %s",
+		    u->k->ref, cmd_docnames[i], missing.v[j]);
+	buf_printf(&what, "%s built", cmd_docnames[i]);
+	if (d != NULL)
+		build_lap(b, what.data, u->k->manifest, dg);
+	if (d != NULL && b->publication) {
+		cmd_publish_doc(u->a, d, u->r, cmd_docnames[i]);
 		buf_reset(&what);
-		buf_printf(&what, "%s built", cmd_docnames[i]);
-		build_lap(b, what.data, k->manifest, dg);
-		if (b->publication) {
-			cmd_publish_doc(a, d, r, cmd_docnames[i]);
-			buf_reset(&what);
-			buf_printf(&what, "%s anonymised", cmd_docnames[i]);
-			build_lap(b, what.data, k->manifest, dg);
-		}
-		/* The tree, and all it is rendered with, decide. */
-		doc_seal(d);
-		doc_stamp(b, d, ns.doc[i].hash);
-		if (!b->force && c->have_old &&
-		    strcmp(c->old.folder, folder) == 0 &&
-		    strcmp(c->old.doc[i].hash, ns.doc[i].hash) == 0 &&
-		    still_there(b, &c->old, i)) {
-			ns.doc[i] = c->old.doc[i];
-			res.unchanged++;
-			doc_free(d);
-			d = NULL;
-			continue;
-		}
-		/* The last tree is built, and the renderers read nothing
-		 * else: the case and its merged chronology go before the
-		 * biggest document is rendered, not after. (A publication's
-		 * anonymiser still needs the case.) */
-		if ((b->docs >> (i + 1)) == 0 && !b->publication) {
-			release_case(c->k, ch);
-			ch = NULL;
-			c->k = NULL;
-			k = NULL;
-		}
-		first = js.n;
-		res.rc = render_doc(b, &js, d, st.dir, dir.data, i, dg);
+		buf_printf(&what, "%s anonymised", cmd_docnames[i]);
+		build_lap(b, what.data, u->k->manifest, dg);
+	}
+	strlist_free(&missing);
+	buf_free(&what);
+	return d;
+}
+
+/* Document i: its tree, then, unless the last build made the same,
+ * its files rendered and (publication) read back by the gate. */
+static int
+run_document(struct run *u, size_t i, struct diag_ctx *dg)
+{
+	struct build *b = u->b;
+	struct bcase *c = u->c;
+	struct doc *d;
+	size_t j, first;
+	int n, rc;
+
+	for (j = 0; j < CMD_NFORMATS; j++)
+		u->ns.doc[i].size[j] = -1;
+	if (!(b->docs & (1u << i)))
+		return EXIT_OK;
+	if (build_stopping())
+		return EXIT_CANTCREAT;
+	if ((d = run_tree(u, i, dg)) == NULL)
+		return EXIT_DATAERR;
+	/* The tree, and all it is rendered with, decide. */
+	doc_seal(d);
+	doc_stamp(b, d, u->ns.doc[i].hash);
+	if (!b->force && c->have_old &&
+	    strcmp(c->old.folder, u->folder) == 0 &&
+	    strcmp(c->old.doc[i].hash, u->ns.doc[i].hash) == 0 &&
+	    still_there(b, &c->old, i)) {
+		u->ns.doc[i] = c->old.doc[i];
+		u->res.unchanged++;
 		doc_free(d);
-		d = NULL;
-		if (res.rc != EXIT_OK)
-			goto out;
-		res.rebuilt++;
-		/* The gate: every file read back before any is kept. */
-		for (j = first; b->publication && j < js.n; j++) {
-			if ((n = gate_check(gate ? gate : a, js.v[j].of.tmp,
-			    js.v[j].shown, cmd_formats[js.v[j].fmt].read_back,
-			    dg)) != 0)
-				hits += n < 0 ? 1 : n;
-			build_lap(b, "read back by the gate", js.v[j].shown, dg);
-		}
+		return EXIT_OK;
 	}
-	res.rc = EXIT_OK;
-	if (b->publication) {
-		buf_reset(&what);
-		buf_printf(&what, "%s/%s.residual-risk.txt", b->outdir, folder);
-		if (residual_write(r, gate ? gate : a, k, what.data, folder,
-		    b->accept, dg) == -1) {
-			res.rc = EXIT_CANTCREAT;
-			goto out;
-		}
-		diag(dg, DIAG_NOTE, NULL, "%s: residual-risk report (%zu "
-		    "undecided, %zu to decide before publication): %s", folder,
-		    residual_count(r), residual_high(r), what.data);
-		if (hits > 0) {
-			diag(dg, DIAG_ERROR, NULL, "%s: the publication gate found "
-			    "%d leak%s: no publication output written", folder,
-			    hits, hits == 1 ? "" : "s");
-			res.rc = EXIT_DATAERR;
-			goto out;
-		}
-		if (residual_high(r) > 0 && !b->accept) {
-			diag(dg, DIAG_ERROR, NULL, "%s: %zu thing%s the "
-			    "anonymiser could not decide (listed above and in "
-			    "the residual-risk report): no publication output "
-			    "written; decide each in case.xml, or build with "
-			    "--accept-residual once they are read and safe",
-			    folder, residual_high(r), residual_high(r) == 1 ?
-			    "" : "s");
-			res.rc = EXIT_DATAERR;
-			goto out;
-		}
-		if (b->strict && residual_count(r) > 0) {
-			diag(dg, DIAG_ERROR, NULL, "%s: --strict: %zu undecided "
-			    "entr%s in the residual-risk report: no publication "
-			    "output written", folder, residual_count(r),
-			    residual_count(r) == 1 ? "y" : "ies");
-			res.rc = EXIT_DATAERR;
-			goto out;
-		}
+	/* The last tree is built, and the renderers read nothing else:
+	 * the case and its merged chronology go before the biggest
+	 * document is rendered, not after. (A publication's anonymiser
+	 * still needs the case.) */
+	if ((b->docs >> (i + 1)) == 0 && !b->publication) {
+		release_case(c->k, u->ch);
+		u->ch = NULL;
+		c->k = NULL;
+		u->k = NULL;
 	}
-	/* All of the case rendered and passed: the new set, what was
-	 * rebuilt and what was not, replaces the earlier whole; then the
-	 * stamp records what it was built from. */
-	res.rc = EXIT_CANTCREAT;
-	for (j = 0; j < js.n; j++) {
-		if (outfile_commit(&js.v[j].of, dg) == -1)
+	first = u->js.n;
+	rc = render_doc(b, &u->js, d, u->st.dir, u->dir.data, i, dg);
+	doc_free(d);
+	if (rc != EXIT_OK)
+		return rc;
+	u->res.rebuilt++;
+	/* The gate: every file read back before any is kept. */
+	for (j = first; b->publication && j < u->js.n; j++) {
+		if ((n = gate_check(u->gate ? u->gate : u->a,
+		    u->js.v[j].of.tmp, u->js.v[j].shown,
+		    cmd_formats[u->js.v[j].fmt].read_back, dg)) != 0)
+			u->hits += n < 0 ? 1 : n;
+		build_lap(b, "read back by the gate", u->js.v[j].shown, dg);
+	}
+	return EXIT_OK;
+}
+
+/* Publication: the residual-risk report, then whether the gate, the
+ * undecided and --strict let the case be published. */
+static int
+run_verdict(struct run *u, struct diag_ctx *dg)
+{
+	struct build *b = u->b;
+	struct buf path = BUF_INIT;
+	size_t high = residual_high(u->r), count = residual_count(u->r);
+	int rc = EXIT_DATAERR;
+
+	buf_printf(&path, "%s/%s.residual-risk.txt", b->outdir, u->folder);
+	if (residual_write(u->r, u->gate ? u->gate : u->a, u->k, path.data,
+	    u->folder, b->accept, dg) == -1) {
+		rc = EXIT_CANTCREAT;
+		goto out;
+	}
+	diag(dg, DIAG_NOTE, NULL, "%s: residual-risk report (%zu undecided, "
+	    "%zu to decide before publication): %s", u->folder, count, high,
+	    path.data);
+	if (u->hits > 0)
+		diag(dg, DIAG_ERROR, NULL, "%s: the publication gate found "
+		    "%d leak%s: no publication output written", u->folder,
+		    u->hits, u->hits == 1 ? "" : "s");
+	else if (high > 0 && !b->accept)
+		diag(dg, DIAG_ERROR, NULL, "%s: %zu thing%s the anonymiser "
+		    "could not decide (listed above and in the residual-risk "
+		    "report): no publication output written; decide each in "
+		    "case.xml, or build with --accept-residual once they are "
+		    "read and safe", u->folder, high, high == 1 ? "" : "s");
+	else if (b->strict && count > 0)
+		diag(dg, DIAG_ERROR, NULL, "%s: --strict: %zu undecided "
+		    "entr%s in the residual-risk report: no publication output "
+		    "written", u->folder, count, count == 1 ? "y" : "ies");
+	else
+		rc = EXIT_OK;
+out:
+	buf_free(&path);
+	return rc;
+}
+
+/* All of the case rendered and passed: the new set, what was rebuilt
+ * and what was not, replaces the earlier whole; then the stamp records
+ * what it was built from. */
+static int
+run_commit(struct run *u, struct diag_ctx *dg)
+{
+	struct buf path = BUF_INIT;
+	struct stat sb;
+	size_t i, j, f;
+	int rc = EXIT_CANTCREAT;
+
+	for (j = 0; j < u->js.n; j++) {
+		if (outfile_commit(&u->js.v[j].of, dg) == -1)
 			goto out;
-		f = js.v[j].fmt;
-		if (stat(staged(&st, js.v[j].shown, &path), &sb) == 0)
-			ns.doc[js.v[j].doc].size[f] = (long long)sb.st_size;
+		if (stat(staged(&u->st, u->js.v[j].shown, &path), &sb) == 0)
+			u->ns.doc[u->js.v[j].doc].size[u->js.v[j].fmt] =
+			    (long long)sb.st_size;
 	}
 	for (i = 0; i < CMD_NDOCS; i++)
 		for (f = 0; f < CMD_NFORMATS; f++)
-			if (ns.doc[i].size[f] >= 0 && !written(&js, i, f)) {
+			if (u->ns.doc[i].size[f] >= 0 &&
+			    !written(&u->js, i, (int)f)) {
 				buf_reset(&path);
 				buf_printf(&path, "%s.%s", cmd_docnames[i],
 				    cmd_formats[f].ext);
-				if (stage_keep(&st, path.data, dg) == -1)
+				if (stage_keep(&u->st, path.data, dg) == -1)
 					goto out;
 			}
-	if (build_stopping() || stage_commit(&st, is_document, dg) == -1)
+	if (build_stopping() || stage_commit(&u->st, is_document, dg) == -1)
 		goto out;
-	for (j = 0; j < js.n; j++)
-		printf("%s\n", js.v[j].shown);
-	res.rc = stamp_write(c->stamp, &ns, dg) == -1 ? EXIT_CANTCREAT :
-	    EXIT_OK;
+	for (j = 0; j < u->js.n; j++)
+		printf("%s\n", u->js.v[j].shown);
+	if (stamp_write(u->c->stamp, &u->ns, dg) == 0)
+		rc = EXIT_OK;
 out:
-	for (j = 0; j < js.n; j++) {
-		outfile_abort(&js.v[j].of);
-		free(js.v[j].shown);
-	}
-	free(js.v);
-	/* A refused build leaves nothing: no folder, no staged file. */
-	stage_abort(&st);
-	doc_free(d);
-	chronology_free(ch);
-	anon_free(a);
-	anon_free(gate);
-	residual_free(r);
-	free(folder);
-	buf_free(&dir);
-	buf_free(&what);
 	buf_free(&path);
-	strlist_free(&missing);
-	if (res.rc != EXIT_OK)
-		res.rebuilt = res.unchanged = 0;
-	return res;
+	return rc;
+}
+
+struct bresult
+build_case(struct build *b, struct bcase *c, struct diag_ctx *dg)
+{
+	struct run u;
+	size_t i;
+	int rc;
+
+	memset(&u, 0, sizeof(u));
+	u.b = b;
+	u.c = c;
+	u.k = c->k;
+	rc = run_open(&u, dg);
+	for (i = 0; rc == EXIT_OK && i < CMD_NDOCS; i++)
+		rc = run_document(&u, i, dg);
+	if (rc == EXIT_OK && b->publication)
+		rc = run_verdict(&u, dg);
+	if (rc == EXIT_OK)
+		rc = run_commit(&u, dg);
+	for (i = 0; i < u.js.n; i++) {
+		outfile_abort(&u.js.v[i].of);
+		free(u.js.v[i].shown);
+	}
+	free(u.js.v);
+	/* A refused build leaves nothing: no folder, no staged file. */
+	stage_abort(&u.st);
+	chronology_free(u.ch);
+	anon_free(u.a);
+	anon_free(u.gate);
+	residual_free(u.r);
+	free(u.folder);
+	buf_free(&u.dir);
+	u.res.rc = rc;
+	if (rc != EXIT_OK)
+		u.res.rebuilt = u.res.unchanged = 0;
+	return u.res;
 }
