@@ -18,7 +18,8 @@
 #     after va_start or va_copy (buf.c, diag.c), wrongly.
 set -eu
 flags="-std=c17 -D_POSIX_C_SOURCE=200809L $(pkg-config --cflags libxml-2.0 libzip \
-	libcmark-gfm libisal libunibreak libutf8proc libpcre2-8 icu-i18n poppler-glib)"
+	libcmark-gfm libisal libunibreak libutf8proc libpcre2-8 icu-i18n poppler-glib harfbuzz \
+	harfbuzz-subset)"
 status=0
 echo "cppcheck"
 cppcheck --enable=warning,portability,performance --std=c11 -q --inline-suppr \
