@@ -9,7 +9,7 @@ MANDIR	 = $(PREFIX)/share/man
 
 O	?= build
 CC	?= cc
-PKGS	 = libxml-2.0 libzip libdeflate libcmark-gfm libpng libunibreak libutf8proc libpcre2-8 icu-i18n poppler-glib
+PKGS	 = libxml-2.0 libzip libdeflate libcmark-gfm libpng libunibreak libutf8proc libpcre2-8 icu-i18n poppler-glib harfbuzz harfbuzz-subset
 CSTD	 = -std=c17 -D_POSIX_C_SOURCE=200809L
 WARN	 = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS	?= -O2 -g

@@ -5,7 +5,7 @@
 set -eu
 build="gcc make pkg-config libxml2-dev libzip-dev libcmark-gfm-dev libunibreak-dev
 libutf8proc-dev libpcre2-dev libicu-dev libpoppler-glib-dev wbritish
-libcmark-gfm-extensions-dev libpng-dev libdeflate-dev fonts-liberation2"
+libcmark-gfm-extensions-dev libpng-dev libdeflate-dev libharfbuzz-dev fonts-liberation2"
 test="libcmocka-dev libxml2-utils qpdf poppler-utils python3 python3-docx
 libreoffice-writer-nogui unzip clang strace man-db libclang-rt-14-dev valgrind
 cppcheck clang-tidy bsdutils time util-linux"

@@ -20,7 +20,8 @@
 #     after va_start or va_copy (buf.c, diag.c), wrongly.
 set -eu
 flags="-std=c17 -D_POSIX_C_SOURCE=200809L $(pkg-config --cflags libxml-2.0 libzip \
-	libcmark-gfm libisal libunibreak libutf8proc libpcre2-8 icu-i18n poppler-glib)"
+	libcmark-gfm libdeflate libunibreak libutf8proc libpcre2-8 icu-i18n poppler-glib harfbuzz \
+	harfbuzz-subset)"
 status=0
 echo "includes"
 sh tools/includes.sh || status=1

@@ -735,7 +735,7 @@ write_font(struct pdf_ctx *c, unsigned slot)
 	for (cp = 0; cp < 0x80; cp++)
 		if (f->ucp[cp])
 			f->used[f->t.cmap[cp]] = 1;
-	ttf_subset(&f->t, f->used, &ff);
+	ttf_subset(&f->t, f->used, f->ucp, &ff);
 	subset_tag(f, slot, tag);
 	snprintf(dict, sizeof(dict), "/Length1 %zu", ff.len);
 	pdfw_stream(&c->w, file, dict, ff.data, ff.len, 1);

@@ -1,4 +1,4 @@
-/* TrueType fonts for the PDF backend: metrics, the character map, and the subset a PDF embeds. */
+/* TrueType fonts for the PDF backend, read through HarfBuzz: metrics, the character map, and the subset a PDF embeds. */
 #ifndef CSPR_TTF_H
 #define CSPR_TTF_H
 
@@ -7,26 +7,23 @@
 
 #include "../../util/buf.h"
 
-/* A font file, read whole. Metrics are in thousandths of an em, rounded
- * toward zero as PDF widths are. */
+/* A font. Metrics are in thousandths of an em, rounded toward zero as
+ * PDF widths are. */
 struct ttf {
-	uint8_t		*data;
-	size_t		 size;
+	struct hb_face_t *face;	/* HarfBuzz's, holding the file */
 	unsigned	 upem;
 	unsigned	 nglyphs;
-	unsigned	 nhmetrics;
-	int		 longloca;	/* head.indexToLocFormat */
 	int		 ascent, descent;	/* hhea, descent negative */
 	int		 capheight, xheight;
-	int		 bbox[4];	/* xMin yMin xMax yMax */
+	int		 bbox[4];	/* head: xMin yMin xMax yMax, font units */
 	double		 italic;	/* post.italicAngle, degrees */
 	int		 fixed;		/* post.isFixedPitch */
 	unsigned	 weight;	/* OS/2 usWeightClass, or 400 */
 	char		 name[64];	/* PostScript name, safe as a PDF name */
 	uint16_t	*cmap;		/* BMP character -> glyph, 0: none */
+	unsigned	*adv;		/* per glyph: advance width (hmtx) */
 	int		 win_bmp;	/* has a Windows BMP (3,1) cmap, as a
 					 * simple font's readers look up */
-	uint32_t	 loca_off, glyf_off, glyf_len, hmtx_off;
 };
 
 /* Reads the TrueType font at path. On failure returns -1 with why in
@@ -36,9 +33,12 @@ int	 ttf_load(struct ttf *f, const char *path, char *err, size_t errsz);
 void	 ttf_free(struct ttf *f);
 /* Advance width of glyph g in thousandths of an em. */
 unsigned ttf_advance(const struct ttf *f, unsigned g);
-/* Appends to out a font of the glyphs flagged in used (nglyphs bytes;
- * composite glyphs' parts are added to it), others left empty, with
- * the tables a PDF reader needs. */
-void	 ttf_subset(const struct ttf *f, uint8_t *used, struct buf *out);
+/* Appends to out the subset (hb-subset) of the glyphs flagged in used
+ * (nglyphs bytes), glyph ids kept, with the characters flagged in ucp
+ * (one byte for each BMP character) in its cmap and the tables a PDF
+ * reader needs; used is then the glyphs in it (the parts of composite
+ * glyphs added). */
+void	 ttf_subset(const struct ttf *f, uint8_t *used, const uint8_t *ucp,
+	    struct buf *out);
 
 #endif
