@@ -659,17 +659,20 @@ tounicode_ranges(const uint8_t *ucp, unsigned maxcp, struct buf *b)
 static void
 subset_tag(const struct pdf_font *f, unsigned slot, char tag[7])
 {
-	uint32_t h = 2166136261u ^ slot;
+	struct hash h;
+	char hex[HASH_HEX];
 	unsigned g, i;
 
+	hash_init(&h);
+	hash_u64(&h, slot);
 	for (g = 0; g < f->t.nglyphs; g++)
 		if (f->used[g])
-			h = (h ^ g) * 16777619u;
-	for (i = 0; i < 6; i++) {
-		tag[i] = (char)('A' + h % 26);
-		h /= 26;
-		h = h * 2654435761u + i;
-	}
+			hash_u64(&h, g);
+	hash_hex(&h, hex);
+	/* Each pair of hex digits, a byte, as a letter. */
+	for (i = 0; i < 6; i++)
+		tag[i] = (char)('A' + strtoul((char[3]){ hex[2 * i],
+		    hex[2 * i + 1], '\0' }, NULL, 16) % 26);
 	tag[6] = '\0';
 }
 
