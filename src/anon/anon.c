@@ -882,12 +882,6 @@ anon_ent_id(const struct anon *a, int ent)
 	return ent >= 0 && (size_t)ent < a->nent ? a->ent[ent].id : "?";
 }
 
-int
-anon_allowed(const struct anon *a, const char *s, size_t len)
-{
-	return wordset_has(&a->allow, s, len);
-}
-
 /* A word is known if it is, or each of its hyphen-joined parts is. */
 int
 anon_known_word(const struct anon *a, const char *w, size_t len)

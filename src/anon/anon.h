@@ -119,7 +119,4 @@ const char	*anon_kind_name(unsigned kind);
 int		 anon_known_word(const struct anon *a, const char *w,
 		    size_t len);
 
-/* 1 if s (folded) is on the allow-list. */
-int		 anon_allowed(const struct anon *a, const char *s, size_t len);
-
 #endif
