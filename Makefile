@@ -69,9 +69,10 @@ demo: deps-build
 	done
 	@ls -l out/*/
 
+# T="GROUP..." runs only those groups of tests (tests/README.md).
 check: deps-build deps-test
 	@$(MAKE) --no-print-directory all unit
-	@sh tests/run.sh $(O)
+	@sh tests/run.sh $(O) $(T)
 
 test: check
 
@@ -86,7 +87,7 @@ check-asan: deps-build deps-test
 	@ASAN_OPTIONS=exitcode=99:detect_leaks=1:abort_on_error=0 \
 	 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	 UBSAN_OPTIONS=exitcode=99:print_stacktrace=1:halt_on_error=1 \
-	 CSPR_TEST_TMP=tests/tmp-asan sh tests/run.sh build-asan
+	 CSPR_TEST_TMP=tests/tmp-asan sh tests/run.sh build-asan $(T)
 
 # The whole suite with every cspr run under valgrind's memcheck.
 check-valgrind: deps-build deps-test
@@ -94,7 +95,7 @@ check-valgrind: deps-build deps-test
 	@CSPR_NO_JIT=1 CSPR_WRAP="valgrind -q --error-exitcode=99 --leak-check=full \
 	 --errors-for-leak-kinds=definite --show-leak-kinds=definite \
 	 --suppressions=$(CURDIR)/tests/valgrind.supp" \
-	 CSPR_TEST_TMP=tests/tmp-valgrind sh tests/run.sh build-vg
+	 CSPR_TEST_TMP=tests/tmp-valgrind sh tests/run.sh build-vg $(T)
 
 # Static analysis, with the checks docs/design.md lists.
 lint: deps-build

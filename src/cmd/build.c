@@ -23,6 +23,7 @@ static const char usage[] =
     "                  [--audience internal|publication] [--document NAME]\n"
     "                  [--accept-residual] [--strict]\n"
     "                  [--dictionary FILE] [--jobs N] [--force] CASE...\n"
+    "       cspr build --list-documents\n"
     "  -o OUTDIR        where to write (default out); files go in OUTDIR/<case-ref>/\n"
     "  --templates DIR  style and template folder\n"
     "  --format FMT     docx, pdf or all (default all)\n"
@@ -31,7 +32,7 @@ static const char usage[] =
     "  --timings        note the time each stage takes, and peak memory\n"
     "  --audience AUD   internal (drafts, the default) or publication\n"
     "                   (anonymised, read back by the gate; written to\n"
-    "                   OUTDIR/<published name>-publication/)\n"
+    "                   OUTDIR/<published name> (publication)/)\n"
     "  --document NAME  only this document (again for more; 'all' for\n"
     "                   every one): a publication builds only the\n"
     "                   documents its templates say are for the public\n"
@@ -43,7 +44,8 @@ static const char usage[] =
     "  --dictionary F   publication: common words, one a line\n"
     "                   (/usr/share/dict/british-english)\n"
     "  -j, --jobs N     build N cases at a time (default 1)\n"
-    "  --force          rebuild every document, changed or not\n";
+    "  --force          rebuild every document, changed or not\n"
+    "  --list-documents print the documents' names, one a line, in order\n";
 
 /* What one case's build sends back from a worker process. */
 struct record {
@@ -279,6 +281,7 @@ options(struct build *b, int argc, char **argv, const char **topt,
 		{ "dictionary", required_argument, NULL, 'D' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "force", no_argument, NULL, 'F' },
+		{ "list-documents", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -343,6 +346,10 @@ options(struct build *b, int argc, char **argv, const char **topt,
 			}
 			break;
 		case 'h': fputs(usage, stdout); return -1;
+		case 'L':
+			for (f = 0; f < CMD_NDOCS; f++)
+				puts(cmd_docnames[f]);
+			return -1;
 		default: fputs(usage, stderr); return EXIT_USAGE;
 		}
 	}

@@ -3,8 +3,8 @@
  * CSPR_FAIL=fwrite|write|fsync|rename|fclose picks the call; it fails
  * from its CSPR_FAIL_AFTER+1-th use on (default: the first), on files
  * other than standard input, output and error, with ENOSPC (EIO for
- * fsync). Built and used by tests/run.sh only, like jq's error-injection
- * tests; a shim's one counter is its whole point.
+ * fsync). Built and used by tests/t/faults.sh only, like jq's
+ * error-injection tests; a shim's one counter is its whole point.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
