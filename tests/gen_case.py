@@ -1,5 +1,7 @@
 #!/usr/bin/python3
-"""gen_case: writes a synthetic case folder of any size, for benchmarks.
+"""gen_case: writes a thin synthetic case folder of any size, for tests and
+for the bench's thin extreme (BENCH_THIN). Thin: a 34-word vocabulary, two
+people, no times; realistic cases come from ../shared/tools/gen_case.py.
 
 Usage: gen_case.py DIR AGENCIES EVENTS_PER_AGENCY
 

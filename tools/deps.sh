@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian packages cspr needs (build: to compile and render;
-# test: to run `make check`; bench: pandoc, for `make bench`), saying what
-# it installs. Needs root to install.
+# test: to run `make check`; bench: pandoc, LibreOffice and GNU time, for
+# `make bench`), saying what it installs. Needs root to install.
 set -eu
 build="gcc make pkg-config libxml2-dev libzip-dev libcmark-gfm-dev libunibreak-dev
 libutf8proc-dev libpcre2-dev libicu-dev libpoppler-glib-dev wbritish
@@ -9,7 +9,7 @@ libcmark-gfm-extensions-dev libpng-dev libdeflate-dev libharfbuzz-dev fonts-libe
 test="libcmocka-dev libxml2-utils qpdf poppler-utils python3 python3-docx
 libreoffice-writer-nogui unzip clang strace man-db libclang-rt-14-dev valgrind
 cppcheck clang-tidy bsdutils time util-linux"
-bench="python3 pandoc libreoffice-writer-nogui"
+bench="python3 pandoc libreoffice-writer-nogui time"
 case "${1:-build}" in
 build) want=$build ;;
 test) want=$test ;;
