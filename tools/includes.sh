@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 
 # folder or file: the folders, headers and libraries it may include
 rules='
-util:
+util:			utf8proc
 model:			util
 ingest:			model util libxml2 cmark-gfm
 check:			model util

@@ -3,7 +3,9 @@
 #include "alloc.h"
 #include "buf.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 /* Length of the well-formed sequence at s (before end), or 0. */
 static size_t
@@ -111,6 +113,26 @@ keep(uint32_t cp)
 	    (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF);
 }
 
+/*
+ * Whether cp can change under NFC: a combining mark (which may compose
+ * with what precedes it), a character with a canonical decomposition
+ * (most compose back to themselves; a few, like U+212B ANGSTROM SIGN,
+ * do not), or a conjoining Hangul jamo.
+ */
+static int
+not_nfc(uint32_t cp)
+{
+	const utf8proc_property_t *pr;
+
+	if (cp < 0x300)
+		return 0;
+	if (cp >= 0x1100 && cp <= 0x11FF)
+		return 1;
+	pr = utf8proc_get_property((utf8proc_int32_t)cp);
+	return pr->combining_class != 0 || (pr->decomp_seqindex != UINT16_MAX &&
+	    pr->decomp_type == 0);
+}
+
 int
 utf8_clean(const char *s, size_t n)
 {
@@ -123,7 +145,7 @@ utf8_clean(const char *s, size_t n)
 			p++;
 			continue;
 		}
-		if ((k = seqlen(p, end, &cp)) == 0 || !keep(cp))
+		if ((k = seqlen(p, end, &cp)) == 0 || !keep(cp) || not_nfc(cp))
 			return 0;
 		p += k;
 	}
@@ -135,9 +157,10 @@ utf8_sanitize(const char *s)
 {
 	struct buf b = BUF_INIT;
 	const unsigned char *p, *end, *run;
-	char enc[4];
+	char enc[4], *t, *nfc;
 	uint32_t cp;
 	size_t k;
+	int compose = 0;
 
 	if (s == NULL)
 		return NULL;
@@ -151,6 +174,7 @@ utf8_sanitize(const char *s)
 		}
 		k = seqlen(p, end, &cp);
 		if (k != 0 && keep(cp)) {
+			compose |= not_nfc(cp);
 			p += k;
 			continue;
 		}
@@ -164,7 +188,16 @@ utf8_sanitize(const char *s)
 		run = p;
 	}
 	if (b.data == NULL)
-		return xstrndup(s, (size_t)(end - (const unsigned char *)s));
-	buf_put(&b, (const char *)run, (size_t)(p - run));
-	return buf_detach(&b);
+		t = xstrndup(s, (size_t)(end - (const unsigned char *)s));
+	else {
+		buf_put(&b, (const char *)run, (size_t)(p - run));
+		t = buf_detach(&b);
+	}
+	if (!compose)
+		return t;
+	/* Composed (NFC): "Zoë" is one ë however it was typed. */
+	if ((nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)t)) == NULL)
+		xoom();
+	free(t);
+	return nfc;
 }

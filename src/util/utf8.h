@@ -23,7 +23,9 @@ size_t	 utf8_encode(uint32_t cp, char *out);
 
 /*
  * A copy of s with malformed sequences replaced by U+FFFD and C0/C1
- * control characters removed (tab and newline kept), safe for XML 1.0.
+ * control characters removed (tab and newline kept), safe for XML 1.0,
+ * and composed (Unicode NFC: a letter and its combining mark as the one
+ * precomposed character where there is one).
  */
 char	*utf8_sanitize(const char *s);
 

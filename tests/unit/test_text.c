@@ -47,6 +47,28 @@ test_sanitize(void **state)
 	assert_null(utf8_sanitize(NULL));
 }
 
+/* Composed (NFC): a letter and its combining mark become the one
+ * character; text with nothing to compose is left as it is. */
+static void
+test_compose(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = utf8_sanitize("Zoe\xCC\x88 G\x75\xCC\x88ls\xCC\xA7" "en");
+	assert_string_equal(s, "Zo\xC3\xAB G\xC3\xBCl\xC5\x9F" "en");
+	free(s);
+	s = utf8_sanitize("\xE2\x84\xAB");	/* ANGSTROM SIGN: A-ring */
+	assert_string_equal(s, "\xC3\x85");
+	free(s);
+	/* A mark with nothing to compose with stays, composed or not. */
+	s = utf8_sanitize("q\xCC\x88 \xE2\x80\x9Cquoted\xE2\x80\x9D");
+	assert_string_equal(s, "q\xCC\x88 \xE2\x80\x9Cquoted\xE2\x80\x9D");
+	free(s);
+	assert_false(utf8_clean("Zoe\xCC\x88", 5));
+	assert_true(utf8_clean("Zo\xC3\xAB \xE2\x80\x9C", 8));
+}
+
 static void
 test_next(void **state)
 {
@@ -83,6 +105,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_compose),
 		cmocka_unit_test(test_next),
 		cmocka_unit_test(test_field_clean),
 	};
