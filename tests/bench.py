@@ -323,8 +323,7 @@ def one_size(ev, c, label, thin=False):
 
 def breakdown(c, ev, extra, what):
     """Where a build's time goes: one more run with --timings, its stages
-    summed by kind (the DOCX renders on a thread beside the PDF, so the
-    stages can add up to more than the whole)."""
+    summed by kind."""
     notes = []
     shutil.rmtree(f'{T}/out/timings', ignore_errors=True)
     w = run([BIN, 'build', '-q', '--timings', '--templates', TDIR, '-o', f'{T}/out/timings',
@@ -429,8 +428,7 @@ def sizes():
                 bd.append(breakdown(c, ev, PUBALL, 'publication, all five'))
     if bd:
         say()
-        say('Stages as `--timings` notes them, summed by kind; a DOCX renders on a thread beside '
-            'its PDF, so the stages can add up to more than the whole.')
+        say('Stages as `--timings` notes them, summed by kind.')
         say()
     res['breakdown'] = bd
     return res

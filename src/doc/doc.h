@@ -62,6 +62,9 @@ enum doc_type {
 #define DOC_TITLEPAGE	0x80u	/* SECTION: a title page, its blocks set a
 				 * third of the way down a page of their own */
 #define DOC_TITLEDROP	0.3	/* ... that is, this much of the body height */
+#define DOC_TITLE	0x400u	/* HEADING: the document's own title (level
+				 * 1): the Title style, tagged H1, never an
+				 * entry of its own contents */
 #define DOC_GEN		0x200u	/* TEXT: made by cspr from the case's
 				 * structure (labels, dates, counts), never
 				 * from what someone wrote: the anonymiser's

@@ -24,6 +24,8 @@ dump(FILE *out, const struct doc_node *n, unsigned depth)
 		break;
 	case DOC_HEADING:
 		fprintf(out, " %u", n->level);
+		if (n->flags & DOC_TITLE)
+			fputs(" title", out);
 		break;
 	case DOC_LIST:
 		if (n->flags & DOC_ORDERED)

@@ -63,7 +63,7 @@ open_section(struct doc *d, unsigned flags, const struct docctx *x)
 
 	if (first) {
 		logo(sec, x, 40);
-		doc_heading(sec, 1, d->title);
+		doc_heading(sec, 1, d->title)->flags |= DOC_TITLE;
 	}
 	return sec;
 }
@@ -154,7 +154,7 @@ tmpl_doc(const struct tmpl *t, const struct docctx *x0,
 			char date[32] = "";
 
 			logo(ts, &x, 50);
-			doc_heading(ts, 1, d->title);
+			doc_heading(ts, 1, d->title)->flags |= DOC_TITLE;
 			if (dd != NULL)
 				dv_date(&x.dv, dd, date, sizeof(date));
 			{

@@ -33,6 +33,7 @@ defaults(struct style *st)
 	st->h2_pt = 16;
 	st->h3_pt = 13;
 	memcpy(st->heading_rgb, "1F3864", 7);
+	memcpy(st->draft_rgb, "BF0000", 7);
 	st->margin_mm = 20;
 	st->line_spacing = 1.2;
 	st->para_space = 0.5;
@@ -172,12 +173,14 @@ style_load(struct style *st, const char *path, struct diag_ctx *dg)
 		    (strcmp(key, "spacing.paragraph") == 0 &&
 		    setnum(&st->para_space, val, 0, 3) == 0) ||
 		    (strcmp(key, "colour.heading") == 0 &&
-		    sethex(st->heading_rgb, val) == 0))
+		    sethex(st->heading_rgb, val) == 0) ||
+		    (strcmp(key, "colour.draft") == 0 &&
+		    sethex(st->draft_rgb, val) == 0))
 			continue;
 		else if (strncmp(key, "size.", 5) == 0 ||
 		    strncmp(key, "spacing.", 8) == 0 ||
 		    strcmp(key, "page.margin") == 0 ||
-		    strcmp(key, "colour.heading") == 0) {
+		    strncmp(key, "colour.", 7) == 0) {
 			diag_at(dg, DIAG_ERROR, path, lineno,
 			    (unsigned)(val - line) + 1,
 			    "bad value '%s' for %s (sizes are points, "
@@ -191,7 +194,7 @@ style_load(struct style *st, const char *path, struct diag_ctx *dg)
 			    "font.regular, font.bold, font.italic, "
 			    "font.bolditalic, size.body, size.table, size.h1, "
 			    "size.h2, size.h3, page.margin, spacing.line, "
-			    "spacing.paragraph, colour.heading)", key);
+			    "spacing.paragraph, colour.heading, colour.draft)", key);
 			bad = 1;
 		}
 	}

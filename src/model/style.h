@@ -14,6 +14,7 @@ struct style {
 	double	 table_pt;	/* text in DOC_SMALL tables, default 9 */
 	double	 h1_pt, h2_pt, h3_pt;
 	char	 heading_rgb[7];/* heading colour "RRGGBB" */
+	char	 draft_rgb[7];	/* the DRAFT mark's colour "RRGGBB" */
 	double	 margin_mm;	/* page margins, all sides */
 	double	 line_spacing;	/* line height / font size, default 1.2 */
 	double	 para_space;	/* between paragraphs, in text sizes (0.5) */

@@ -30,6 +30,8 @@ for cs in fixtures/cases/*/; do
 	    $(review_documents | sed "s|.*|$T/out1/$ref/&.docx|")
 	for d in $(review_documents); do
 		t "$n $d.docx: parts, relationships, python-docx" $PY tests/docx_check.py "$T/out1/$ref/$d.docx"
+		t "$n $d.docx in Word: Arial, the Title style not in its contents, a red DRAFT, fields updated" \
+		    $PY tests/docx_word.py "$T/out1/$ref/$d.docx" Arial BF0000
 		t "$n $d.docx via LibreOffice: a PDF with its text" sh -c \
 		    "pdftotext '$T/lo-docs/$d.pdf' - | grep -q '$ref'"
 	done
@@ -65,10 +67,9 @@ t "style.conf spacing.line = 2: the DOCX line spacing follows" sh -c \
     "unzip -p '$T/spaced.docx' word/styles.xml | grep -q 'w:line=\"417\"'"
 
 echo "== DOCX of a 9,000-event chronology"
-# Likely duplicates in a long chronology are found on two threads, each
-# half of the days: their groups must be numbered as one pass would, in
-# row order, each within one day. Two agencies' returns are copies of a
-# third's, so that nearly every day has a group.
+# Likely duplicates in a long chronology: their groups must be numbered
+# in row order, each within one day. Two agencies' returns are copies of
+# a third's, so that nearly every day has a group.
 $PY tests/gen_case.py "$T/big-case" 10 900
 rm -rf "$T/dup-case" && cp -r "$T/big-case" "$T/dup-case" &&
 	sed 's/agency="a00"/agency="a02"/' "$T/big-case/chronology/a00.xml" \
@@ -82,7 +83,7 @@ t "... its duplicate groups numbered in row order, each within a day" \
 t "... again, glibc's malloc, its memory filled with other bytes" \
     env MALLOC_PERTURB_=90 \
     "$BIN" build -q --format docx --templates templates -o "$T/dup2" "$T/dup-case"
-t "... the same DOCX, byte for byte (its 21 MB of XML deflated on a thread)" \
+t "... the same DOCX, byte for byte (21 MB of XML deflated)" \
     cmp "$T/dup/BENCH-1/integrated-chronology.docx" \
     "$T/dup2/BENCH-1/integrated-chronology.docx"
 

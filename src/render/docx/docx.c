@@ -101,22 +101,47 @@ style_para(struct buf *b, const char *id, const char *name, const char *ppr,
 	    "<w:pPr>%s</w:pPr><w:rPr>%s</w:rPr></w:style>", id, name, ppr, rpr);
 }
 
+/*
+ * The font a DOCX names for the style's family: the Liberation fonts the
+ * PDF embeds are metric-compatible stand-ins for Microsoft's, which the
+ * Windows machines partnerships use have and they do not; LibreOffice
+ * shows the Liberation font for the Microsoft name. Other families as
+ * they are.
+ */
+static const char *
+word_font(const char *family)
+{
+	static const char *const alias[][2] = {
+		{ "Liberation Sans", "Arial" },
+		{ "Liberation Sans Narrow", "Arial Narrow" },
+		{ "Liberation Serif", "Times New Roman" },
+		{ "Liberation Mono", "Courier New" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(alias) / sizeof(alias[0]); i++)
+		if (strcmp(family, alias[i][0]) == 0)
+			return alias[i][1];
+	return family;
+}
+
 static void
 styles(struct buf *b, const struct style *st)
 {
+	const char *font = word_font(st->font_family);
 	char rpr[256];
 	int i;
 	const double hpt[3] = { st->h1_pt, st->h2_pt, st->h3_pt };
 
 	buf_puts(b, DOCX_PART_HEAD "<w:styles xmlns:w=\"" DOCX_NS_W "\">"
 	    "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"");
-	esc(b, st->font_family);
+	esc(b, font);
 	buf_puts(b, "\" w:hAnsi=\"");
-	esc(b, st->font_family);
+	esc(b, font);
 	buf_puts(b, "\" w:eastAsia=\"");
-	esc(b, st->font_family);
+	esc(b, font);
 	buf_puts(b, "\" w:cs=\"");
-	esc(b, st->font_family);
+	esc(b, font);
 	buf_printf(b, "\"/><w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>"
 	    "<w:lang w:val=\"en-GB\" w:eastAsia=\"en-GB\" w:bidi=\"ar-SA\"/>"
 	    "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
@@ -177,6 +202,11 @@ styles(struct buf *b, const struct style *st)
 	style_para(b, "Footer", "footer",
 	    "<w:tabs><w:tab w:val=\"right\" w:pos=\"9026\"/></w:tabs>"
 	    "<w:spacing w:after=\"0\"/>", "<w:sz w:val=\"18\"/>");
+	/* The DRAFT mark, in headers and footers: bold, in the colour the
+	 * PDF draws it in. */
+	buf_printf(b, "<w:style w:type=\"character\" w:styleId=\"Draft\">"
+	    "<w:name w:val=\"Draft\"/><w:rPr><w:b/><w:color w:val=\"%s\"/>"
+	    "</w:rPr></w:style>", st->draft_rgb);
 	buf_puts(b, "<w:style w:type=\"character\" w:styleId=\"Hyperlink\">"
 	    "<w:name w:val=\"Hyperlink\"/><w:rPr><w:color w:val=\"0563C1\"/>"
 	    "<w:u w:val=\"single\"/></w:rPr></w:style>"
@@ -238,10 +268,13 @@ settings(struct buf *b)
 	buf_puts(b, DOCX_PART_HEAD "<w:settings xmlns:w=\"" DOCX_NS_W "\">"
 	    "<w:defaultTabStop w:val=\"720\"/>"
 	    "<w:characterSpacingControl w:val=\"doNotCompress\"/>"
-	    "<w:themeFontLang w:val=\"en-GB\"/>"
+	    /* Word fills in the contents' page numbers on opening (it
+	     * asks first): its pages are not the PDF's, so cspr cannot
+	     * write them. */
+	    "<w:updateFields w:val=\"true\"/>"
 	    "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
 	    "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/>"
-	    "</w:compat></w:settings>");
+	    "</w:compat><w:themeFontLang w:val=\"en-GB\"/></w:settings>");
 }
 
 static void

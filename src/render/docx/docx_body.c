@@ -16,6 +16,8 @@
 struct dx {
 	struct xw		 w;
 	unsigned		 nheadings;	/* bookmarks _Toc1, _Toc2, ... */
+	unsigned		 shift;		/* 1: the title is the Title style,
+						 * its sections Heading 1 */
 	const struct doc	*d;
 	const struct style	*st;
 	struct docx_refs	*refs;
@@ -176,15 +178,27 @@ para(struct dx *x, const struct doc_node *n, const char *pstyle,
 }
 
 static void blocks(struct dx *, const struct doc_node *, int, int, unsigned);
+
+/* Word's level for a heading of the tree: under a title in the Title
+ * style, the tree's level 2 is Heading 1, as Word's own documents do. */
+static unsigned
+word_level(const struct dx *x, unsigned level)
+{
+	return level > x->shift ? level - x->shift : 1;
+}
 static void image(struct dx *, const struct doc_node *);
 
 /* A heading, inside bookmark _Toc<n> so the contents can link to it. */
 static void
 heading(struct dx *x, const struct doc_node *n)
 {
-	char style[16], name[32];
+	char style[24], name[32];
 
-	snprintf(style, sizeof(style), "Heading%u", n->level);
+	if (n->flags & DOC_TITLE)
+		snprintf(style, sizeof(style), "Title");
+	else
+		snprintf(style, sizeof(style), "Heading%u",
+		    word_level(x, n->level));
 	snprintf(name, sizeof(name), "_Toc%u", ++x->nheadings);
 	st_(x, "w:p");
 	st_(x, "w:pPr");
@@ -239,7 +253,7 @@ toc_entries(struct dx *x, const struct doc_node *n, unsigned depth,
     unsigned *k, int *first)
 {
 	const struct doc_node *c;
-	char style[8], anchor[32];
+	char style[24], anchor[32];
 
 	for (c = n->first; c != NULL; c = c->next) {
 		if (c->type == DOC_SECTION) {
@@ -249,18 +263,19 @@ toc_entries(struct dx *x, const struct doc_node *n, unsigned depth,
 		if (c->type != DOC_HEADING)
 			continue;
 		/* Every heading has its bookmark; the contents list those
-		 * down to their depth. */
+		 * down to their depth, all but the document's title. */
 		++*k;
-		if (c->level > depth)
+		if (c->level > depth || (c->flags & DOC_TITLE))
 			continue;
-		snprintf(style, sizeof(style), "TOC%u", c->level);
+		snprintf(style, sizeof(style), "TOC%u", word_level(x,
+		    c->level));
 		snprintf(anchor, sizeof(anchor), "_Toc%u", *k);
 		st_(x, "w:p");
 		st_(x, "w:pPr");
 		val_(x, "w:pStyle", style);
 		end_(x);
 		if (*first) {
-			toc_field_begin(x, depth);
+			toc_field_begin(x, word_level(x, depth));
 			*first = 0;
 		}
 		st_(x, "w:hyperlink");
@@ -286,7 +301,7 @@ toc(struct dx *x, const struct doc_node *n)
 	toc_entries(x, x->d->root, n->level, &k, &first);
 	st_(x, "w:p");
 	if (first) {	/* no headings: an empty field all the same */
-		toc_field_begin(x, n->level);
+		toc_field_begin(x, word_level(x, n->level));
 	}
 	fldchar(x, "end");
 	end_(x);
@@ -418,7 +433,7 @@ blocks(struct dx *x, const struct doc_node *n, int landscape, int small,
     unsigned depth)
 {
 	const struct doc_node *c;
-	char style[16];
+	char style[24];
 
 	if (depth > 32)		/* deeper trees are not built by cspr */
 		return;
@@ -431,7 +446,7 @@ blocks(struct dx *x, const struct doc_node *n, int landscape, int small,
 				heading(x, c);
 			else {
 				snprintf(style, sizeof(style), "Heading%u",
-				    c->level);
+				    word_level(x, c->level));
 				para(x, c, style, 0, 0);
 			}
 			break;
@@ -644,6 +659,11 @@ docx_body(const struct doc *d, const struct style *st,
 	x.d = d;
 	x.st = st;
 	x.refs = refs;
+	/* The title, if any, is on the first page. */
+	for (sec = d->root->first ? d->root->first->first : NULL; sec != NULL;
+	    sec = sec->next)
+		if (sec->type == DOC_HEADING && (sec->flags & DOC_TITLE))
+			x.shift = 1;
 	part_begin(&x, "w:document", sink, arg);
 	at_(&x, "xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/"
 	    "wordprocessingDrawing");
@@ -784,7 +804,7 @@ docx_header(const struct doc *d, struct buf *out)
 		run(&x, d->title, 0, NULL);
 	line_middle(&x, "Header");
 	if (d->draft)
-		run(&x, "DRAFT", DOC_BOLD, NULL);
+		run(&x, "DRAFT", 0, "Draft");
 	line_end(&x);
 	/* A header ends with a paragraph, as a table cell does. */
 	styled_para_begin(&x, "Header");
@@ -815,7 +835,7 @@ docx_footer(const struct doc *d, struct buf *out)
 	marking(&x);
 	line_begin(&x, "Footer");
 	if (d->draft)
-		run(&x, "DRAFT", DOC_BOLD, NULL);
+		run(&x, "DRAFT", 0, "Draft");
 	line_middle(&x, "Footer");
 	run(&x, "Page ", 0, NULL);
 	field(&x, " PAGE ");
