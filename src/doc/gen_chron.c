@@ -6,12 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The document's date: the latest of the case's key dates that is known. */
+/* The document's date: the report's own, else the latest of the case's
+ * key dates that is known. */
 const struct cdate *
 gen_doc_date(const struct kase *k)
 {
 	const struct cdate *d[] = {
-		&k->dates.decision, &k->dates.meeting, &k->dates.notification,
+		&k->dates.report, &k->dates.decision, &k->dates.meeting,
+		&k->dates.notification,
 		&k->dates.referral, &k->dates.incident,
 	};
 	size_t i;

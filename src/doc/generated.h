@@ -52,8 +52,9 @@ struct doc_node	*gen_heading(struct doc_node *sec, unsigned level,
 
 /* "yes", "no" or "not recorded": no cell relies on a symbol. */
 const char *gen_tri(enum tri t);
-/* A document's date: the latest of the case's key dates known to the
- * day (decision, meeting, notification, referral, incident), or NULL. */
+/* A document's date: the report's date (the rapid review report sent to
+ * the Panel), else the latest of the case's key dates known to the day
+ * (decision, meeting, notification, referral, incident), or NULL. */
 const struct cdate *gen_doc_date(const struct kase *k);
 
 #endif
