@@ -506,7 +506,8 @@ labelled(struct doc_node *sec, const char *label, const char *text)
 	if (text == NULL)
 		return;
 	gen_heading(sec, 3, label);
-	doc_paras(sec, text, 0);
+	if (md_doc_field(sec, text) == -1)
+		doc_paras(sec, text, 0);
 }
 
 /* Each agency's scoping return, as the agency wrote it. */

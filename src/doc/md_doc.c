@@ -1,4 +1,4 @@
-/* A reviewer's Markdown narrative as document-tree blocks (cmark-gfm with its table extension). */
+/* Markdown as document-tree blocks (cmark-gfm with its table extension): a reviewer's narrative, a return's free-text field. */
 #include "md_doc.h"
 #include "../util/buf.h"
 #include "../util/url.h"
@@ -248,8 +248,9 @@ blocks(struct mdd *m, struct doc_node *parent, cmark_node *n, unsigned depth)
 		block(m, parent, c, depth);
 }
 
-int
-md_doc(struct doc_node *parent, const char *markdown, unsigned hbase)
+static int
+parse(struct doc_node *parent, const char *markdown, unsigned hbase,
+    int options)
 {
 	cmark_syntax_extension *ext;
 	cmark_parser *p;
@@ -259,7 +260,7 @@ md_doc(struct doc_node *parent, const char *markdown, unsigned hbase)
 	m.hbase = hbase < 1 ? 1 : hbase > 3 ? 3 : hbase;
 	m.top = parent->type == DOC_SECTION;
 	cmark_gfm_core_extensions_ensure_registered();
-	if ((p = cmark_parser_new(CMARK_OPT_DEFAULT)) == NULL)
+	if ((p = cmark_parser_new(options)) == NULL)
 		return -1;
 	if ((ext = cmark_find_syntax_extension("table")) != NULL)
 		cmark_parser_attach_syntax_extension(p, ext);
@@ -271,4 +272,16 @@ md_doc(struct doc_node *parent, const char *markdown, unsigned hbase)
 	blocks(&m, parent, root, 0);
 	cmark_node_free(root);
 	return 0;
+}
+
+int
+md_doc(struct doc_node *parent, const char *markdown, unsigned hbase)
+{
+	return parse(parent, markdown, hbase, CMARK_OPT_DEFAULT);
+}
+
+int
+md_doc_field(struct doc_node *parent, const char *text)
+{
+	return parse(parent, text, 3, CMARK_OPT_DEFAULT | CMARK_OPT_HARDBREAKS);
 }

@@ -1,4 +1,4 @@
-/* A reviewer's Markdown narrative as blocks of the document tree. */
+/* Markdown as blocks of the document tree: a reviewer's narrative, a return's free-text field. */
 #ifndef CSPR_MD_DOC_H
 #define CSPR_MD_DOC_H
 
@@ -13,5 +13,9 @@
  * Markdown. 0, or -1 if cmark-gfm fails (out of memory).
  */
 int	md_doc(struct doc_node *parent, const char *markdown, unsigned hbase);
+/* A free-text field of a return (which agencies fill in with lists, as
+ * in Markdown) as md_doc reads it, each line end kept as a line break,
+ * as the plain text it was before showed it. */
+int	md_doc_field(struct doc_node *parent, const char *text);
 
 #endif

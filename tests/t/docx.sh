@@ -35,6 +35,9 @@ for cs in fixtures/cases/*/; do
 		t "$n $d.docx via LibreOffice: a PDF with its text" sh -c \
 		    "pdftotext '$T/lo-docs/$d.pdf' - | grep -q '$ref'"
 	done
+	t "$n scoping-composite.docx: the returns' Markdown lists are lists, not hyphens" \
+	    $PY -c 'import sys, docx; sys.exit(any(p.text.startswith("- ") for p in docx.Document(sys.argv[1]).paragraphs))' \
+	    "$T/out1/$ref/scoping-composite.docx"
 	docx=$T/out1/$ref/integrated-chronology.docx
 	t "$n docx: parts, relationships, python-docx" $PY tests/docx_check.py "$docx"
 	t "$n docx: unzip tests every part's CRC" unzip -tq "$docx"

@@ -22,6 +22,8 @@ for cs in fixtures/cases/*/; do
 		t "$n $f is byte-identical across runs" cmp "$T/out1/$ref/$f" "$T/out2/$ref/$f"
 	done
 	ag1=$(sed -n 's/.*<agency [^>]*>\([^<]*\)<.*/\1/p' "$cs/case.xml" | head -n 1)
+	t "$n scoping-composite.pdf: the returns' Markdown lists are lists, not hyphens" sh -c \
+	    "! pdftotext '$T/out1/$ref/scoping-composite.pdf' - | grep -q '^- '"
 	t "$n scoping-composite.pdf: contents list agencies, not each return's sub-headings" sh -c \
 	    "pdftotext -f 1 -l 1 '$T/out1/$ref/scoping-composite.pdf' - > '$T/sc-contents.txt' &&
 	    grep -qF \"$ag1\" '$T/sc-contents.txt' && ! grep -q 'Services provided' '$T/sc-contents.txt'"
