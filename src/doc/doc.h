@@ -65,6 +65,8 @@ enum doc_type {
 #define DOC_TITLE	0x400u	/* HEADING: the document's own title (level
 				 * 1): the Title style, tagged H1, never an
 				 * entry of its own contents */
+#define DOC_KEEPNEXT	0x800u	/* PARA: a label, kept on the page of what
+				 * follows it */
 #define DOC_GEN		0x200u	/* TEXT: made by cspr from the case's
 				 * structure (labels, dates, counts), never
 				 * from what someone wrote: the anonymiser's

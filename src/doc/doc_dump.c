@@ -27,6 +27,10 @@ dump(FILE *out, const struct doc_node *n, unsigned depth)
 		if (n->flags & DOC_TITLE)
 			fputs(" title", out);
 		break;
+	case DOC_PARA:
+		if (n->flags & DOC_KEEPNEXT)
+			fputs(" keep-next", out);
+		break;
 	case DOC_LIST:
 		if (n->flags & DOC_ORDERED)
 			fputs(" ordered", out);

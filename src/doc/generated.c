@@ -500,12 +500,17 @@ gen_scoping_overview(struct doc_node *sec, const struct docctx *x)
 	return 1;
 }
 
+/* A field of a return: its label in bold, then what the agency wrote. */
 static void
 labelled(struct doc_node *sec, const char *label, const char *text)
 {
+	struct doc_node *p;
+
 	if (text == NULL)
 		return;
-	gen_heading(sec, 3, label);
+	p = doc_para(sec);
+	p->flags |= DOC_KEEPNEXT;
+	gen_text(p, label, DOC_BOLD);
 	if (md_doc_field(sec, text) == -1)
 		doc_paras(sec, text, 0);
 }
@@ -526,7 +531,8 @@ gen_scoping_returns(struct doc_node *sec, const struct docctx *x)
 	for (i = 0; i < k->nsr; i++) {
 		sr = &k->sr[i];
 		ag = case_agency(k, sr->agency);
-		doc_heading(sec, 2, ag ? ag->name : sr->agency);
+		/* Each agency's return under the section's heading. */
+		doc_heading(sec, 3, ag ? ag->name : sr->agency);
 		p = doc_para(sec);
 		gen_text(p, "Completed by: ", DOC_BOLD);
 		if (sr->author)

@@ -86,6 +86,7 @@ tmpl_doc(const struct tmpl *t, const struct docctx *x0,
 	char *boxes[8] = { NULL };
 	size_t i;
 	int rc, bad = 0;
+	unsigned tocdepth = 2;
 
 	dv_date(&x.dv, &k->dates.incident, incident, sizeof(incident));
 	/* In a publication the case is named by its published name. */
@@ -131,6 +132,9 @@ tmpl_doc(const struct tmpl *t, const struct docctx *x0,
 			x.box[e->n] = boxes[e->n] = s;
 			s = NULL;
 			break;
+		case TMPL_CONTENTS3:
+			tocdepth = 3;
+			break;
 		default:
 			break;
 		}
@@ -140,7 +144,8 @@ tmpl_doc(const struct tmpl *t, const struct docctx *x0,
 	for (i = 0; i < t->n; i++) {
 		e = &t->v[i];
 		if (e->kind == TMPL_TITLE || e->kind == TMPL_SUBJECT ||
-		    e->kind == TMPL_MARKING || e->kind == TMPL_BOX)
+		    e->kind == TMPL_MARKING || e->kind == TMPL_BOX ||
+		    e->kind == TMPL_CONTENTS3)
 			continue;	/* applied above */
 		if (e->kind == TMPL_LANDSCAPE || e->kind == TMPL_PORTRAIT) {
 			flags = e->kind == TMPL_LANDSCAPE ? DOC_LANDSCAPE : 0;
@@ -177,9 +182,10 @@ tmpl_doc(const struct tmpl *t, const struct docctx *x0,
 		s = e->arg ? tmpl_expand(e->arg, &vars) : NULL;
 		switch (e->kind) {
 		case TMPL_CONTENTS:
-			/* Sections and subsections; a document's own
-			 * sub-headings would make the list too long. */
-			doc_toc(sec, s)->level = 2;
+			/* Sections (and subsections, where the template
+			 * says): a document's own sub-headings would make
+			 * the list too long. */
+			doc_toc(sec, s)->level = tocdepth;
 			doc_pagebreak(sec);
 			break;
 		case TMPL_SECTION:

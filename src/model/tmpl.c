@@ -21,6 +21,7 @@ static const struct {
 	{ "marking", TMPL_MARKING, 1 },
 	{ "titlepage", TMPL_TITLEPAGE, 0 },
 	{ "contents", TMPL_CONTENTS, 1 },
+	{ "contents-subsections", TMPL_CONTENTS3, 0 },
 	{ "landscape", TMPL_LANDSCAPE, 0 },
 	{ "portrait", TMPL_PORTRAIT, 0 },
 	{ "section", TMPL_SECTION, 1 },
@@ -104,7 +105,8 @@ entry(struct tmpl *t, char *line, unsigned lineno, struct diag_ctx *dg)
 	if (i == sizeof(kw) / sizeof(kw[0])) {
 		diag_at(dg, DIAG_ERROR, t->file, lineno, 1, "unknown keyword "
 		    "'%.*s' (valid: audience, title, subject, marking, "
-		    "titlepage, contents, landscape, portrait, section, "
+		    "titlepage, contents, contents-subsections, landscape, "
+		    "portrait, section, "
 		    "subsection, text, narrative, generated, box)", (int)wl, w);
 		return -1;
 	}

@@ -18,6 +18,8 @@ enum tmpl_kind {
 	TMPL_MARKING,		/* marking TEXT|none: protective marking */
 	TMPL_TITLEPAGE,		/* titlepage: logo, title, partnership, date */
 	TMPL_CONTENTS,		/* contents TEXT: the contents, so titled */
+	TMPL_CONTENTS3,		/* contents-subsections: they list level 3
+				 * too */
 	TMPL_LANDSCAPE,		/* landscape: what follows on landscape pages */
 	TMPL_PORTRAIT,		/* portrait: ... on portrait pages */
 	TMPL_SECTION,		/* section TEXT: a heading, level 1 */

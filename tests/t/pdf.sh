@@ -21,6 +21,11 @@ for cs in fixtures/cases/*/; do
 	for f in $(cd "$T/out1/$ref" && ls *.pdf); do
 		t "$n $f is byte-identical across runs" cmp "$T/out1/$ref/$f" "$T/out2/$ref/$f"
 	done
+	for d in $(documents); do
+		"$BIN" dump -q --stage doc --document "$d" "$cs" > "$T/$n.$d.dump" 2> /dev/null
+		t "$n $d.pdf: no page ends with a heading or a label" \
+		    $PY tests/pdf_keep.py "$T/$n.$d.dump" "$T/out1/$ref/$d.pdf"
+	done
 	ag1=$(sed -n 's/.*<agency [^>]*>\([^<]*\)<.*/\1/p' "$cs/case.xml" | head -n 1)
 	t "$n scoping-composite.pdf: the returns' Markdown lists are lists, not hyphens" sh -c \
 	    "! pdftotext '$T/out1/$ref/scoping-composite.pdf' - | grep -q '^- '"

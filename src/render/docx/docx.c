@@ -194,6 +194,8 @@ styles(struct buf *b, const struct style *st)
 	style_para(b, "TableText", "Table Text",
 	    "<w:spacing w:before=\"20\" w:after=\"40\" w:line=\"240\" "
 	    "w:lineRule=\"auto\"/>", rpr);
+	/* A label kept on the page of what it labels. */
+	style_para(b, "Label", "Label", "<w:keepNext/>", "");
 	style_para(b, "ListParagraph", "List Paragraph",
 	    "<w:spacing w:after=\"60\"/><w:contextualSpacing/>", "");
 	style_para(b, "Header", "header",

@@ -454,7 +454,8 @@ blocks(struct dx *x, const struct doc_node *n, int landscape, int small,
 			toc(x, c);
 			break;
 		case DOC_PARA:
-			para(x, c, small ? "TableText" : NULL, 0, 0);
+			para(x, c, small ? "TableText" : (c->flags &
+			    DOC_KEEPNEXT) ? "Label" : NULL, 0, 0);
 			break;
 		case DOC_LIST:
 			list(x, c, landscape, small, 0);

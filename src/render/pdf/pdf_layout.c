@@ -162,6 +162,8 @@ layout_block(struct pdf_ctx *c, const struct doc_node *n,
 	switch (n->type) {
 	case DOC_PARA:
 		pdf_break(c, n, ts, out);
+		for (i = mark; (n->flags & DOC_KEEPNEXT) && i < out->n; i++)
+			out->v[i].keepnext = 1;
 		break;
 	case DOC_HEADING:
 		hs = *ts;
@@ -373,9 +375,13 @@ spans_make(const struct pdf_lines *ls, double keep, struct spans *sp)
 	for (i = n; i-- > 0;) {
 		sp->end[i] = i + 1 >= n || v[i + 1].parafirst ? i + 1 :
 		    sp->end[i + 1];
+		/* A line kept with what follows needs the next line, and
+		 * the one after that if it is of the same paragraph: a
+		 * heading never stands above a lone line. */
 		sp->chain[i] = v[i].before + v[i].h + (i + 1 >= n ? keep :
 		    v[i + 1].keepnext ? sp->chain[i + 1] : v[i + 1].before +
-		    v[i + 1].h);
+		    v[i + 1].h + (i + 2 < n && !v[i + 2].parafirst ?
+		    v[i + 2].h : 0));
 	}
 }
 
@@ -986,8 +992,10 @@ body_style(const struct pdf_ctx *c, struct pdf_tstyle *ts)
 }
 
 /*
- * How much of block n must fit below a heading for the heading to stay
- * on the page: its first line, or a table's header and first row.
+ * How much of block n must fit below a heading (or a label) for it to
+ * stay on the page: the lines of its first paragraph that place_lines
+ * would not move on as a whole (two; all of one of three or fewer), or
+ * a table's header and first row.
  */
 static double
 keep_height(struct pdf_ctx *c, const struct doc_node *n)
@@ -996,30 +1004,37 @@ keep_height(struct pdf_ctx *c, const struct doc_node *n)
 	struct pdf_tstyle ts;
 	struct pdf_table t;
 	double h = 0, bodyh = c->fr.bottom - c->fr.top;
-	size_t i;
+	size_t i, j;
 
-	if (n == NULL)
-		return 0;
-	body_style(c, &ts);
-	ts.before = block_gap(c, n, ts.size);
-	switch (n->type) {
-	case DOC_PARA:
-	case DOC_LIST:
-	case DOC_HEADING:
-		if (layout_block(c, n, &ts, 0, &ls) == 0 && ls.n > 0)
-			h = ls.v[0].before + ls.v[0].h;
-		pdf_lines_free(&ls);
-		break;
-	case DOC_TABLE:
-		if (table_layout(c, n, ts.width, 0, &t) == 0) {
-			for (i = 0; i < t.nrow && i <= t.nhead; i++)
-				h += t.row[i].h;
-			h += ts.before;
+	/* Headings in a row go together, with what follows the last. */
+	for (; n != NULL && h < bodyh / 2; n = n->next) {
+		body_style(c, &ts);
+		ts.before = block_gap(c, n, ts.size);
+		if (n->type == DOC_TABLE) {
+			if (table_layout(c, n, ts.width, 0, &t) == 0) {
+				for (i = 0; i < t.nrow && i <= t.nhead; i++)
+					h += t.row[i].h;
+				h += ts.before;
+			}
+			table_free(&t);
+			break;
 		}
-		table_free(&t);
-		break;
-	default:
-		break;
+		if (n->type != DOC_PARA && n->type != DOC_LIST &&
+		    n->type != DOC_HEADING)
+			break;
+		if (layout_block(c, n, &ts, 0, &ls) == 0 && ls.n > 0) {
+			h += ls.v[0].before;
+			for (i = 0; i < ls.n && (i == 0 || !ls.v[i].parafirst);
+			    i++)
+				;	/* the first paragraph's lines: 0..i */
+			for (j = 0; j < (n->type == DOC_HEADING || i <= 3 ?
+			    i : 2); j++)
+				h += ls.v[j].h;
+		}
+		pdf_lines_free(&ls);
+		if (n->type != DOC_HEADING && !(n->type == DOC_PARA &&
+		    (n->flags & DOC_KEEPNEXT)))
+			break;
 	}
 	return h < bodyh / 2 ? h : bodyh / 2;
 }
@@ -1223,7 +1238,8 @@ place_block(struct pdf_ctx *c, const struct doc_node *n)
 			goto out;
 		break;
 	default:
-		keep = n->type == DOC_HEADING ? keep_height(c, n->next) : 0;
+		keep = n->type == DOC_HEADING || (n->type == DOC_PARA &&
+		    (n->flags & DOC_KEEPNEXT)) ? keep_height(c, n->next) : 0;
 		if (layout_block(c, n, &ts, 0, &ls) == -1 ||
 		    place_lines(c, &ls, keep) == -1)
 			goto out;
