@@ -1,4 +1,4 @@
-/* The PDF backend's entry point: document setup, fonts, metadata, page headers and footers, saving. */
+/* The PDF backend's entry point: document setup, metadata, page headers and footers, saving. */
 #include "pdf_int.h"
 #include "../render.h"
 #include "../../util/alloc.h"
@@ -91,60 +91,6 @@ pdf_frame_for(const struct pdf_ctx *c, double pw, double ph,
 		fr->foot_y = ph - HF_EDGE - 2 * lh;
 }
 
-static int
-load_fonts(struct pdf_ctx *c)
-{
-	const char *path[PDF_NFONTS];
-	char why[128];
-	unsigned i, cp;
-	int rc = -1;
-
-	path[0] = c->st->font_regular;
-	path[PDF_BOLD] = c->st->font_bold;
-	path[PDF_ITALIC] = c->st->font_italic;
-	path[PDF_BOLD | PDF_ITALIC] = c->st->font_bolditalic;
-	for (i = 0; i < PDF_NFONTS; i++) {
-		if (path[i] == NULL) {
-			diag(c->dg, DIAG_ERROR, NULL, "PDF: style names no "
-			    "font file for %s text", i == 0 ? "regular" :
-			    i == PDF_BOLD ? "bold" : i == PDF_ITALIC ?
-			    "italic" : "bold italic");
-			goto out;
-		}
-		if (ttf_load(&c->font[i].t, path[i], why, sizeof(why)) == -1) {
-			diag(c->dg, DIAG_ERROR, NULL, "cannot load font '%s': "
-			    "%s", path[i], why);
-			goto out;
-		}
-		c->font[i].used = xcalloc(c->font[i].t.nglyphs, 1);
-		c->font[i].ucp = xcalloc(0x10000, 1);
-		for (cp = 0; cp < 128; cp++) {
-			c->font[i].adv[cp] = ttf_advance(&c->font[i].t,
-			    c->font[i].t.cmap[cp]);
-			c->font[i].plain[cp] = cp != '\t' && (cp == ' ' ||
-			    c->font[i].t.cmap[cp] != 0);
-		}
-	}
-	c->ascent = c->font[0].t.ascent / 1000.0;
-	c->descent = -c->font[0].t.descent / 1000.0;
-	if (c->ascent <= 0 || c->ascent > 2 || c->descent < 0 ||
-	    c->descent > 1) {
-		c->ascent = 0.9;
-		c->descent = 0.2;
-	}
-	rc = 0;
-out:
-	return rc;
-}
-
-static double
-hexbyte(const char *s)
-{
-	char t[3] = { s[0], s[1], '\0' };
-
-	return strtoul(t, NULL, 16) / 255.0;
-}
-
 /* "YYYY-MM-DD" as a PDF date string's digits, without a time of day or
  * zone; -1 if s is not such a date. */
 static int
@@ -201,28 +147,21 @@ write_info(struct pdf_ctx *c)
 	return info;
 }
 
-/* The catalog: pages, structure, metadata, bookmarks, language, and the
- * viewer showing the title rather than the file name. */
+/* The catalog, after the entries of the pages, bookmarks and structure
+ * in b: the language, and the viewer showing the title rather than the
+ * file name. */
 static uint32_t
-write_catalog(struct pdf_ctx *c, uint32_t outlines, uint32_t metadata)
+write_catalog(struct pdf_ctx *c, struct buf *b)
 {
-	struct buf b = BUF_INIT;
 	uint32_t cat = pdfw_alloc(&c->w);
 
-	buf_printf(&b, "<< /Type /Catalog /Pages %u 0 R", (unsigned)c->pagetree);
-	if (outlines != 0)
-		buf_printf(&b, " /Outlines %u 0 R /PageMode /UseOutlines",
-		    (unsigned)outlines);
-	buf_printf(&b, " /StructTreeRoot %u 0 R /MarkInfo << /Marked true >> "
-	    "/Metadata %u 0 R /ViewerPreferences << /DisplayDocTitle true >>",
-	    (unsigned)c->tags.root, (unsigned)metadata);
+	buf_puts(b, " /ViewerPreferences << /DisplayDocTitle true >>");
 	if (c->d->lang != NULL && *c->d->lang != '\0') {
-		buf_puts(&b, " /Lang ");
-		pdf_textstr(&b, c->d->lang);
+		buf_puts(b, " /Lang ");
+		pdf_textstr(b, c->d->lang);
 	}
-	buf_puts(&b, " >>");
-	pdfw_obj(&c->w, cat, &b);
-	buf_free(&b);
+	buf_puts(b, " >>");
+	pdfw_obj(&c->w, cat, b);
 	return cat;
 }
 
@@ -234,14 +173,14 @@ decorate_page(struct pdf_ctx *c, size_t i, const char *marking,
 	struct pdf_frame fr;
 	struct buf num = BUF_INIT;
 	char *fit = NULL;
-	double lh, base1, base2, w, dw = 0, avail;
+	double pw, ph, lh, base1, base2, w, dw = 0, avail;
 	int rc = -1;
 
-	pdf_frame_for(c, c->pages[i].w, c->pages[i].h, &fr);
+	pdf_page_size(c, i, &pw, &ph);
+	pdf_frame_for(c, pw, ph, &fr);
 	lh = fr.hfsize * PDF_LEADING;
 	/* Baselines from the top of each two-line band. */
-	base1 = (lh - (c->ascent + c->descent) * fr.hfsize) / 2 +
-	    c->ascent * fr.hfsize;
+	base1 = pdf_baseline(c, lh, fr.hfsize);
 	base2 = base1 + lh;
 
 	if (marking != NULL) {
@@ -268,7 +207,7 @@ decorate_page(struct pdf_ctx *c, size_t i, const char *marking,
 		    fr.ph - fr.head_y - base2, fit) == -1)
 			goto out;
 	}
-	buf_printf(&num, "Page %zu of %zu", i + 1, c->npages);
+	buf_printf(&num, "Page %zu of %zu", i + 1, pdf_page_count(c));
 	w = pdf_text_width(c, 0, fr.hfsize, num.data);
 	if (pdf_show(c, i, 0, fr.hfsize, &black, fr.right - w,
 	    fr.ph - fr.foot_y - base1, num.data) == -1)
@@ -295,16 +234,14 @@ decorate(struct pdf_ctx *c)
 		title = pdf_shown(c, c->d->title);
 	/* Headers and footers repeat on every page: artifacts, not text
 	 * to read each time. */
-	c->tags.artifact = 1;
-	for (i = 0; i < c->npages; i++) {
-		if (pdf_tag_begin(c, i, NULL) == -1 ||
-		    decorate_page(c, i, marking, title) == -1)
+	for (i = 0; i < pdf_page_count(c); i++) {
+		pdf_tag_artifact(c, i);
+		if (decorate_page(c, i, marking, title) == -1)
 			goto out;
 		pdf_tag_end(c, i);
 	}
 	rc = 0;
 out:
-	c->tags.artifact = 0;
 	free(marking);
 	free(title);
 	return rc;
@@ -315,11 +252,10 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
     struct diag_ctx *dg)
 {
 	struct pdf_ctx c;
+	struct buf cat = BUF_INIT;
 	FILE *f = NULL;
 	char *fbuf = NULL;
-	uint32_t outlines, metadata, info, cat;
-	unsigned i;
-	size_t j;
+	uint32_t info, catobj;
 	int rc = -1, werr;
 
 	memset(&c, 0, sizeof(c));
@@ -328,13 +264,7 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 	c.d = d;
 	c.st = st;
 	c.dg = dg;
-	for (i = 0; i < 4; i++)
-		c.outline[i] = PDF_NONE;
-	c.outline_top = PDF_NONE;
-	c.heading_rgb.r = hexbyte(st->heading_rgb);
-	c.heading_rgb.g = hexbyte(st->heading_rgb + 2);
-	c.heading_rgb.b = hexbyte(st->heading_rgb + 4);
-	if (load_fonts(&c) == -1)
+	if (pdf_fonts_load(&c) == -1)
 		goto out;
 	if ((f = fopen(path, "wb")) == NULL) {
 		diag(dg, DIAG_ERROR, NULL, "cannot write '%s': %s", path,
@@ -347,25 +277,25 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 	fbuf = xmalloc(PDF_FILEBUF);
 	setvbuf(f, fbuf, _IOFBF, PDF_FILEBUF);
 	pdfw_init(&c.w, f);
-	c.resources = pdfw_alloc(&c.w);
-	c.pagetree = pdfw_alloc(&c.w);
+	pdf_pages_init(&c);
 	pdf_tag_init(&c);
 	if (pdf_layout(&c) == -1) {
 		report(&c, "cannot lay out PDF pages");
 		goto out;
 	}
-	if (pdf_toc_finish(&c) == -1 || decorate(&c) == -1) {
+	if (decorate(&c) == -1) {
 		report(&c, "cannot draw PDF headers and footers");
 		goto out;
 	}
-	outlines = pdf_write_pages(&c);
-	metadata = pdf_tag_write(&c);
+	buf_puts(&cat, "<< /Type /Catalog");
+	pdf_write_pages(&c, &cat);
+	pdf_tag_write(&c, &cat);
 	info = write_info(&c);
-	cat = write_catalog(&c, outlines, metadata);
+	catobj = write_catalog(&c, &cat);
 	/* Written: the structure tree's memory (a chronology's tens of
 	 * megabytes) goes before the cross-reference stream is made. */
-	pdf_tags_free(&c.tags);
-	werr = pdfw_finish(&c.w, cat, info) == -1 ? c.w.err : 0;
+	pdf_tags_free(&c);
+	werr = pdfw_finish(&c.w, catobj, info) == -1 ? c.w.err : 0;
 	if (fclose(f) != 0 && werr == 0)
 		werr = errno ? errno : EIO;
 	f = NULL;
@@ -379,50 +309,16 @@ pdf_render(const struct doc *d, const struct style *st, const char *path,
 		    strerror(werr));
 		goto out;
 	}
-	if (c.replaced != 0)
-		diag(dg, DIAG_WARNING, NULL, "PDF: characters beyond U+FFFF "
-		    "(first U+%04X) cannot be shown and appear as boxes",
-		    (unsigned)c.replaced);
-	if (c.missing != 0)
-		diag(dg, DIAG_WARNING, NULL, "PDF: the fonts have no glyph "
-		    "for U+%04X (and maybe others), shown as boxes",
-		    (unsigned)c.missing);
+	pdf_text_warn(&c);
 	rc = 0;
 out:
 	if (f != NULL)
 		fclose(f);
 	free(fbuf);
-	for (i = 0; i < PDF_NFONTS; i++) {
-		ttf_free(&c.font[i].t);
-		free(c.font[i].used);
-		free(c.font[i].ucp);
-	}
-	for (j = 0; j < c.npages; j++) {
-		buf_free(&c.pages[j].late);
-		free(c.pages[j].annot);
-		free(c.pages[j].mcid);
-	}
-	for (j = 0; j < c.nannot; j++) {
-		free(c.annots[j].uri);
-		free(c.annots[j].contents);
-	}
-	for (j = 0; j < c.noutline; j++)
-		free(c.outlines[j].title);
-	for (j = 0; j < c.nimage; j++)
-		free(c.images[j].path);
-	free(c.chbuf);
-	free(c.grid.y);
-	free(c.spec);
-	free(c.chrep);
-	free(c.brks);
-	free(c.annots);
-	free(c.outlines);
-	free(c.images);
-	buf_free(&c.body);
-	free(c.pages);
-	free(c.toc);
-	free(c.placed);
-	pdf_tags_free(&c.tags);
+	buf_free(&cat);
+	pdf_pages_free(&c);
+	pdf_text_free(&c);
+	pdf_tags_free(&c);
 	pdfw_free(&c.w);
 	return rc;
 }

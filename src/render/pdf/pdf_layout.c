@@ -43,6 +43,22 @@ struct pdf_table {
 	unsigned	 depth;
 };
 
+/* A contents entry: where its page number goes, once layout knows it. */
+struct pdf_tocent {
+	const struct doc_node *heading;
+	size_t		 page;		/* index of the page the entry ends on */
+	double		 top, base;	/* its last line, from the page top */
+	double		 size;
+	uint32_t	 toci;		/* its structure element */
+};
+
+/* Where a heading was placed: its page and its destination. */
+struct pdf_placed {
+	const struct doc_node *heading;
+	size_t		 page;		/* 1-based */
+	double		 top;		/* PDF y of its line box's top */
+};
+
 static void grid_flush(struct pdf_ctx *);
 static int layout_block(struct pdf_ctx *, const struct doc_node *,
     const struct pdf_tstyle *, unsigned, struct pdf_lines *);
@@ -54,6 +70,48 @@ heading_size(const struct pdf_ctx *c, unsigned level)
 {
 	return level <= 1 ? c->st->h1_pt : level == 2 ? c->st->h2_pt :
 	    c->st->h3_pt;
+}
+
+static int
+hex(char ch)
+{
+	return ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ?
+	    ch - 'a' + 10 : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+}
+
+/* A shade the tree may hold: "RRGGBB", or anything else for none. */
+static int
+is_hex6(const char *s)
+{
+	int i;
+
+	for (i = 0; i < 6; i++)
+		if (hex(s[i]) < 0)
+			return 0;
+	return s[6] == '\0';
+}
+
+/* "RRGGBB" as a colour. */
+static struct pdf_rgb
+rgb_hex(const char *s)
+{
+	struct pdf_rgb rgb;
+
+	rgb.r = (hex(s[0]) * 16 + hex(s[1])) / 255.0;
+	rgb.g = (hex(s[2]) * 16 + hex(s[3])) / 255.0;
+	rgb.b = (hex(s[4]) * 16 + hex(s[5])) / 255.0;
+	return rgb;
+}
+
+/* ts for a heading of level: bold, in the style's size and colour. */
+static void
+heading_style(const struct pdf_ctx *c, unsigned level,
+    const struct pdf_tstyle *ts, struct pdf_tstyle *hs)
+{
+	*hs = *ts;
+	hs->size = heading_size(c, level);
+	hs->font = PDF_BOLD;
+	hs->rgb = rgb_hex(c->st->heading_rgb);
 }
 
 /* Space above block n set in text size size. */
@@ -166,10 +224,7 @@ layout_block(struct pdf_ctx *c, const struct doc_node *n,
 			out->v[i].keepnext = 1;
 		break;
 	case DOC_HEADING:
-		hs = *ts;
-		hs.size = heading_size(c, n->level);
-		hs.font = PDF_BOLD;
-		hs.rgb = c->heading_rgb;
+		heading_style(c, n->level, ts, &hs);
 		pdf_break(c, n, &hs, out);
 		for (i = mark; i < out->n; i++)
 			out->v[i].keepnext = 1;
@@ -225,16 +280,17 @@ lines_height(const struct pdf_lines *ls, size_t from, size_t to)
 static int
 new_page(struct pdf_ctx *c, int landscape)
 {
+	struct pdf_flow *f = &c->flow;
 	double pw = landscape ? PDF_A4_LONG : PDF_A4_SHORT;
 	double ph = landscape ? PDF_A4_SHORT : PDF_A4_LONG;
 
 	grid_flush(c);
-	if (pdf_page_new(c, pw, ph) == -1)
-		return -1;
-	c->landscape = landscape;
-	pdf_frame_for(c, pw, ph, &c->fr);
-	c->y = c->fr.top;
-	c->fresh = 1;
+	pdf_page_new(c, pw, ph);
+	f->pi = pdf_page_count(c) - 1;
+	f->landscape = landscape;
+	pdf_frame_for(c, pw, ph, &f->fr);
+	f->y = f->fr.top;
+	f->fresh = 1;
 	return pdf_failed(c) ? -1 : 0;
 }
 
@@ -249,21 +305,18 @@ new_page(struct pdf_ctx *c, int landscape)
 static void
 grid_flush(struct pdf_ctx *c)
 {
-	struct pdf_grid *g = &c->grid;
+	struct pdf_grid *g = &c->flow.grid;
 	const struct pdf_table *t = g->t;
-	double ph, hw = BORDER_W / 2, x1, x, y;
+	double ph = c->flow.fr.ph, hw = BORDER_W / 2, x1, x, y;
 	struct buf *b;
 	size_t i;
 	unsigned k;
-	int was = c->tags.artifact;
 
 	if (t == NULL)
 		return;
-	g->t = NULL;
-	ph = c->pages[g->pi].h;
+	g->t = NULL;	/* on the current page: new_page flushes first */
 	x1 = g->x0 + t->colx[t->ncols - 1] + t->colw[t->ncols - 1];
-	c->tags.artifact = 1;
-	(void)pdf_tag_begin(c, g->pi, NULL);	/* an artifact: no fail */
+	pdf_tag_artifact(c, g->pi);
 	pdf_stroke_rgb(c, g->pi, &rule_rgb);
 	pdf_line_width(c, g->pi, BORDER_W);
 	b = pdf_out(c, g->pi);
@@ -291,7 +344,6 @@ grid_flush(struct pdf_ctx *c)
 	}
 	pdf_ops(c, g->pi, "S\n");
 	pdf_tag_end(c, g->pi);
-	c->tags.artifact = was;
 }
 
 /* Notes the rules of a row of t drawn on page pi from top to bottom
@@ -301,7 +353,7 @@ static void
 grid_add(struct pdf_ctx *c, size_t pi, const struct pdf_table *t,
     double x0, double top, double bottom)
 {
-	struct pdf_grid *g = &c->grid;
+	struct pdf_grid *g = &c->flow.grid;
 
 	if (g->t != t || g->pi != pi || g->x0 != x0 ||
 	    g->y[g->ny - 1] != top) {
@@ -316,30 +368,22 @@ grid_add(struct pdf_ctx *c, size_t pi, const struct pdf_table *t,
 	g->y[g->ny++] = bottom;
 }
 
-/* A bookmark for heading n, whose line box starts at top, under the
- * last bookmark of a higher level. */
+/* A bookmark for heading n, whose line box starts at top. */
 static void
 bookmark(struct pdf_ctx *c, const struct doc_node *n, double top)
 {
-	uint32_t parent = PDF_NONE;
-	unsigned level = n->level < 1 ? 1 : n->level > 3 ? 3 : n->level;
-	unsigned i;
+	struct pdf_flow *f = &c->flow;
 	char *plain = doc_plain(n), *title = pdf_shown(c, plain);
 
-	for (i = level - 1; i >= 1 && parent == PDF_NONE; i--)
-		parent = c->outline[i];
 	/* Open, at the heading, keeping the reader's zoom. */
-	c->outline[level] = pdf_outline_add(c, parent, title, c->npages - 1,
-	    c->fr.ph - top);
+	pdf_outline_add(c, n->level, title, f->pi, f->fr.ph - top);
 	free(plain);
 	free(title);
-	c->placed = xgrow(c->placed, &c->placedcap, c->nplaced,
-	    sizeof(*c->placed));
-	c->placed[c->nplaced].heading = n;
-	c->placed[c->nplaced].page = c->npages;
-	c->placed[c->nplaced++].top = c->fr.ph - top;
-	for (i = level + 1; i < 4; i++)
-		c->outline[i] = PDF_NONE;
+	f->placed = xgrow(f->placed, &f->placedcap, f->nplaced,
+	    sizeof(*f->placed));
+	f->placed[f->nplaced].heading = n;
+	f->placed[f->nplaced].page = f->pi + 1;
+	f->placed[f->nplaced++].top = f->fr.ph - top;
 }
 
 /*
@@ -400,20 +444,21 @@ static int
 lonely(const struct pdf_ctx *c, const struct pdf_lines *ls,
     const struct spans *sp, size_t i, double before)
 {
+	const struct pdf_flow *f = &c->flow;
 	const struct pdf_line *v = ls->v;
 	size_t s = sp->start[i], e = sp->end[i];
-	double y = c->y + before + v[i].h;
+	double y = f->y + before + v[i].h;
 
-	if (c->fresh || i + 1 >= ls->n || v[i + 1].parafirst)
+	if (f->fresh || i + 1 >= ls->n || v[i + 1].parafirst)
 		return 0;
-	if (y > c->fr.bottom + EPS)
+	if (y > f->fr.bottom + EPS)
 		return 0;		/* does not fit anyway */
-	if (y + v[i + 1].h > c->fr.bottom + EPS)
+	if (y + v[i + 1].h > f->fr.bottom + EPS)
 		/* An orphan, or a widow with two lines to stay behind. */
 		return i == s || (i + 2 == e && i - s >= 2);
 	/* Three lines, two of which fit: all three go, or a widow stays. */
 	return i == s && e - s == 3 &&
-	    y + v[i + 1].h + v[i + 2].h > c->fr.bottom + EPS;
+	    y + v[i + 1].h + v[i + 2].h > f->fr.bottom + EPS;
 }
 
 /*
@@ -425,6 +470,7 @@ lonely(const struct pdf_ctx *c, const struct pdf_lines *ls,
 static int
 place_lines(struct pdf_ctx *c, const struct pdf_lines *ls, double keep)
 {
+	struct pdf_flow *f = &c->flow;
 	const struct pdf_line *l;
 	struct spans sp;
 	double before, need, top;
@@ -434,56 +480,36 @@ place_lines(struct pdf_ctx *c, const struct pdf_lines *ls, double keep)
 	spans_make(ls, keep, &sp);
 	for (i = 0; i < ls->n; i++) {
 		l = &ls->v[i];
-		before = c->fresh ? 0 : l->before;
-		if (l->keepnext && !c->fresh) {
+		before = f->fresh ? 0 : l->before;
+		if (l->keepnext && !f->fresh) {
 			need = sp.chain[i] - l->before + before;
-			if (c->y + need > c->fr.bottom + EPS) {
-				if (new_page(c, c->landscape) == -1)
+			if (f->y + need > f->fr.bottom + EPS) {
+				if (new_page(c, f->landscape) == -1)
 					goto out;
 				before = 0;
 			}
 		} else if (!l->keepnext && lonely(c, ls, &sp, i, before)) {
-			if (new_page(c, c->landscape) == -1)
+			if (new_page(c, f->landscape) == -1)
 				goto out;
 			before = 0;
 		}
-		if (!c->fresh && c->y + before + l->h > c->fr.bottom + EPS) {
-			if (new_page(c, c->landscape) == -1)
+		if (!f->fresh && f->y + before + l->h > f->fr.bottom + EPS) {
+			if (new_page(c, f->landscape) == -1)
 				goto out;
 			before = 0;
 		}
-		top = c->y + before;
-		if (pdf_draw_line(c, c->npages - 1, c->fr.ph, l, c->fr.left,
-		    top) == -1)
+		top = f->y + before;
+		if (pdf_draw_line(c, f->pi, f->fr.ph, l, f->fr.left, top) == -1)
 			goto out;
 		if (l->heading != NULL)
 			bookmark(c, l->heading, top);
-		c->y = top + l->h;
-		c->fresh = 0;
+		f->y = top + l->h;
+		f->fresh = 0;
 	}
 	rc = pdf_failed(c) ? -1 : 0;
 out:
 	spans_free(&sp);
 	return rc;
-}
-
-static int
-hex(char ch)
-{
-	return ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ?
-	    ch - 'a' + 10 : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
-}
-
-/* A shade the tree may hold: "RRGGBB", or anything else for none. */
-static int
-is_hex6(const char *s)
-{
-	int i;
-
-	for (i = 0; i < 6; i++)
-		if (hex(s[i]) < 0)
-			return 0;
-	return s[6] == '\0';
 }
 
 static void
@@ -523,9 +549,7 @@ measure_blocks(struct pdf_ctx *c, const struct doc_node *first,
 			pdf_measure(c, n, ts, minw, maxw);
 			break;
 		case DOC_HEADING:
-			hs = *ts;
-			hs.size = heading_size(c, n->level);
-			hs.font = PDF_BOLD;
+			heading_style(c, n->level, ts, &hs);
 			pdf_measure(c, n, &hs, minw, maxw);
 			break;
 		case DOC_LIST:
@@ -733,9 +757,7 @@ fill_hex(struct pdf_ctx *c, size_t pi, const char *s)
 
 	if (s == NULL)
 		return;
-	rgb.r = (hex(s[0]) * 16 + hex(s[1])) / 255.0;
-	rgb.g = (hex(s[2]) * 16 + hex(s[3])) / 255.0;
-	rgb.b = (hex(s[4]) * 16 + hex(s[5])) / 255.0;
+	rgb = rgb_hex(s);
 	pdf_fill_rgb(c, pi, &rgb);
 }
 
@@ -789,21 +811,18 @@ draw_segment(struct pdf_ctx *c, const struct pdf_table *t,
     const struct pdf_row *row, const size_t *from, const size_t *to,
     double segh)
 {
-	double x0 = c->fr.left + t->x, ph = c->fr.ph, top = c->y, ly;
-	size_t i, pi = c->npages - 1;
+	struct pdf_flow *f = &c->flow;
+	double x0 = f->fr.left + t->x, ph = f->fr.ph, top = f->y, ly;
+	size_t i, pi = f->pi;
 	unsigned k;
-	int was = c->tags.artifact;
 
 	/* Shading and rules are decoration; the rules wait (grid_add). */
 	for (k = 0; k < t->ncols && row->cell[k].shade == NULL; k++)
 		continue;
 	if (k < t->ncols) {
-		c->tags.artifact = 1;
-		if (pdf_tag_begin(c, pi, NULL) == -1)
-			return -1;
+		pdf_tag_artifact(c, pi);
 		shade(c, pi, t, row, x0, ph - top - segh, segh);
 		pdf_tag_end(c, pi);
-		c->tags.artifact = was;
 	}
 	grid_add(c, pi, t, x0, top, top + segh);
 	for (k = 0; k < t->ncols; k++) {
@@ -820,8 +839,8 @@ draw_segment(struct pdf_ctx *c, const struct pdf_table *t,
 			ly += ls->v[i].h;
 		}
 	}
-	c->y = top + segh;
-	c->fresh = 0;
+	f->y = top + segh;
+	f->fresh = 0;
 	return pdf_failed(c) ? -1 : 0;
 }
 
@@ -853,13 +872,13 @@ table_page(struct pdf_ctx *c, const struct pdf_table *t, size_t nrep)
 	size_t i;
 	int rc = 0;
 
-	if (new_page(c, c->landscape) == -1)
+	if (new_page(c, c->flow.landscape) == -1)
 		return -1;
 	/* The header rows again: read once, at the table's start. */
-	c->tags.artifact++;
+	pdf_tag_as(c, PDF_ARTIFACT);
 	for (i = 0; i < nrep && rc == 0; i++)
 		rc = draw_row(c, t, &t->row[i]);
-	c->tags.artifact--;
+	pdf_tag_as(c, PDF_NONE);
 	return rc;
 }
 
@@ -878,7 +897,7 @@ split_row(struct pdf_ctx *c, const struct pdf_table *t,
 	int rc = -1, left, force = 0, any;
 
 	for (;;) {
-		avail = c->fr.bottom - c->y - 2 * t->pady;
+		avail = c->flow.fr.bottom - c->flow.y - 2 * t->pady;
 		most = 0;
 		any = 0;
 		for (k = 0; k < t->ncols; k++) {
@@ -934,8 +953,10 @@ static int
 row_place(struct pdf_ctx *c, const struct pdf_table *t,
     const struct pdf_row *row, size_t rep, double reph, double bodyh)
 {
-	if (c->fresh || c->y + row->h <= c->fr.bottom + EPS) {
-		if (row->h <= c->fr.bottom - c->y + EPS)
+	struct pdf_flow *f = &c->flow;
+
+	if (f->fresh || f->y + row->h <= f->fr.bottom + EPS) {
+		if (row->h <= f->fr.bottom - f->y + EPS)
 			return draw_row(c, t, row);
 	} else if (row->h <= bodyh - (rep ? reph : 0) + EPS)
 		return table_page(c, t, rep) == -1 ? -1 :
@@ -951,7 +972,8 @@ row_place(struct pdf_ctx *c, const struct pdf_table *t,
 static int
 table_place(struct pdf_ctx *c, struct pdf_table *t, double gap)
 {
-	double bodyh = c->fr.bottom - c->fr.top, headh = 0, first;
+	struct pdf_flow *f = &c->flow;
+	double bodyh = f->fr.bottom - f->fr.top, headh = 0, first;
 	size_t i, nrep;
 	int rc = -1;
 
@@ -962,12 +984,12 @@ table_place(struct pdf_ctx *c, struct pdf_table *t, double gap)
 	first = t->nhead < t->nrow ? t->row[t->nhead].h : 0;
 	if (first > bodyh / 2)
 		first = bodyh / 2;
-	if (!c->fresh) {
-		if (c->y + gap + headh + first > c->fr.bottom + EPS) {
-			if (new_page(c, c->landscape) == -1)
+	if (!f->fresh) {
+		if (f->y + gap + headh + first > f->fr.bottom + EPS) {
+			if (new_page(c, f->landscape) == -1)
 				return -1;
 		} else
-			c->y += gap;
+			f->y += gap;
 	}
 	for (i = 0; i < t->nrow; i++) {
 		if (row_layout(c, t, i) == -1 ||
@@ -988,7 +1010,7 @@ body_style(const struct pdf_ctx *c, struct pdf_tstyle *ts)
 	memset(ts, 0, sizeof(*ts));
 	ts->size = c->st->body_pt;
 	ts->rgb = black;
-	ts->width = c->fr.right - c->fr.left;
+	ts->width = c->flow.fr.right - c->flow.fr.left;
 }
 
 /*
@@ -1003,7 +1025,7 @@ keep_height(struct pdf_ctx *c, const struct doc_node *n)
 	struct pdf_lines ls = { NULL, 0, 0, NULL };
 	struct pdf_tstyle ts;
 	struct pdf_table t;
-	double h = 0, bodyh = c->fr.bottom - c->fr.top;
+	double h = 0, bodyh = c->flow.fr.bottom - c->flow.fr.top;
 	size_t i, j;
 
 	/* Headings in a row go together, with what follows the last. */
@@ -1065,10 +1087,12 @@ static int
 toc_entries(struct pdf_ctx *c, const struct doc_node *n,
     const struct doc_node *toc, const struct pdf_tstyle *ts)
 {
+	struct pdf_flow *f = &c->flow;
 	const struct doc_node *h;
 	struct pdf_tstyle es;
 	struct pdf_line last;
 	struct pdf_tocent *e;
+	uint32_t toci;
 
 	for (h = n->first; h != NULL; h = h->next) {
 		if (h->type == DOC_SECTION) {
@@ -1083,77 +1107,75 @@ toc_entries(struct pdf_ctx *c, const struct doc_node *n,
 		es.x = TOC_INDENT * (h->level - 1);
 		es.width = ts->width - es.x - TOC_NUMW;
 		es.before = 0.2 * ts->size;
-		if ((c->tags.override = pdf_tag_new(c, toc, PDF_ROLE_TOCI)) ==
-		    PDF_NONE || place_node(c, h, &es, &last) == -1)
+		toci = pdf_tag_new(c, toc, PDF_ROLE_TOCI);
+		pdf_tag_as(c, toci);
+		if (place_node(c, h, &es, &last) == -1)
 			return -1;
-		c->toc = xgrow(c->toc, &c->toccap, c->ntoc, sizeof(*c->toc));
-		e = &c->toc[c->ntoc++];
-		memset(e, 0, sizeof(*e));
-		e->toci = c->tags.override;
-		c->tags.override = PDF_NONE;
+		pdf_tag_as(c, PDF_NONE);
+		f->toc = xgrow(f->toc, &f->toccap, f->ntoc, sizeof(*f->toc));
+		e = &f->toc[f->ntoc++];
+		e->toci = toci;
 		e->heading = h;
-		e->page = c->npages - 1;
-		e->top = c->y - last.h;
-		e->base = e->top + pdf_baseline(c, &last);
+		e->page = f->pi;
+		e->top = f->y - last.h;
+		e->base = e->top + pdf_baseline(c, last.h, last.size);
 		e->size = last.size;
 	}
 	return 0;
 }
 
 /* The contents: a title outside the bookmarks, then an entry per
- * heading; page numbers are drawn by pdf_toc_finish after layout. */
+ * heading; page numbers are drawn by toc_finish after layout. */
 static int
 place_toc(struct pdf_ctx *c, const struct doc_node *n,
     const struct pdf_tstyle *ts)
 {
 	struct doc *tmp = doc_new();
 	struct doc_node *title = doc_para(tmp->root);
-	struct pdf_tstyle hs = *ts;
+	struct pdf_tstyle hs;
 	struct pdf_line last;
 	int rc;
 
 	doc_text(title, n->text, 0);
-	hs.size = heading_size(c, 1);
-	hs.font = PDF_BOLD;
-	hs.rgb = c->heading_rgb;
+	heading_style(c, 1, ts, &hs);
 	/* The title is a paragraph of the contents' section, before them:
 	 * it is not a heading, as it is not in the contents itself. */
-	rc = -1;
-	if ((c->tags.override = pdf_tag_new(c, n->parent, PDF_ROLE_P)) != PDF_NONE)
-		rc = place_node(c, title, &hs, &last);
-	c->tags.override = PDF_NONE;
+	pdf_tag_as(c, pdf_tag_new(c, n->parent, PDF_ROLE_P));
+	rc = place_node(c, title, &hs, &last);
+	pdf_tag_as(c, PDF_NONE);
 	doc_free(tmp);
 	if (rc == -1)
 		return -1;
 	return toc_entries(c, c->d->root, n, ts);
 }
 
-int
-pdf_toc_finish(struct pdf_ctx *c)
+/* After layout: the contents' page numbers and links. */
+static int
+toc_finish(struct pdf_ctx *c)
 {
+	struct pdf_flow *f = &c->flow;
 	const struct pdf_tocent *e;
 	const struct pdf_placed *h;
 	struct pdf_frame fr;
 	double r[4];
 	char num[24];
-	double ph, w;
+	double pw, ph, w;
 	size_t i, j;
 
-	for (i = 0; i < c->ntoc; i++) {
-		e = &c->toc[i];
-		for (j = 0, h = NULL; j < c->nplaced && h == NULL; j++)
-			if (c->placed[j].heading == e->heading)
-				h = &c->placed[j];
+	for (i = 0; i < f->ntoc; i++) {
+		e = &f->toc[i];
+		for (j = 0, h = NULL; j < f->nplaced && h == NULL; j++)
+			if (f->placed[j].heading == e->heading)
+				h = &f->placed[j];
 		if (h == NULL)	/* a heading with no text is not placed */
 			continue;
-		ph = c->pages[e->page].h;
-		pdf_frame_for(c, c->pages[e->page].w, ph, &fr);
+		pdf_page_size(c, e->page, &pw, &ph);
+		pdf_frame_for(c, pw, ph, &fr);
 		snprintf(num, sizeof(num), "%zu", h->page);
 		w = pdf_text_width(c, 0, e->size, num);
-		c->tags.override = e->toci;
-		if (pdf_tag_begin(c, e->page, NULL) == -1)
-			return -1;
-		c->tags.override = PDF_NONE;
+		pdf_tag_as(c, e->toci);
+		pdf_tag_begin(c, e->page, NULL);
+		pdf_tag_as(c, PDF_NONE);
 		if (pdf_show(c, e->page, 0, e->size, &black, fr.right - w,
 		    ph - e->base, num) == -1)
 			return -1;
@@ -1162,8 +1184,7 @@ pdf_toc_finish(struct pdf_ctx *c)
 		r[1] = ph - e->top - e->size * c->st->line_spacing;
 		r[2] = fr.right;
 		r[3] = ph - e->top;
-		pdf_tag_toc_link(c, e->toci, pdf_annot_goto(c, e->page, r,
-		    h->page - 1, h->top), "Go to the section");
+		pdf_annot_goto(c, e->page, r, h->page - 1, h->top, e->toci);
 	}
 	return pdf_failed(c) ? -1 : 0;
 }
@@ -1174,35 +1195,35 @@ pdf_toc_finish(struct pdf_ctx *c)
 static int
 place_image(struct pdf_ctx *c, const struct doc_node *n, double before)
 {
+	struct pdf_flow *f = &c->flow;
+	unsigned iw, ih;
 	int img;
-	double w, h, bodyw = c->fr.right - c->fr.left;
-	double bodyh = c->fr.bottom - c->fr.top;
+	double w, h, bodyw = f->fr.right - f->fr.left;
+	double bodyh = f->fr.bottom - f->fr.top;
 
-	if ((img = pdf_image_load(c, n->text)) == -1)
+	if ((img = pdf_image_load(c, n->text, &iw, &ih)) == -1)
 		return -1;
 	w = n->width_mm * 72.0 / 25.4;
 	if (w > bodyw)
 		w = bodyw;
-	h = w * c->images[img].h / c->images[img].w;
+	h = w * ih / iw;
 	if (h > bodyh) {
 		w *= bodyh / h;
 		h = bodyh;
 	}
-	if (c->fresh)
+	if (f->fresh)
 		before = 0;
-	else if (c->y + before + h > c->fr.bottom + EPS) {
-		if (new_page(c, c->landscape) == -1)
+	else if (f->y + before + h > f->fr.bottom + EPS) {
+		if (new_page(c, f->landscape) == -1)
 			return -1;
 		before = 0;
 	}
-	c->y += before;
-	if (pdf_tag_begin(c, c->npages - 1, n) == -1)
-		return -1;
-	pdf_image_draw(c, c->npages - 1, img, c->fr.left, c->fr.ph - c->y - h,
-	    w, h);
-	pdf_tag_end(c, c->npages - 1);
-	c->y += h;
-	c->fresh = 0;
+	f->y += before;
+	pdf_tag_begin(c, f->pi, n);
+	pdf_image_draw(c, f->pi, img, f->fr.left, f->fr.ph - f->y - h, w, h);
+	pdf_tag_end(c, f->pi);
+	f->y += h;
+	f->fresh = 0;
 	return pdf_failed(c) ? -1 : 0;
 }
 
@@ -1220,7 +1241,7 @@ place_block(struct pdf_ctx *c, const struct doc_node *n)
 	ts.before = block_gap(c, n, ts.size);
 	switch (n->type) {
 	case DOC_PAGEBREAK:
-		if (!c->fresh && new_page(c, c->landscape) == -1)
+		if (!c->flow.fresh && new_page(c, c->flow.landscape) == -1)
 			goto out;
 		break;
 	case DOC_TABLE:
@@ -1252,10 +1273,12 @@ out:
 	return rc;
 }
 
-/* Lays out the whole document: each section starts a new page. */
+/* Lays out the whole document: each section starts a new page. The
+ * flow's memory lasts as long. */
 int
 pdf_layout(struct pdf_ctx *c)
 {
+	struct pdf_flow *f = &c->flow;
 	const struct doc_node *n, *b;
 	int rc = -1;
 
@@ -1264,21 +1287,24 @@ pdf_layout(struct pdf_ctx *c)
 			if (new_page(c, (n->flags & DOC_LANDSCAPE) != 0) == -1)
 				goto out;
 			if (n->flags & DOC_TITLEPAGE)
-				c->y += (c->fr.bottom - c->fr.top) *
+				f->y += (f->fr.bottom - f->fr.top) *
 				    DOC_TITLEDROP;
 			for (b = n->first; b != NULL; b = b->next)
 				if (place_block(c, b) == -1)
 					goto out;
 		} else {
-			if (c->npages == 0 && new_page(c, 0) == -1)
+			if (pdf_page_count(c) == 0 && new_page(c, 0) == -1)
 				goto out;
 			if (place_block(c, n) == -1)
 				goto out;
 		}
 	}
-	if (c->npages == 0 && new_page(c, 0) == -1)
+	if (pdf_page_count(c) == 0 && new_page(c, 0) == -1)
 		goto out;
-	rc = 0;
+	rc = toc_finish(c);
 out:
+	free(f->grid.y);
+	free(f->toc);
+	free(f->placed);
 	return rc;
 }

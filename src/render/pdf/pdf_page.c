@@ -1,4 +1,4 @@
-/* PDF pages and drawing: content streams, text in embedded fonts, images, links, bookmarks, and writing them out. */
+/* PDF pages and drawing: the fonts, content streams, text in embedded fonts, images, links, bookmarks, and writing them out. */
 #include "pdf_int.h"
 #include "../../util/alloc.h"
 #include "../../util/utf8.h"
@@ -9,69 +9,194 @@
 
 #define PAGES_PER_NODE	1000	/* page tree fan-out (Annex C: 8,191) */
 
+/* A page: its body stream goes to the file when the next page starts;
+ * what is drawn on it later (headers, footers, contents page numbers)
+ * goes in a second stream written at the end. */
+struct pdf_page {
+	uint32_t	 obj;		/* the page dictionary */
+	uint32_t	 body;		/* its first content stream */
+	double		 w, h;
+	struct buf	 late;
+	struct pdf_gstate late_gs;	/* late's state */
+	size_t		*annot;		/* indices into annots */
+	size_t		 nannot, annotcap;
+	uint32_t	 structparents;	/* its parent tree key */
+};
+
+/* A link annotation, written with the pages at the end. */
+struct pdf_annot {
+	uint32_t	 obj;
+	double		 rect[4];	/* x1 y1 x2 y2 */
+	char		*uri;		/* a URI link, or NULL: */
+	size_t		 destpage;	/* an internal link to that page */
+	double		 desttop;	/* at that height (PDF y) */
+	uint32_t	 structparent;	/* parent tree key, or PDF_NONE */
+	char		*contents;	/* what it is for, or NULL */
+};
+
+/* An image XObject, written when first placed. */
+struct pdf_image {
+	char		*path;
+	uint32_t	 obj;
+	unsigned	 w, h;
+};
+
+/* A bookmark. */
+struct pdf_outline {
+	char		*title;
+	uint32_t	 obj;
+	uint32_t	 parent;	/* index, or PDF_NONE: top level */
+	uint32_t	 first, last, next, prev;	/* or PDF_NONE */
+	uint32_t	 count;		/* descendants */
+	size_t		 page;
+	double		 top;		/* PDF y */
+};
+
+int
+pdf_fonts_load(struct pdf_ctx *c)
+{
+	struct pdf_fonts *fs = &c->fonts;
+	const char *path[PDF_NFONTS];
+	char why[128];
+	unsigned i, cp;
+	int rc = -1;
+
+	path[0] = c->st->font_regular;
+	path[PDF_BOLD] = c->st->font_bold;
+	path[PDF_ITALIC] = c->st->font_italic;
+	path[PDF_BOLD | PDF_ITALIC] = c->st->font_bolditalic;
+	for (i = 0; i < PDF_NFONTS; i++) {
+		struct pdf_font *f = &fs->f[i];
+
+		if (path[i] == NULL) {
+			diag(c->dg, DIAG_ERROR, NULL, "PDF: style names no "
+			    "font file for %s text", i == 0 ? "regular" :
+			    i == PDF_BOLD ? "bold" : i == PDF_ITALIC ?
+			    "italic" : "bold italic");
+			goto out;
+		}
+		if (ttf_load(&f->t, path[i], why, sizeof(why)) == -1) {
+			diag(c->dg, DIAG_ERROR, NULL, "cannot load font '%s': "
+			    "%s", path[i], why);
+			goto out;
+		}
+		f->used = xcalloc(f->t.nglyphs, 1);
+		f->ucp = xcalloc(0x10000, 1);
+		for (cp = 0; cp < 128; cp++) {
+			f->adv[cp] = ttf_advance(&f->t, f->t.cmap[cp]);
+			f->plain[cp] = cp != '\t' && (cp == ' ' ||
+			    f->t.cmap[cp] != 0);
+		}
+	}
+	fs->ascent = fs->f[0].t.ascent / 1000.0;
+	fs->descent = -fs->f[0].t.descent / 1000.0;
+	if (fs->ascent <= 0 || fs->ascent > 2 || fs->descent < 0 ||
+	    fs->descent > 1) {
+		fs->ascent = 0.9;
+		fs->descent = 0.2;
+	}
+	rc = 0;
+out:
+	return rc;
+}
+
+void
+pdf_pages_init(struct pdf_ctx *c)
+{
+	struct pdf_pages *p = &c->pages;
+	unsigned i;
+
+	p->resources = pdfw_alloc(&c->w);
+	p->tree = pdfw_alloc(&c->w);
+	for (i = 0; i < 4; i++)
+		p->outline[i] = PDF_NONE;
+	p->outline_top = PDF_NONE;
+}
+
+/* Closes the text object and marked content a line left open. */
+static void
+held_close(struct pdf_ctx *c)
+{
+	if (!c->pages.held)
+		return;
+	c->pages.held = 0;
+	buf_puts(pdf_out(c, c->pages.held_pi), "EMC\nET\n");
+}
+
+/* Writes the last page's content stream out. */
+static void
+page_flush(struct pdf_ctx *c)
+{
+	struct pdf_pages *p = &c->pages;
+
+	held_close(c);	/* wherever it is: nothing is left open */
+	if (!p->body_open)
+		return;
+	pdfw_stream(&c->w, p->v[p->n - 1].body, "", p->body.data, p->body.len,
+	    1);
+	buf_reset(&p->body);
+	p->body_open = 0;
+}
+
 /*
  * A page's body is written to the file, deflated, as soon as the next
  * page starts, so a long document's content never sits in memory; the
  * page dictionaries, which name annotations and late content, are
  * written at the end.
  */
-int
+void
 pdf_page_new(struct pdf_ctx *c, double w, double h)
 {
+	struct pdf_pages *p = &c->pages;
 	struct pdf_page *pg;
 
-	pdf_page_flush(c);
-	c->pages = xgrow(c->pages, &c->pagecap, c->npages, sizeof(*c->pages));
-	pg = &c->pages[c->npages++];
+	page_flush(c);
+	p->v = xgrow(p->v, &p->cap, p->n, sizeof(*p->v));
+	pg = &p->v[p->n++];
 	memset(pg, 0, sizeof(*pg));
 	pg->obj = pdfw_alloc(&c->w);
 	pg->body = pdfw_alloc(&c->w);
 	pg->w = w;
 	pg->h = h;
-	c->body_open = 1;
-	memset(&c->body_gs, 0, sizeof(c->body_gs));
-	pdf_tag_page(c, c->npages - 1);
-	return pdf_failed(c) ? -1 : 0;
+	p->body_open = 1;
+	memset(&p->body_gs, 0, sizeof(p->body_gs));
+	pg->structparents = pdf_tag_page(c, pg->obj);
+}
+
+size_t
+pdf_page_count(const struct pdf_ctx *c)
+{
+	return c->pages.n;
 }
 
 void
-pdf_page_flush(struct pdf_ctx *c)
+pdf_page_size(const struct pdf_ctx *c, size_t pi, double *w, double *h)
 {
-	pdf_held_close(c);	/* wherever it is: nothing is left open */
-	if (!c->body_open)
-		return;
-	pdfw_stream(&c->w, c->pages[c->npages - 1].body, "", c->body.data,
-	    c->body.len, 1);
-	buf_reset(&c->body);
-	c->body_open = 0;
+	*w = c->pages.v[pi].w;
+	*h = c->pages.v[pi].h;
 }
 
 struct buf *
 pdf_out(struct pdf_ctx *c, size_t pi)
 {
-	if (c->held)
-		pdf_held_close(c);
-	if (c->body_open && pi + 1 == c->npages)
-		return &c->body;
-	return &c->pages[pi].late;
-}
+	struct pdf_pages *p = &c->pages;
 
-void
-pdf_held_close(struct pdf_ctx *c)
-{
-	if (!c->held)
-		return;
-	c->held = 0;
-	buf_puts(pdf_out(c, c->held_pi), "EMC\nET\n");
+	if (p->held)
+		held_close(c);
+	if (p->body_open && pi + 1 == p->n)
+		return &p->body;
+	return &p->v[pi].late;
 }
 
 /* The state of the stream pdf_out(c, pi) gives. */
 static struct pdf_gstate *
 gstate(struct pdf_ctx *c, size_t pi)
 {
-	if (c->body_open && pi + 1 == c->npages)
-		return &c->body_gs;
-	return &c->pages[pi].late_gs;
+	struct pdf_pages *p = &c->pages;
+
+	if (p->body_open && pi + 1 == p->n)
+		return &p->body_gs;
+	return &p->v[pi].late_gs;
 }
 
 static int
@@ -162,7 +287,7 @@ void
 pdf_text_begin(struct pdf_ctx *c, size_t pi)
 {
 	buf_puts(pdf_out(c, pi), "BT\n");
-	c->tx = c->ty = 0;
+	c->pages.tx = c->pages.ty = 0;
 }
 
 void
@@ -171,10 +296,31 @@ pdf_text_end(struct pdf_ctx *c, size_t pi)
 	buf_puts(pdf_out(c, pi), "ET\n");
 }
 
+int
+pdf_text_resume(struct pdf_ctx *c, size_t pi, uint32_t key)
+{
+	struct pdf_pages *p = &c->pages;
+
+	if (p->held && p->held_pi == pi && p->held_key == key) {
+		p->held = 0;	/* taken over: pdf_out must not close it */
+		return 1;
+	}
+	pdf_text_begin(c, pi);	/* pdf_out closes the one held first */
+	return 0;
+}
+
+void
+pdf_text_hold(struct pdf_ctx *c, size_t pi, uint32_t key)
+{
+	c->pages.held = 1;
+	c->pages.held_pi = pi;
+	c->pages.held_key = key;
+}
+
 void
 pdf_font_size(struct pdf_ctx *c, double size)
 {
-	c->tsize = size;
+	c->pages.tsize = size;
 }
 
 /* Selects font (its simple form for ASCII, or Type0) at the text size,
@@ -184,22 +330,24 @@ set_font(struct pdf_ctx *c, size_t pi, struct buf *b, unsigned font,
     int ascii)
 {
 	struct pdf_gstate *gs = gstate(c, pi);
-	uint32_t *obj = ascii ? &c->font[font].aobj : &c->font[font].obj;
+	struct pdf_font *f = &c->fonts.f[font];
+	uint32_t *obj = ascii ? &f->aobj : &f->obj;
 	unsigned id = font + (ascii ? PDF_NFONTS : 0);
+	double size = c->pages.tsize;
 
 	if (*obj == 0)
 		*obj = pdfw_alloc(&c->w);
-	if (gs->known & PDF_GS_FONT && gs->font == id && gs->size == c->tsize)
+	if (gs->known & PDF_GS_FONT && gs->font == id && gs->size == size)
 		return;
 	gs->known |= PDF_GS_FONT;
 	gs->font = id;
-	gs->size = c->tsize;
+	gs->size = size;
 	buf_puts(b, "/F");
 	pdf_uint(b, font + 1);
 	if (ascii)
 		buf_putc(b, 'a');
 	buf_putc(b, ' ');
-	pdf_num(b, c->tsize);
+	pdf_num(b, size);
 	buf_puts(b, " Tf\n");
 }
 
@@ -283,7 +431,7 @@ void
 pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
     const char *s)
 {
-	struct pdf_font *f = &c->font[font];
+	struct pdf_font *f = &c->fonts.f[font];
 	struct buf *b = pdf_out(c, pi);
 	const char *end = s + strlen(s), *op;
 	struct pdf_gstate *gs;
@@ -297,8 +445,8 @@ pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
 	 * start as written, so rounding does not add up over the lines of
 	 * a text object. The next line of a paragraph, straight below,
 	 * is the ' operator's: down by the leading, set when it changes. */
-	dx = pdf_num_value(x - c->tx);
-	dy = pdf_num_value(y - c->ty);
+	dx = pdf_num_value(x - c->pages.tx);
+	dy = pdf_num_value(y - c->pages.ty);
 	if (dx == 0 && dy < 0) {
 		gs = gstate(c, pi);
 		if (!(gs->known & PDF_GS_TL) || gs->tl != -dy) {
@@ -309,14 +457,14 @@ pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
 		}
 		op = ")'\n";
 	} else {
-		pdf_num(b, x - c->tx);
+		pdf_num(b, x - c->pages.tx);
 		buf_putc(b, ' ');
-		pdf_num(b, y - c->ty);
+		pdf_num(b, y - c->pages.ty);
 		buf_puts(b, " Td ");
 		op = ") Tj\n";
 	}
-	c->tx += dx;
-	c->ty += dy;
+	c->pages.tx += dx;
+	c->pages.ty += dy;
 	/* Stretches of printable ASCII and of the rest, a string each. */
 	for (first = 1; first || s < end; first = 0) {
 		if (!first) {
@@ -337,8 +485,10 @@ pdf_text(struct pdf_ctx *c, size_t pi, unsigned font, double x, double y,
 /* Reads a PNG with libpng's simplified API and writes it as an image
  * XObject, its alpha channel (if any) as a soft mask. */
 int
-pdf_image_load(struct pdf_ctx *c, const char *path)
+pdf_image_load(struct pdf_ctx *c, const char *path, unsigned *w,
+    unsigned *h)
 {
+	struct pdf_pages *p = &c->pages;
 	png_image img;
 	struct pdf_image *im;
 	unsigned char *px = NULL, *rgb = NULL, *a = NULL;
@@ -347,9 +497,11 @@ pdf_image_load(struct pdf_ctx *c, const char *path)
 	int alpha, rc = -1;
 	char dict[160];
 
-	for (i = 0; i < c->nimage; i++)
-		if (strcmp(c->images[i].path, path) == 0)
-			return (int)i;
+	for (i = 0; i < p->nimage; i++)
+		if (strcmp(p->images[i].path, path) == 0) {
+			rc = (int)i;
+			goto out;
+		}
 	memset(&img, 0, sizeof(img));
 	img.version = PNG_IMAGE_VERSION;
 	if (!png_image_begin_read_from_file(&img, path)) {
@@ -372,9 +524,9 @@ pdf_image_load(struct pdf_ctx *c, const char *path)
 		png_image_free(&img);
 		goto out;
 	}
-	c->images = xgrow(c->images, &c->imagecap, c->nimage,
-	    sizeof(*c->images));
-	im = &c->images[c->nimage];
+	p->images = xgrow(p->images, &p->imagecap, p->nimage,
+	    sizeof(*p->images));
+	im = &p->images[p->nimage];
 	im->path = xstrdup(path);
 	im->w = img.width;
 	im->h = img.height;
@@ -399,8 +551,12 @@ pdf_image_load(struct pdf_ctx *c, const char *path)
 		snprintf(dict + strlen(dict), sizeof(dict) - strlen(dict),
 		    " /SMask %u 0 R", (unsigned)smask);
 	pdfw_stream(&c->w, im->obj, dict, alpha ? rgb : px, 3 * n, 1);
-	rc = (int)c->nimage++;
+	rc = (int)p->nimage++;
 out:
+	if (rc != -1) {
+		*w = p->images[rc].w;
+		*h = p->images[rc].h;
+	}
 	free(px);
 	free(rgb);
 	free(a);
@@ -424,57 +580,78 @@ pdf_image_draw(struct pdf_ctx *c, size_t pi, int img, double x, double y,
 	buf_printf(b, " cm /Im%d Do Q\n", img + 1);
 }
 
-static size_t
+/* A URI as PDF wants it: 7-bit, spaces and non-ASCII bytes escaped. */
+static char *
+uri_escape(const char *s)
+{
+	struct buf b = BUF_INIT;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p; p++)
+		if (*p <= 0x20 || *p >= 0x7F)
+			buf_printf(&b, "%%%02X", *p);
+		else
+			buf_putc(&b, (char)*p);
+	return buf_detach(&b);
+}
+
+static struct pdf_annot *
 annot_new(struct pdf_ctx *c, size_t pi, const double rect[4])
 {
+	struct pdf_pages *p = &c->pages;
+	struct pdf_page *pg = &p->v[pi];
 	struct pdf_annot *a;
-	struct pdf_page *pg = &c->pages[pi];
 
-	c->annots = xgrow(c->annots, &c->annotcap, c->nannot,
-	    sizeof(*c->annots));
-	a = &c->annots[c->nannot];
+	p->annots = xgrow(p->annots, &p->annotcap, p->nannot,
+	    sizeof(*p->annots));
+	a = &p->annots[p->nannot];
 	memset(a, 0, sizeof(*a));
 	a->obj = pdfw_alloc(&c->w);
-	a->page = pi;
 	memcpy(a->rect, rect, sizeof(a->rect));
-	a->structparent = PDF_NONE;
 	pg->annot = xgrow(pg->annot, &pg->annotcap, pg->nannot,
 	    sizeof(*pg->annot));
-	pg->annot[pg->nannot++] = c->nannot;
-	return c->nannot++;
+	pg->annot[pg->nannot++] = p->nannot++;
+	return a;
 }
 
-size_t
+void
 pdf_annot_uri(struct pdf_ctx *c, size_t pi, const double rect[4],
-    const char *uri)
+    const char *url)
 {
-	size_t i = annot_new(c, pi, rect);
+	struct pdf_annot *a = annot_new(c, pi, rect);
 
-	c->annots[i].uri = xstrdup(uri);
-	return i;
+	a->uri = uri_escape(url);
+	/* PDF/UA: an annotation says what it is for. */
+	if ((a->structparent = pdf_tag_annot(c, url, pi, a->obj)) != PDF_NONE)
+		a->contents = xstrdup(url);
 }
 
-size_t
+void
 pdf_annot_goto(struct pdf_ctx *c, size_t pi, const double rect[4],
-    size_t page, double top)
+    size_t page, double top, uint32_t toci)
 {
-	size_t i = annot_new(c, pi, rect);
+	struct pdf_annot *a = annot_new(c, pi, rect);
 
-	c->annots[i].destpage = page;
-	c->annots[i].desttop = top;
-	return i;
+	a->destpage = page;
+	a->desttop = top;
+	a->structparent = pdf_tag_toc_link(c, toci, pi, a->obj);
+	a->contents = xstrdup("Go to the section");
 }
 
-uint32_t
-pdf_outline_add(struct pdf_ctx *c, uint32_t parent, const char *title,
+void
+pdf_outline_add(struct pdf_ctx *c, unsigned level, const char *title,
     size_t page, double top)
 {
+	struct pdf_pages *p = &c->pages;
 	struct pdf_outline *o;
-	uint32_t i = (uint32_t)c->noutline, p;
+	uint32_t i = (uint32_t)p->noutline, parent = PDF_NONE, k;
 
-	c->outlines = xgrow(c->outlines, &c->outlinecap, c->noutline,
-	    sizeof(*c->outlines));
-	o = &c->outlines[c->noutline++];
+	level = level < 1 ? 1 : level > 3 ? 3 : level;
+	for (k = level - 1; k >= 1 && parent == PDF_NONE; k--)
+		parent = p->outline[k];
+	p->outlines = xgrow(p->outlines, &p->outlinecap, p->noutline,
+	    sizeof(*p->outlines));
+	o = &p->outlines[p->noutline++];
 	memset(o, 0, sizeof(*o));
 	o->title = xstrdup(title);
 	o->obj = pdfw_alloc(&c->w);
@@ -483,24 +660,26 @@ pdf_outline_add(struct pdf_ctx *c, uint32_t parent, const char *title,
 	o->page = page;
 	o->top = top;
 	if (parent != PDF_NONE) {
-		struct pdf_outline *po = &c->outlines[parent];
+		struct pdf_outline *po = &p->outlines[parent];
 
 		if (po->last != PDF_NONE) {
-			c->outlines[po->last].next = i;
+			p->outlines[po->last].next = i;
 			o->prev = po->last;
 		} else
 			po->first = i;
 		po->last = i;
-		for (p = parent; p != PDF_NONE; p = c->outlines[p].parent)
-			c->outlines[p].count++;
+		for (k = parent; k != PDF_NONE; k = p->outlines[k].parent)
+			p->outlines[k].count++;
 	} else {
-		if (c->outline_top != PDF_NONE) {
-			c->outlines[c->outline_top].next = i;
-			o->prev = c->outline_top;
+		if (p->outline_top != PDF_NONE) {
+			p->outlines[p->outline_top].next = i;
+			o->prev = p->outline_top;
 		}
-		c->outline_top = i;
+		p->outline_top = i;
 	}
-	return i;
+	p->outline[level] = i;
+	for (k = level + 1; k < 4; k++)
+		p->outline[k] = PDF_NONE;
 }
 
 static void
@@ -513,7 +692,7 @@ put_rect(struct buf *b, const double r[4])
 static void
 put_dest(struct pdf_ctx *c, struct buf *b, size_t page, double top)
 {
-	buf_printf(b, "[%u 0 R /XYZ null ", (unsigned)c->pages[page].obj);
+	buf_printf(b, "[%u 0 R /XYZ null ", (unsigned)c->pages.v[page].obj);
 	pdf_num(b, top);
 	buf_puts(b, " null]");
 }
@@ -524,8 +703,8 @@ write_annots(struct pdf_ctx *c)
 	struct buf b = BUF_INIT;
 	size_t i;
 
-	for (i = 0; i < c->nannot; i++) {
-		const struct pdf_annot *a = &c->annots[i];
+	for (i = 0; i < c->pages.nannot; i++) {
+		const struct pdf_annot *a = &c->pages.annots[i];
 
 		buf_reset(&b);
 		buf_puts(&b, "<< /Type /Annot /Subtype /Link /Rect ");
@@ -557,15 +736,16 @@ write_annots(struct pdf_ctx *c)
 static void
 write_pages(struct pdf_ctx *c)
 {
+	const struct pdf_pages *p = &c->pages;
 	struct buf b = BUF_INIT;
-	size_t i, j, nnodes = (c->npages + PAGES_PER_NODE - 1) / PAGES_PER_NODE;
+	size_t i, j, nnodes = (p->n + PAGES_PER_NODE - 1) / PAGES_PER_NODE;
 	uint32_t *node = xcalloc(nnodes ? nnodes : 1, sizeof(*node));
 	uint32_t late;
 
 	for (j = 0; j < nnodes; j++)
-		node[j] = nnodes > 1 ? pdfw_alloc(&c->w) : c->pagetree;
-	for (i = 0; i < c->npages; i++) {
-		struct pdf_page *pg = &c->pages[i];
+		node[j] = nnodes > 1 ? pdfw_alloc(&c->w) : p->tree;
+	for (i = 0; i < p->n; i++) {
+		const struct pdf_page *pg = &p->v[i];
 		double box[4] = { 0, 0, pg->w, pg->h };
 
 		late = 0;
@@ -578,7 +758,7 @@ write_pages(struct pdf_ctx *c)
 		buf_printf(&b, "<< /Type /Page /Parent %u 0 R /MediaBox ",
 		    (unsigned)node[i / PAGES_PER_NODE]);
 		put_rect(&b, box);
-		buf_printf(&b, " /Resources %u 0 R", (unsigned)c->resources);
+		buf_printf(&b, " /Resources %u 0 R", (unsigned)p->resources);
 		if (late)
 			buf_printf(&b, " /Contents [%u 0 R %u 0 R]",
 			    (unsigned)pg->body, (unsigned)late);
@@ -588,7 +768,7 @@ write_pages(struct pdf_ctx *c)
 			buf_puts(&b, " /Annots [");
 			for (j = 0; j < pg->nannot; j++)
 				buf_printf(&b, "%s%u 0 R", j ? " " : "",
-				    (unsigned)c->annots[pg->annot[j]].obj);
+				    (unsigned)p->annots[pg->annot[j]].obj);
 			buf_putc(&b, ']');
 		}
 		buf_printf(&b, " /StructParents %u /Tabs /S >>",
@@ -598,31 +778,31 @@ write_pages(struct pdf_ctx *c)
 	if (nnodes > 1)
 		for (j = 0; j < nnodes; j++) {
 			size_t from = j * PAGES_PER_NODE, to = from +
-			    PAGES_PER_NODE < c->npages ? from +
-			    PAGES_PER_NODE : c->npages;
+			    PAGES_PER_NODE < p->n ? from +
+			    PAGES_PER_NODE : p->n;
 
 			buf_reset(&b);
 			buf_printf(&b, "<< /Type /Pages /Parent %u 0 R "
-			    "/Count %zu /Kids [", (unsigned)c->pagetree,
+			    "/Count %zu /Kids [", (unsigned)p->tree,
 			    to - from);
 			for (i = from; i < to; i++)
 				buf_printf(&b, "%s%u 0 R", i > from ? " " : "",
-				    (unsigned)c->pages[i].obj);
+				    (unsigned)p->v[i].obj);
 			buf_puts(&b, "] >>");
 			pdfw_obj(&c->w, node[j], &b);
 		}
 	buf_reset(&b);
-	buf_printf(&b, "<< /Type /Pages /Count %zu /Kids [", c->npages);
+	buf_printf(&b, "<< /Type /Pages /Count %zu /Kids [", p->n);
 	if (nnodes > 1)
 		for (j = 0; j < nnodes; j++)
 			buf_printf(&b, "%s%u 0 R", j ? " " : "",
 			    (unsigned)node[j]);
 	else
-		for (i = 0; i < c->npages; i++)
+		for (i = 0; i < p->n; i++)
 			buf_printf(&b, "%s%u 0 R", i ? " " : "",
-			    (unsigned)c->pages[i].obj);
+			    (unsigned)p->v[i].obj);
 	buf_puts(&b, "] >>");
-	pdfw_obj(&c->w, c->pagetree, &b);
+	pdfw_obj(&c->w, p->tree, &b);
 	free(node);
 	buf_free(&b);
 }
@@ -699,16 +879,17 @@ write_simple(struct pdf_ctx *c, const struct pdf_font *f, const char *tag,
 	struct buf b = BUF_INIT;
 	unsigned cp;
 
-	if (c->atou == 0) {
-		c->atou = pdfw_alloc(&c->w);
-		pdfw_stream(&c->w, c->atou, "", tomap, sizeof(tomap) - 1, 1);
+	if (c->fonts.atou == 0) {
+		c->fonts.atou = pdfw_alloc(&c->w);
+		pdfw_stream(&c->w, c->fonts.atou, "", tomap, sizeof(tomap) - 1,
+		    1);
 	}
 	buf_printf(&b, "<< /Type /Font /Subtype /TrueType /BaseFont /%s+%s "
 	    "/FirstChar 32 /LastChar 126 /Widths [", tag, f->t.name);
 	for (cp = 0x20; cp <= 0x7E; cp++)
 		buf_printf(&b, "%s%u", cp > 0x20 ? " " : "", f->adv[cp]);
 	buf_printf(&b, "] /Encoding /WinAnsiEncoding /FontDescriptor %u 0 R "
-	    "/ToUnicode %u 0 R >>", (unsigned)desc, (unsigned)c->atou);
+	    "/ToUnicode %u 0 R >>", (unsigned)desc, (unsigned)c->fonts.atou);
 	pdfw_obj(&c->w, f->aobj, &b);
 	buf_free(&b);
 }
@@ -725,7 +906,7 @@ write_simple(struct pdf_ctx *c, const struct pdf_font *f, const char *tag,
 static void
 write_font(struct pdf_ctx *c, unsigned slot)
 {
-	struct pdf_font *f = &c->font[slot];
+	struct pdf_font *f = &c->fonts.f[slot];
 	struct buf b = BUF_INIT, ff = BUF_INIT;
 	uint32_t desc = pdfw_alloc(&c->w), file = pdfw_alloc(&c->w);
 	uint32_t cid = 0, tou = 0, gmap = 0;
@@ -829,44 +1010,47 @@ out:
 static void
 write_resources(struct pdf_ctx *c)
 {
+	const struct pdf_pages *p = &c->pages;
+	const struct pdf_font *f = c->fonts.f;
 	struct buf b = BUF_INIT;
 	unsigned i;
 	size_t j;
 
 	buf_puts(&b, "<< /Font <<");
 	for (i = 0; i < PDF_NFONTS; i++) {
-		if (c->font[i].obj != 0)
+		if (f[i].obj != 0)
 			buf_printf(&b, " /F%u %u 0 R", i + 1,
-			    (unsigned)c->font[i].obj);
-		if (c->font[i].aobj != 0)
+			    (unsigned)f[i].obj);
+		if (f[i].aobj != 0)
 			buf_printf(&b, " /F%ua %u 0 R", i + 1,
-			    (unsigned)c->font[i].aobj);
+			    (unsigned)f[i].aobj);
 	}
 	buf_puts(&b, " >>");
-	if (c->nimage > 0) {
+	if (p->nimage > 0) {
 		buf_puts(&b, " /XObject <<");
-		for (j = 0; j < c->nimage; j++)
+		for (j = 0; j < p->nimage; j++)
 			buf_printf(&b, " /Im%zu %u 0 R", j + 1,
-			    (unsigned)c->images[j].obj);
+			    (unsigned)p->images[j].obj);
 		buf_puts(&b, " >>");
 	}
 	buf_puts(&b, " >>");
-	pdfw_obj(&c->w, c->resources, &b);
+	pdfw_obj(&c->w, p->resources, &b);
 	buf_free(&b);
 }
 
 static uint32_t
 write_outlines(struct pdf_ctx *c)
 {
+	const struct pdf_outline *v = c->pages.outlines;
 	struct buf b = BUF_INIT;
 	uint32_t root, first = PDF_NONE, last = PDF_NONE, top = 0;
 	size_t i;
 
-	if (c->noutline == 0)
+	if (c->pages.noutline == 0)
 		return 0;
 	root = pdfw_alloc(&c->w);
-	for (i = 0; i < c->noutline; i++) {
-		const struct pdf_outline *o = &c->outlines[i];
+	for (i = 0; i < c->pages.noutline; i++) {
+		const struct pdf_outline *o = &v[i];
 
 		if (o->parent == PDF_NONE) {
 			if (first == PDF_NONE)
@@ -878,17 +1062,17 @@ write_outlines(struct pdf_ctx *c)
 		buf_puts(&b, "<< /Title ");
 		pdf_textstr(&b, o->title);
 		buf_printf(&b, " /Parent %u 0 R", (unsigned)(o->parent ==
-		    PDF_NONE ? root : c->outlines[o->parent].obj));
+		    PDF_NONE ? root : v[o->parent].obj));
 		if (o->prev != PDF_NONE)
 			buf_printf(&b, " /Prev %u 0 R",
-			    (unsigned)c->outlines[o->prev].obj);
+			    (unsigned)v[o->prev].obj);
 		if (o->next != PDF_NONE)
 			buf_printf(&b, " /Next %u 0 R",
-			    (unsigned)c->outlines[o->next].obj);
+			    (unsigned)v[o->next].obj);
 		if (o->first != PDF_NONE)
 			buf_printf(&b, " /First %u 0 R /Last %u 0 R /Count %u",
-			    (unsigned)c->outlines[o->first].obj,
-			    (unsigned)c->outlines[o->last].obj,
+			    (unsigned)v[o->first].obj,
+			    (unsigned)v[o->last].obj,
 			    (unsigned)o->count);
 		buf_puts(&b, " /Dest ");
 		put_dest(c, &b, o->page, o->top);
@@ -897,24 +1081,58 @@ write_outlines(struct pdf_ctx *c)
 	}
 	buf_reset(&b);
 	buf_printf(&b, "<< /Type /Outlines /First %u 0 R /Last %u 0 R "
-	    "/Count %u >>", (unsigned)c->outlines[first].obj,
-	    (unsigned)c->outlines[last].obj, (unsigned)top);
+	    "/Count %u >>", (unsigned)v[first].obj,
+	    (unsigned)v[last].obj, (unsigned)top);
 	pdfw_obj(&c->w, root, &b);
 	buf_free(&b);
 	return root;
 }
 
-uint32_t
-pdf_write_pages(struct pdf_ctx *c)
+void
+pdf_write_pages(struct pdf_ctx *c, struct buf *cat)
 {
+	uint32_t outlines;
 	unsigned i;
 
-	pdf_page_flush(c);
+	page_flush(c);
 	write_annots(c);
 	write_pages(c);
 	for (i = 0; i < PDF_NFONTS; i++)
-		if (c->font[i].obj != 0 || c->font[i].aobj != 0)
+		if (c->fonts.f[i].obj != 0 || c->fonts.f[i].aobj != 0)
 			write_font(c, i);
 	write_resources(c);
-	return write_outlines(c);
+	buf_printf(cat, " /Pages %u 0 R", (unsigned)c->pages.tree);
+	if ((outlines = write_outlines(c)) != 0)
+		buf_printf(cat, " /Outlines %u 0 R /PageMode /UseOutlines",
+		    (unsigned)outlines);
+}
+
+void
+pdf_pages_free(struct pdf_ctx *c)
+{
+	struct pdf_pages *p = &c->pages;
+	size_t i;
+
+	for (i = 0; i < PDF_NFONTS; i++) {
+		ttf_free(&c->fonts.f[i].t);
+		free(c->fonts.f[i].used);
+		free(c->fonts.f[i].ucp);
+	}
+	for (i = 0; i < p->n; i++) {
+		buf_free(&p->v[i].late);
+		free(p->v[i].annot);
+	}
+	for (i = 0; i < p->nannot; i++) {
+		free(p->annots[i].uri);
+		free(p->annots[i].contents);
+	}
+	for (i = 0; i < p->noutline; i++)
+		free(p->outlines[i].title);
+	for (i = 0; i < p->nimage; i++)
+		free(p->images[i].path);
+	free(p->v);
+	free(p->annots);
+	free(p->outlines);
+	free(p->images);
+	buf_free(&p->body);
 }

@@ -42,6 +42,49 @@
  * long table hold hundreds each. */
 #define REFS_PER_LEAF	16000
 
+/* A structure element; kids in kid from kfirst (1-based, 0 none). */
+struct pdf_elem {
+	uint32_t	 obj;
+	uint32_t	 parent;	/* element index, PDF_NONE: the root */
+	uint32_t	 pg;		/* 1 + page of its first content, or 0 */
+	uint32_t	 kfirst, klast;
+	uint32_t	 nkids;
+	unsigned char	 role;		/* enum pdf_role */
+	unsigned char	 th;		/* a header cell: scope Column */
+	unsigned char	 hasalt;	/* its /Alt is in alts */
+};
+
+/* An element's alternative text (figures: few). */
+struct pdf_alt {
+	uint32_t	 e;
+	char		*text;
+};
+
+/* A kid of a structure element. */
+struct pdf_kid {
+	uint32_t	 next;		/* 1-based, 0 none */
+	unsigned char	 kind;		/* K_* */
+	uint32_t	 page;
+	uint32_t	 v;		/* MCID, element, or annotation object */
+};
+
+#define K_MCID	0
+#define K_ELEM	1
+#define K_OBJR	2
+
+/* A parent tree entry: a page's MCIDs, or an annotation's element. */
+struct pdf_num {
+	unsigned char	 page;		/* 1: v is a page, 0: an element */
+	uint32_t	 v;
+};
+
+/* A page: its object, and each of its MCIDs' element. */
+struct pdf_tagpage {
+	uint32_t	 obj;
+	uint32_t	*e;
+	size_t		 n, cap;
+};
+
 static const char *const role_name[] = {
 	[PDF_ROLE_DOCUMENT] = "Document", [PDF_ROLE_SECT] = "Sect",
 	[PDF_ROLE_H1] = "H1", [PDF_ROLE_H2] = "H2", [PDF_ROLE_H3] = "H3",
@@ -192,7 +235,7 @@ new_elem(struct pdf_ctx *c, enum pdf_role role, uint32_t parent)
 	e->parent = parent;
 	e->role = (unsigned char)role;
 	if (parent != PDF_NONE)
-		kid_add(t, parent, PDF_K_ELEM, 0, i);
+		kid_add(t, parent, K_ELEM, 0, i);
 	return i;
 }
 
@@ -339,7 +382,7 @@ pdf_tag_init(struct pdf_ctx *c)
 	    sizeof(*c->tags.byid));
 	memset(c->tags.byid, 0, c->tags.nbyid * sizeof(*c->tags.byid));
 	c->tags.root = pdfw_alloc(&c->w);
-	c->tags.override = PDF_NONE;
+	c->tags.as = PDF_NONE;
 	c->tags.docelem = new_elem(c, PDF_ROLE_DOCUMENT, PDF_NONE);
 }
 
@@ -352,52 +395,63 @@ num_add(struct pdf_tags *t, int page, uint32_t v)
 	return (uint32_t)t->nnums++;
 }
 
-void
-pdf_tag_page(struct pdf_ctx *c, size_t pi)
+uint32_t
+pdf_tag_page(struct pdf_ctx *c, uint32_t obj)
 {
-	c->pages[pi].structparents = num_add(&c->tags, 1, (uint32_t)pi);
+	struct pdf_tags *t = &c->tags;
+
+	t->pg = xgrow(t->pg, &t->pgcap, t->npg, sizeof(*t->pg));
+	memset(&t->pg[t->npg], 0, sizeof(*t->pg));
+	t->pg[t->npg].obj = obj;
+	return num_add(t, 1, (uint32_t)t->npg++);
 }
 
 /* Opens marked content of element e on page pi. */
-static int
+static void
 begin_elem(struct pdf_ctx *c, size_t pi, uint32_t e)
 {
-	struct pdf_page *pg = &c->pages[pi];
+	struct pdf_tagpage *pg = &c->tags.pg[pi];
 	struct pdf_elem *el = &c->tags.e[e];
 	struct buf *b = pdf_out(c, pi);
-	uint32_t mcid = (uint32_t)pg->nmcid;
+	uint32_t mcid = (uint32_t)pg->n;
 
 	buf_putc(b, '/');
 	buf_puts(b, role_name[el->role]);
 	buf_puts(b, " <</MCID ");
 	pdf_uint(b, mcid);
 	buf_puts(b, ">> BDC\n");
-	pg->mcid = xgrow(pg->mcid, &pg->mcidcap, pg->nmcid, sizeof(*pg->mcid));
-	pg->mcid[pg->nmcid++] = e;
+	pg->e = xgrow(pg->e, &pg->cap, pg->n, sizeof(*pg->e));
+	pg->e[pg->n++] = e;
 	if (el->pg == 0)
 		el->pg = (uint32_t)pi + 1;
-	kid_add(&c->tags, e, PDF_K_MCID, pi, mcid);
-	return 0;
+	kid_add(&c->tags, e, K_MCID, pi, mcid);
 }
 
-int
+void
 pdf_tag_begin(struct pdf_ctx *c, size_t pi, const struct doc_node *n)
 {
-	if (c->tags.artifact) {
-		pdf_ops(c, pi, "/Artifact BMC\n");
-		return 0;
-	}
-	return begin_elem(c, pi, c->tags.override != PDF_NONE ?
-	    c->tags.override : elem_for(c, n));
+	if (c->tags.as == PDF_ARTIFACT)
+		pdf_tag_artifact(c, pi);
+	else
+		begin_elem(c, pi, pdf_tag_key(c, n));
+}
+
+void
+pdf_tag_artifact(struct pdf_ctx *c, size_t pi)
+{
+	pdf_ops(c, pi, "/Artifact BMC\n");
+}
+
+void
+pdf_tag_as(struct pdf_ctx *c, uint32_t e)
+{
+	c->tags.as = e;
 }
 
 uint32_t
 pdf_tag_key(struct pdf_ctx *c, const struct doc_node *n)
 {
-	if (c->tags.artifact)
-		return PDF_ARTIFACT;
-	return c->tags.override != PDF_NONE ? c->tags.override :
-	    elem_for(c, n);
+	return c->tags.as != PDF_NONE ? c->tags.as : elem_for(c, n);
 }
 
 /* The Link element of url (the link node's own text, so one per link)
@@ -414,66 +468,60 @@ link_elem(struct pdf_ctx *c, const struct doc_node *n, const char *url)
 	return e;
 }
 
-int
+void
 pdf_tag_link(struct pdf_ctx *c, size_t pi, const struct doc_node *n,
     const char *url)
 {
-	if (c->tags.artifact || c->tags.override != PDF_NONE)
-		return pdf_tag_begin(c, pi, n);
-	return begin_elem(c, pi, link_elem(c, n, url));
+	if (c->tags.as != PDF_NONE)
+		pdf_tag_begin(c, pi, n);
+	else
+		begin_elem(c, pi, link_elem(c, n, url));
 }
 
-/* Puts annotation a in Link element e. */
-static void
-annot_in(struct pdf_ctx *c, uint32_t e, size_t a, const char *what)
+/* Puts the annotation obj on page pi in Link element e; its key. */
+static uint32_t
+annot_in(struct pdf_ctx *c, uint32_t e, size_t pi, uint32_t obj)
 {
-	struct pdf_annot *an = &c->annots[a];
-
-	kid_add(&c->tags, e, PDF_K_OBJR, an->page, (uint32_t)a);
-	an->structparent = num_add(&c->tags, 0, e);
-	/* PDF/UA: an annotation says what it is for. */
-	free(an->contents);
-	an->contents = xstrdup(what);
+	kid_add(&c->tags, e, K_OBJR, pi, obj);
+	return num_add(&c->tags, 0, e);
 }
 
-void
-pdf_tag_annot(struct pdf_ctx *c, const char *url, size_t a)
+uint32_t
+pdf_tag_annot(struct pdf_ctx *c, const char *url, size_t pi, uint32_t obj)
 {
 	uint32_t e;
 
-	if (c->tags.artifact || c->tags.override != PDF_NONE ||
+	if (c->tags.as != PDF_NONE ||
 	    (e = map_get(&c->tags, url)) == PDF_NONE)
-		return;
-	annot_in(c, e, a, url);
+		return PDF_NONE;
+	return annot_in(c, e, pi, obj);
+}
+
+uint32_t
+pdf_tag_toc_link(struct pdf_ctx *c, uint32_t toci, size_t pi, uint32_t obj)
+{
+	return annot_in(c, new_elem(c, PDF_ROLE_LINK, toci), pi, obj);
 }
 
 void
-pdf_tag_toc_link(struct pdf_ctx *c, uint32_t toci, size_t a,
-    const char *what)
-{
-	if (toci != PDF_NONE)
-		annot_in(c, new_elem(c, PDF_ROLE_LINK, toci), a, what);
-}
-
-int
 pdf_tag_label(struct pdf_ctx *c, size_t pi, const struct doc_node *n)
 {
 	const struct doc_node *item = n;
 	uint32_t e;
 
-	if (c->tags.artifact || c->tags.override != PDF_NONE)
-		return pdf_tag_begin(c, pi, n);
 	while (item != NULL && item->type != DOC_ITEM)
 		item = item->parent;
-	if (item == NULL)
-		return pdf_tag_begin(c, pi, n);
+	if (c->tags.as != PDF_NONE || item == NULL) {
+		pdf_tag_begin(c, pi, n);
+		return;
+	}
 	/* The Lbl comes first in its LI, before the LBody. */
 	if ((e = map_get(&c->tags, (const char *)item + ROLE_LBL)) ==
 	    PDF_NONE) {
 		e = new_elem(c, PDF_ROLE_LBL, elem_for(c, item));
 		map_put(&c->tags, (const char *)item + ROLE_LBL, e);
 	}
-	return begin_elem(c, pi, e);
+	begin_elem(c, pi, e);
 }
 
 void
@@ -485,7 +533,7 @@ pdf_tag_end(struct pdf_ctx *c, size_t pi)
 void
 pdf_tag_touch(struct pdf_ctx *c, const struct doc_node *n)
 {
-	if (!c->tags.artifact)
+	if (c->tags.as != PDF_ARTIFACT)
 		(void)elem_for(c, n);
 }
 
@@ -546,7 +594,7 @@ write_elem(struct pdf_ctx *c, const struct pdf_elem *e, struct buf *b)
 	pdf_ref(b, e->parent == PDF_NONE ? t->root : t->e[e->parent].obj);
 	if (e->pg != 0) {
 		buf_puts(b, "/Pg ");
-		pdf_ref(b, c->pages[e->pg - 1].obj);
+		pdf_ref(b, t->pg[e->pg - 1].obj);
 	}
 	buf_puts(b, e->nkids == 1 ? "/K " : "/K[");
 	for (i = e->kfirst; i != 0; i = k->next) {
@@ -554,25 +602,25 @@ write_elem(struct pdf_ctx *c, const struct pdf_elem *e, struct buf *b)
 		if (i != e->kfirst)
 			buf_putc(b, ' ');
 		switch (k->kind) {
-		case PDF_K_ELEM:
+		case K_ELEM:
 			pdf_ref(b, t->e[k->v].obj);
 			break;
-		case PDF_K_MCID:
+		case K_MCID:
 			if (k->page + 1 == e->pg) {
 				pdf_uint(b, k->v);
 				break;
 			}
 			buf_puts(b, "<</Type/MCR/Pg ");
-			pdf_ref(b, c->pages[k->page].obj);
+			pdf_ref(b, t->pg[k->page].obj);
 			buf_puts(b, "/MCID ");
 			pdf_uint(b, k->v);
 			buf_puts(b, ">>");
 			break;
 		default:
 			buf_puts(b, "<</Type/OBJR/Obj ");
-			pdf_ref(b, c->annots[k->v].obj);
+			pdf_ref(b, k->v);
 			buf_puts(b, "/Pg ");
-			pdf_ref(b, c->pages[k->page].obj);
+			pdf_ref(b, t->pg[k->page].obj);
 			buf_puts(b, ">>");
 			break;
 		}
@@ -610,10 +658,10 @@ nums(struct pdf_ctx *c, size_t from, size_t to, struct buf *b)
 			continue;
 		}
 		buf_putc(b, '[');
-		for (j = 0; j < c->pages[n->v].nmcid; j++) {
+		for (j = 0; j < t->pg[n->v].n; j++) {
 			if (j)
 				buf_putc(b, ' ');
-			pdf_ref(b, t->e[c->pages[n->v].mcid[j]].obj);
+			pdf_ref(b, t->e[t->pg[n->v].e[j]].obj);
 		}
 		buf_putc(b, ']');
 	}
@@ -628,7 +676,7 @@ leaf_end(const struct pdf_ctx *c, size_t from)
 	size_t to = from, refs = 0;
 
 	while (to < t->nnums && to - from < NUMS_PER_LEAF) {
-		refs += t->nums[to].page ? c->pages[t->nums[to].v].nmcid : 1;
+		refs += t->nums[to].page ? t->pg[t->nums[to].v].n : 1;
 		/* Always one key, however many references it has. */
 		if (refs > REFS_PER_LEAF && to > from)
 			break;
@@ -637,8 +685,8 @@ leaf_end(const struct pdf_ctx *c, size_t from)
 	return to;
 }
 
-uint32_t
-pdf_tag_write(struct pdf_ctx *c)
+void
+pdf_tag_write(struct pdf_ctx *c, struct buf *cat)
 {
 	struct pdf_tags *t = &c->tags;
 	struct buf b = BUF_INIT, tree = BUF_INIT;
@@ -682,16 +730,20 @@ pdf_tag_write(struct pdf_ctx *c)
 	pdfw_obj(&c->w, t->root, &b);
 	buf_free(&b);
 	buf_free(&tree);
-	return metadata(c);
+	buf_printf(cat, " /StructTreeRoot %u 0 R /MarkInfo << /Marked true >> "
+	    "/Metadata %u 0 R", (unsigned)t->root, (unsigned)metadata(c));
 }
 
 void
-pdf_tags_free(struct pdf_tags *t)
+pdf_tags_free(struct pdf_ctx *c)
 {
+	struct pdf_tags *t = &c->tags;
 	size_t i;
 
 	for (i = 0; i < t->nalts; i++)
 		free(t->alts[i].text);
+	for (i = 0; i < t->npg; i++)
+		free(t->pg[i].e);
 	free(t->alts);
 	free(t->e);
 	free(t->kid);
@@ -699,5 +751,6 @@ pdf_tags_free(struct pdf_tags *t)
 	free(t->vals);
 	free(t->byid);
 	free(t->nums);
+	free(t->pg);
 	memset(t, 0, sizeof(*t));
 }

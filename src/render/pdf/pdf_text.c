@@ -21,28 +21,22 @@ struct pdf_ch {
 	double		 w;
 };
 
-struct pdf_chs {
-	struct pdf_ch	*v;
-	uint32_t	*rep;		/* each one's stand-in (lbrep.h) */
-	size_t		 n, cap;
-};
-
-/* The state of breaking one paragraph. */
+/* The state of breaking one paragraph, its characters in m->ch. */
 struct brk {
 	struct pdf_ctx		*c;
+	struct pdf_breaker	*m;	/* &c->brk */
 	const struct pdf_tstyle	*ts;
 	struct pdf_lines	*out;
-	struct pdf_chs		 para;	/* every character of the paragraph */
-	/* The line being filled: para[ls..le), less the spaces put()
+	/* The line being filled: ch[ls..le), less the spaces put()
 	 * collapsed; ln characters put, lw their width. */
 	size_t			 ls, le, ln;
 	double			 lw;
 	int			 lastsp;	/* the last one put is a space */
-	/* Where the paragraph is not ASCII in one font and link: the
-	 * index of each character beyond ASCII, and of each that starts
-	 * another font or link; in order, and sc the first of them not
-	 * before the line. */
-	size_t			*spec, nspec, speccap, sc;
+	/* Where the paragraph is not ASCII in one font and link (m->spec):
+	 * the index of each character beyond ASCII, and of each that
+	 * starts another font or link; in order, and sc the first of them
+	 * not before the line. */
+	size_t			 sc;
 	unsigned		 font;		/* of the last text fed */
 	const char		*url;
 	size_t			 first;	/* index of the paragraph's first line */
@@ -65,16 +59,16 @@ show_cp(struct pdf_ctx *c, unsigned font, uint32_t cp)
 	if (cp == '\t')
 		return ' ';
 	if (cp > 0xFFFF) {
-		if (c->replaced == 0)
-			c->replaced = cp;
+		if (c->brk.replaced == 0)
+			c->brk.replaced = cp;
 		return 0xFFFD;
 	}
-	if (cp != ' ' && c->font[font].t.cmap[cp] == 0) {
+	if (cp != ' ' && c->fonts.f[font].t.cmap[cp] == 0) {
 		/* Look-alikes the fonts lack: the hyphen is what they mean. */
 		if (cp == 0x2011 || cp == 0x2010)
 			return '-';
-		if (c->missing == 0)
-			c->missing = cp;
+		if (c->brk.missing == 0)
+			c->brk.missing = cp;
 	}
 	return cp;
 }
@@ -82,13 +76,13 @@ show_cp(struct pdf_ctx *c, unsigned font, uint32_t cp)
 unsigned
 pdf_glyph(const struct pdf_ctx *c, unsigned font, uint32_t cp)
 {
-	return c->font[font].t.cmap[cp > 0xFFFF ? 0xFFFD : cp];
+	return c->fonts.f[font].t.cmap[cp > 0xFFFF ? 0xFFFD : cp];
 }
 
 double
 pdf_char_width(struct pdf_ctx *c, unsigned font, double size, uint32_t cp)
 {
-	const struct pdf_font *f = &c->font[font];
+	const struct pdf_font *f = &c->fonts.f[font];
 
 	/* ASCII from the font's table: the same advance, looked up once. */
 	return (double)(cp < 128 ? f->adv[cp] : ttf_advance(&f->t,
@@ -134,22 +128,22 @@ pdf_text_fit(struct pdf_ctx *c, unsigned font, double size, const char *s,
 }
 
 static void
-chs_grow(struct pdf_chs *a)
+chs_grow(struct pdf_breaker *m)
 {
-	size_t cap = a->cap;
+	size_t cap = m->chcap;
 
-	a->v = xgrow(a->v, &a->cap, a->n, sizeof(*a->v));
-	a->rep = xgrow(a->rep, &cap, a->n, sizeof(*a->rep));
+	m->ch = xgrow(m->ch, &m->chcap, m->nch, sizeof(*m->ch));
+	m->rep = xgrow(m->rep, &cap, m->nch, sizeof(*m->rep));
 }
 
 /* Called for every character: inline, growing out of line. */
 static inline void
-chs_push(struct pdf_chs *a, const struct pdf_ch *ch, uint32_t rep)
+chs_push(struct pdf_breaker *m, const struct pdf_ch *ch, uint32_t rep)
 {
-	if (a->n == a->cap)
-		chs_grow(a);
-	a->rep[a->n] = rep;
-	a->v[a->n++] = *ch;
+	if (m->nch == m->chcap)
+		chs_grow(m);
+	m->rep[m->nch] = rep;
+	m->ch[m->nch++] = *ch;
 }
 
 struct pdf_line *
@@ -206,7 +200,7 @@ utf8_len(uint32_t cp)
 static void
 emit_run(struct brk *b, struct pdf_line *l, size_t n)
 {
-	const struct pdf_ch *v = b->para.v;
+	const struct pdf_ch *v = b->m->ch;
 	struct pdf_run *r;
 	size_t i, k;
 	int sp;
@@ -237,7 +231,7 @@ emit_line(struct brk *b)
 {
 	struct pdf_line *l = pdf_lines_add(b->out, b->ts->size,
 	    b->c->st->line_spacing);
-	const struct pdf_ch *v = b->para.v, *prev = NULL;
+	const struct pdf_ch *v = b->m->ch, *prev = NULL;
 	struct pdf_run *r = NULL;
 	double x = 0;
 	size_t i, last = 0, nrun = 0, bytes = 0, keepnrun = 0, keepbytes = 0;
@@ -255,9 +249,9 @@ emit_line(struct brk *b)
 	 * less the one space that can end them. */
 	if ((keepbytes = b->ln - (size_t)b->lastsp) == 0)
 		goto out;		/* no run */
-	while (b->sc < b->nspec && b->spec[b->sc] < b->ls)
+	while (b->sc < b->m->nspec && b->m->spec[b->sc] < b->ls)
 		b->sc++;
-	if (b->sc == b->nspec || b->spec[b->sc] >= b->le) {
+	if (b->sc == b->m->nspec || b->m->spec[b->sc] >= b->le) {
 		emit_run(b, l, keepbytes);
 		goto out;
 	}
@@ -329,12 +323,12 @@ combining(uint32_t cp)
 	    (cp >= 0xFE20 && cp <= 0xFE2F);
 }
 
-/* Puts para[i] on the line; runs of spaces collapse, and a line never
+/* Puts ch[i] on the line; runs of spaces collapse, and a line never
  * starts with one (emit_line drops the same spaces). */
 static inline void
 put(struct brk *b, size_t i)
 {
-	const struct pdf_ch *ch = &b->para.v[i];
+	const struct pdf_ch *ch = &b->m->ch[i];
 
 	if (b->ls == NO_LINE)
 		b->ls = i;
@@ -346,11 +340,11 @@ put(struct brk *b, size_t i)
 	b->lastsp = ch->cp == ' ';
 }
 
-/* put() for each of para[from..to), its state kept in registers. */
+/* put() for each of ch[from..to), its state kept in registers. */
 static void
 put_all(struct brk *b, size_t from, size_t to)
 {
-	const struct pdf_ch *v = b->para.v;
+	const struct pdf_ch *v = b->m->ch;
 	size_t i, ln = b->ln;
 	double lw = b->lw;
 	int lastsp = b->lastsp;
@@ -376,7 +370,7 @@ put_all(struct brk *b, size_t from, size_t to)
 }
 
 /*
- * Puts the segment para[from..to) (a stretch between two break
+ * Puts the segment ch[from..to) (a stretch between two break
  * opportunities, its spaces at its end) on the line, or starts a new
  * line with it; a segment wider than a whole line is split between
  * characters, never before a combining mark.
@@ -384,7 +378,7 @@ put_all(struct brk *b, size_t from, size_t to)
 static void
 segment(struct brk *b, size_t from, size_t to)
 {
-	const struct pdf_ch *v = b->para.v;
+	const struct pdf_ch *v = b->m->ch;
 	double width = b->ts->width, w = 0;
 	size_t i, end = to;
 
@@ -409,16 +403,15 @@ segment(struct brk *b, size_t from, size_t to)
 	}
 }
 
-/* The break opportunities of UAX #14 in para, a byte each (libunibreak,
- * handed each character's stand-in: lbrep.h). */
+/* The break opportunities of UAX #14 in the paragraph, a byte each
+ * (libunibreak, handed each character's stand-in: lbrep.h). */
 static char *
-breaks(struct pdf_ctx *c, struct pdf_chs *para)
+breaks(struct pdf_breaker *m)
 {
-	char *brks = c->brks = xgrow(c->brks, &c->brkscap, 2 * para->n, 1);
-
+	m->brks = xgrow(m->brks, &m->brkscap, 2 * m->nch, 1);
 	/* The stand-ins, made as the characters were fed, are spent. */
-	lbrep_breaks(para->rep, para->n, brks, brks + para->n);
-	return brks;
+	lbrep_breaks(m->rep, m->nch, m->brks, m->brks + m->nch);
+	return m->brks;
 }
 
 /* Lays out the collected paragraph at its break opportunities. */
@@ -426,17 +419,17 @@ static void
 lay_out(struct brk *b)
 {
 	char *brks;
-	size_t i, from = 0, n = b->para.n;
+	size_t i, from = 0, n = b->m->nch;
 
 	if (n == 0)
 		return;
-	brks = breaks(b->c, &b->para);
+	brks = breaks(b->m);
 	/* The text ends a segment, whatever the library says of it. */
 	brks[n - 1] = LINEBREAK_MUSTBREAK;
 	for (i = 0; i < n; i++) {
 		if (brks[i] > LINEBREAK_ALLOWBREAK)	/* no, or inside */
 			continue;
-		if (b->para.v[i].cp == HARD_BREAK) {
+		if (b->m->ch[i].cp == HARD_BREAK) {
 			segment(b, from, i);
 			emit_line(b);
 		} else
@@ -450,15 +443,15 @@ lay_out(struct brk *b)
 static const double *
 widths(struct pdf_ctx *c, unsigned font, double size)
 {
-	const struct pdf_font *f = &c->font[font];
-	double *wt = c->wt[font];
+	const struct pdf_font *f = &c->fonts.f[font];
+	double *wt = c->brk.wt[font];
 	unsigned u;
 
-	if (c->wsize[font] != size) {
+	if (c->brk.wsize[font] != size) {
 		for (u = 0; u < 128; u++)
 			wt[u] = f->plain[u] ? (double)f->adv[u] * size /
 			    1000.0 : -1;
-		c->wsize[font] = size;
+		c->brk.wsize[font] = size;
 	}
 	return wt;
 }
@@ -467,8 +460,10 @@ widths(struct pdf_ctx *c, unsigned font, double size)
 static void
 special(struct brk *b)
 {
-	b->spec = xgrow(b->spec, &b->speccap, b->nspec, sizeof(*b->spec));
-	b->spec[b->nspec++] = b->para.n;
+	struct pdf_breaker *m = b->m;
+
+	m->spec = xgrow(m->spec, &m->speccap, m->nspec, sizeof(*m->spec));
+	m->spec[m->nspec++] = m->nch;
 }
 
 /* Collects the characters of s, as drawn, with their font and link. */
@@ -482,7 +477,7 @@ feed(struct brk *b, const char *s, unsigned font, const char *url)
 
 	ch.font = font;
 	ch.url = url;
-	if (b->para.n > 0 && (font != b->font || url != b->url))
+	if (b->m->nch > 0 && (font != b->font || url != b->url))
 		special(b);
 	b->font = font;
 	b->url = url;
@@ -498,7 +493,7 @@ feed(struct brk *b, const char *s, unsigned font, const char *url)
 			ch.cp = show_cp(b->c, font, utf8_next(&s, end));
 			ch.w = pdf_char_width(b->c, font, b->ts->size, ch.cp);
 		}
-		chs_push(&b->para, &ch, lbrep(ch.cp));
+		chs_push(b->m, &ch, lbrep(ch.cp));
 	}
 }
 
@@ -530,13 +525,25 @@ collect(struct brk *b, const struct doc_node *para)
 		case DOC_LINEBREAK: {
 			struct pdf_ch hard = { HARD_BREAK, ts->font, NULL, 0 };
 
-			chs_push(&b->para, &hard, HARD_BREAK);
+			chs_push(b->m, &hard, HARD_BREAK);
 			break;
 		}
 		default:
 			break;
 		}
 	}
+}
+
+/* Starts on a paragraph: the breaker's memory, emptied. */
+static void
+brk_start(struct brk *b, struct pdf_ctx *c, const struct pdf_tstyle *ts)
+{
+	memset(b, 0, sizeof(*b));
+	b->c = c;
+	b->m = &c->brk;
+	b->ts = ts;
+	b->ls = NO_LINE;
+	c->brk.nch = c->brk.nspec = 0;
 }
 
 /*
@@ -551,27 +558,14 @@ pdf_break(struct pdf_ctx *c, const struct doc_node *para,
 {
 	struct brk b;
 
-	memset(&b, 0, sizeof(b));
-	b.c = c;
-	b.ts = ts;
+	brk_start(&b, c, ts);
 	b.out = out;
 	b.first = out->n;
 	b.node = para;
-	b.para.v = c->chbuf;
-	b.para.rep = c->chrep;
-	b.para.cap = c->chcap;
-	b.spec = c->spec;
-	b.speccap = c->speccap;
-	b.ls = NO_LINE;
 	collect(&b, para);
 	lay_out(&b);
 	if (b.ln > 0 || out->n == b.first)
 		emit_line(&b);
-	c->chbuf = b.para.v;
-	c->chrep = b.para.rep;
-	c->chcap = b.para.cap;
-	c->spec = b.spec;
-	c->speccap = b.speccap;
 }
 
 void
@@ -581,22 +575,15 @@ pdf_measure(struct pdf_ctx *c, const struct doc_node *para,
 	struct brk b;
 	const char *brks;
 	double seg = 0, line = 0, space = 0;
-	size_t i, n;
+	size_t i;
 
-	memset(&b, 0, sizeof(b));
-	b.c = c;
-	b.ts = ts;
-	b.para.v = c->chbuf;
-	b.para.rep = c->chrep;
-	b.para.cap = c->chcap;
-	b.spec = c->spec;
-	b.speccap = c->speccap;
+	brk_start(&b, c, ts);
 	collect(&b, para);
-	if ((n = b.para.n) == 0)
-		goto out;
-	brks = breaks(c, &b.para);
-	for (i = 0; i < n; i++) {
-		const struct pdf_ch *ch = &b.para.v[i];
+	if (c->brk.nch == 0)
+		return;
+	brks = breaks(&c->brk);
+	for (i = 0; i < c->brk.nch; i++) {
+		const struct pdf_ch *ch = &c->brk.ch[i];
 
 		if (ch->cp == ' ') {
 			/* Spaces count between words, not at the ends. */
@@ -617,12 +604,6 @@ pdf_measure(struct pdf_ctx *c, const struct doc_node *para,
 		if (ch->cp == HARD_BREAK)
 			line = space = 0;
 	}
-out:
-	c->chbuf = b.para.v;
-	c->chrep = b.para.rep;
-	c->chcap = b.para.cap;
-	c->spec = b.spec;
-	c->speccap = b.speccap;
 }
 
 /* s as shown: tabs as spaces and characters beyond U+FFFF replaced,
@@ -640,27 +621,12 @@ pdf_shown(struct pdf_ctx *c, const char *s)
 	return buf_detach(&b);
 }
 
-/* The baseline's distance below the top of the line box. */
 double
-pdf_baseline(const struct pdf_ctx *c, const struct pdf_line *l)
+pdf_baseline(const struct pdf_ctx *c, double h, double size)
 {
-	return (l->h - (c->ascent + c->descent) * l->size) / 2 +
-	    c->ascent * l->size;
-}
+	double a = c->fonts.ascent, d = c->fonts.descent;
 
-/* A URI as PDF wants it: 7-bit, spaces and non-ASCII bytes escaped. */
-static char *
-uri_escape(const char *s)
-{
-	struct buf b = BUF_INIT;
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)s; *p; p++)
-		if (*p <= 0x20 || *p >= 0x7F)
-			buf_printf(&b, "%%%02X", *p);
-		else
-			buf_putc(&b, (char)*p);
-	return buf_detach(&b);
+	return (h - (a + d) * size) / 2 + a * size;
 }
 
 /* Underlines a link's text and puts a link annotation over it. */
@@ -669,24 +635,19 @@ draw_link(struct pdf_ctx *c, size_t pi, const struct pdf_line *l,
     const char *url, double x1, double x2, double base)
 {
 	double rect[4];
-	char *uri = uri_escape(url);
-	int was = c->tags.artifact;
 
 	/* The underline is decoration: the Link element carries the link. */
-	c->tags.artifact = 1;
-	pdf_tag_begin(c, pi, NULL);
+	pdf_tag_artifact(c, pi);
 	pdf_stroke_rgb(c, pi, &link_rgb);
 	pdf_line_width(c, pi, l->size * 0.06);
 	pdf_segment(c, pi, x1, base - l->size * 0.12, x2,
 	    base - l->size * 0.12);
 	pdf_tag_end(c, pi);
-	c->tags.artifact = was;
 	rect[0] = x1;
-	rect[1] = base - c->descent * l->size;
+	rect[1] = base - c->fonts.descent * l->size;
 	rect[2] = x2;
-	rect[3] = base + c->ascent * l->size;
-	pdf_tag_annot(c, url, pdf_annot_uri(c, pi, rect, uri));
-	free(uri);
+	rect[3] = base + c->fonts.ascent * l->size;
+	pdf_annot_uri(c, pi, rect, url);
 }
 
 /*
@@ -698,11 +659,11 @@ pdf_draw_line(struct pdf_ctx *c, size_t pi, double ph,
     const struct pdf_line *l, double x0, double top)
 {
 	const struct pdf_rgb *rgb = NULL, *want;
-	double base = ph - top - pdf_baseline(c, l);
+	double base = ph - top - pdf_baseline(c, l->h, l->size);
 	unsigned font = PDF_NFONTS;
 	uint32_t key = PDF_NONE;
 	size_t i, j;
-	int cont = 0;
+	int cont;
 
 	if (l->nrun == 0 && l->label == NULL)
 		return pdf_failed(c) ? -1 : 0;
@@ -719,18 +680,10 @@ pdf_draw_line(struct pdf_ctx *c, size_t pi, double ph,
 		if (i == l->nrun)
 			key = pdf_tag_key(c, l->node);
 	}
-	if (c->held && key != PDF_NONE && c->held_pi == pi &&
-	    c->held_key == key) {
-		c->held = 0;	/* taken over: pdf_out must not close it */
-		cont = 1;
-	} else {
-		pdf_held_close(c);
-		pdf_text_begin(c, pi);
-	}
+	cont = pdf_text_resume(c, pi, key);
 	if (l->label != NULL) {
 		font = 0;
-		if (pdf_tag_label(c, pi, l->node) == -1)
-			return -1;
+		pdf_tag_label(c, pi, l->node);
 		pdf_font_size(c, l->size);
 		pdf_fill_rgb(c, pi, rgb = &l->rgb);
 		pdf_text(c, pi, font, x0 + l->labelx, base, l->label);
@@ -744,9 +697,10 @@ pdf_draw_line(struct pdf_ctx *c, size_t pi, double ph,
 		    l->run[i - 1].url)) {
 			if (i > 0)
 				pdf_tag_end(c, pi);
-			if ((r->url != NULL ? pdf_tag_link(c, pi, l->node,
-			    r->url) : pdf_tag_begin(c, pi, l->node)) == -1)
-				return -1;
+			if (r->url != NULL)
+				pdf_tag_link(c, pi, l->node, r->url);
+			else
+				pdf_tag_begin(c, pi, l->node);
 		}
 		if (r->font != font) {
 			font = r->font;
@@ -758,9 +712,7 @@ pdf_draw_line(struct pdf_ctx *c, size_t pi, double ph,
 		pdf_text(c, pi, font, x0 + l->x + r->x, base, r->text);
 	}
 	if (key != PDF_NONE) {
-		c->held = 1;
-		c->held_pi = pi;
-		c->held_key = key;
+		pdf_text_hold(c, pi, key);
 		return pdf_failed(c) ? -1 : 0;
 	}
 	if (l->nrun > 0)
@@ -793,4 +745,26 @@ pdf_show(struct pdf_ctx *c, size_t pi, unsigned font, double size,
 	pdf_text(c, pi, font, x, base, s);
 	pdf_text_end(c, pi);
 	return pdf_failed(c) ? -1 : 0;
+}
+
+void
+pdf_text_warn(const struct pdf_ctx *c)
+{
+	if (c->brk.replaced != 0)
+		diag(c->dg, DIAG_WARNING, NULL, "PDF: characters beyond U+FFFF "
+		    "(first U+%04X) cannot be shown and appear as boxes",
+		    (unsigned)c->brk.replaced);
+	if (c->brk.missing != 0)
+		diag(c->dg, DIAG_WARNING, NULL, "PDF: the fonts have no glyph "
+		    "for U+%04X (and maybe others), shown as boxes",
+		    (unsigned)c->brk.missing);
+}
+
+void
+pdf_text_free(struct pdf_ctx *c)
+{
+	free(c->brk.ch);
+	free(c->brk.rep);
+	free(c->brk.spec);
+	free(c->brk.brks);
 }
