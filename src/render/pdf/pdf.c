@@ -17,7 +17,6 @@
 #define PDF_FILEBUF	(1 << 20)	/* bytes written to the file at a time */
 
 static const struct pdf_rgb black = { 0, 0, 0 };
-static const struct pdf_rgb draft_rgb = { 0.75, 0, 0 };
 
 int
 pdf_failed(const struct pdf_ctx *c)
@@ -171,6 +170,7 @@ decorate_page(struct pdf_ctx *c, size_t i, const char *marking,
     const char *title)
 {
 	struct pdf_frame fr;
+	struct pdf_rgb draft_rgb;
 	struct buf num = BUF_INIT;
 	char *fit = NULL;
 	double pw, ph, lh, base1, base2, w, dw = 0, avail;
@@ -192,6 +192,7 @@ decorate_page(struct pdf_ctx *c, size_t i, const char *marking,
 			goto out;
 	}
 	if (c->d->draft) {
+		draft_rgb = pdf_rgb_hex(c->st->draft_rgb);
 		dw = pdf_text_width(c, PDF_BOLD, fr.hfsize, "DRAFT");
 		if (pdf_show(c, i, PDF_BOLD, fr.hfsize, &draft_rgb,
 		    fr.right - dw, fr.ph - fr.head_y - base2, "DRAFT") == -1 ||

@@ -43,6 +43,9 @@ struct pdf_rgb {
 	double	 r, g, b;
 };
 
+/* "RRGGBB" (style.conf's colours, a cell's shade) as a colour. */
+struct pdf_rgb	 pdf_rgb_hex(const char *s);
+
 /* Where text may go on a page, in points from the top-left corner. */
 struct pdf_frame {
 	double	 pw, ph;		/* page size */

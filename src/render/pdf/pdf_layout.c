@@ -48,6 +48,8 @@ struct pdf_tocent {
 	const struct doc_node *heading;
 	size_t		 page;		/* index of the page the entry ends on */
 	double		 top, base;	/* its last line, from the page top */
+	double		 end;		/* where its text ends, from the
+					 * frame's left */
 	double		 size;
 	uint32_t	 toci;		/* its structure element */
 };
@@ -92,8 +94,8 @@ is_hex6(const char *s)
 }
 
 /* "RRGGBB" as a colour. */
-static struct pdf_rgb
-rgb_hex(const char *s)
+struct pdf_rgb
+pdf_rgb_hex(const char *s)
 {
 	struct pdf_rgb rgb;
 
@@ -111,7 +113,7 @@ heading_style(const struct pdf_ctx *c, unsigned level,
 	*hs = *ts;
 	hs->size = heading_size(c, level);
 	hs->font = PDF_BOLD;
-	hs->rgb = rgb_hex(c->st->heading_rgb);
+	hs->rgb = pdf_rgb_hex(c->st->heading_rgb);
 }
 
 /* Space above block n set in text size size. */
@@ -757,7 +759,7 @@ fill_hex(struct pdf_ctx *c, size_t pi, const char *s)
 
 	if (s == NULL)
 		return;
-	rgb = rgb_hex(s);
+	rgb = pdf_rgb_hex(s);
 	pdf_fill_rgb(c, pi, &rgb);
 }
 
@@ -1100,11 +1102,12 @@ toc_entries(struct pdf_ctx *c, const struct doc_node *n,
 				return -1;
 			continue;
 		}
+		/* The document's own title is not one of its entries. */
 		if (h->type != DOC_HEADING || h->first == NULL ||
-		    h->level > toc->level)
+		    h->level > toc->level || (h->flags & DOC_TITLE))
 			continue;
 		es = *ts;
-		es.x = TOC_INDENT * (h->level - 1);
+		es.x = TOC_INDENT * (h->level > 2 ? h->level - 2 : 0);
 		es.width = ts->width - es.x - TOC_NUMW;
 		es.before = 0.2 * ts->size;
 		toci = pdf_tag_new(c, toc, PDF_ROLE_TOCI);
@@ -1119,6 +1122,7 @@ toc_entries(struct pdf_ctx *c, const struct doc_node *n,
 		e->page = f->pi;
 		e->top = f->y - last.h;
 		e->base = e->top + pdf_baseline(c, last.h, last.size);
+		e->end = last.x + last.w;
 		e->size = last.size;
 	}
 	return 0;
@@ -1149,6 +1153,43 @@ place_toc(struct pdf_ctx *c, const struct doc_node *n,
 	return toc_entries(c, c->d->root, n, ts);
 }
 
+/* The room before a page number: a space's width. */
+static double
+dotgap(struct pdf_ctx *c, double size)
+{
+	return pdf_text_width(c, 0, size, " ");
+}
+
+/* Dots from a contents entry's end up to x, where the room for page
+ * numbers starts, so that every entry's dots line up: decoration (an
+ * artifact), not text. */
+static int
+leaders(struct pdf_ctx *c, const struct pdf_tocent *e,
+    const struct pdf_frame *fr, double ph, double x)
+{
+	static const char dot[] = " .";
+	char dots[256];
+	double dw = pdf_text_width(c, 0, e->size, dot), from;
+	size_t n = 0;
+
+	if (dw <= 0)
+		return 0;
+	from = fr->left + e->end + dw;
+	while (x - dw * (double)(n + 1) >= from && n + 2 < sizeof(dots) / 2)
+		n++;
+	if (n < 2)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		memcpy(dots + 2 * i, dot, 2);
+	dots[2 * n] = '\0';
+	pdf_tag_artifact(c, e->page);
+	if (pdf_show(c, e->page, 0, e->size, &black, x - dw * (double)n,
+	    ph - e->base, dots) == -1)
+		return -1;
+	pdf_tag_end(c, e->page);
+	return 0;
+}
+
 /* After layout: the contents' page numbers and links. */
 static int
 toc_finish(struct pdf_ctx *c)
@@ -1173,6 +1214,9 @@ toc_finish(struct pdf_ctx *c)
 		pdf_frame_for(c, pw, ph, &fr);
 		snprintf(num, sizeof(num), "%zu", h->page);
 		w = pdf_text_width(c, 0, e->size, num);
+		if (leaders(c, e, &fr, ph, fr.right - TOC_NUMW + dotgap(c,
+		    e->size)) == -1)
+			return -1;
 		pdf_tag_as(c, e->toci);
 		pdf_tag_begin(c, e->page, NULL);
 		pdf_tag_as(c, PDF_NONE);
