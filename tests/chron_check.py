@@ -9,7 +9,8 @@ Usage: chron_check.py pdf MERGE.xml FILE.pdf
 MERGE.xml is `cspr merge` output. For a PDF, each event's 'what happened'
 text must appear in pdftotext's output, in chronology order (white space
 and invisible formatting ignored, as line breaks fall anywhere); "pdf"
-for cspr's own PDF, which shows characters beyond U+FFFF as U+FFFD,
+for cspr's own PDF, which shows a character beyond U+FFFF as the plain
+character it is a variant of, or else as U+FFFD,
 "pdf-other" for another writer's (LibreOffice's). With "tags", each event's
 'what happened', action and analysis texts must be in the PDF's
 structure tree (poppler's `pdfinfo -struct-text`), in order: every line
@@ -39,10 +40,16 @@ def squash(s):
     return re.sub(r'[\s\-\u2010\u2011]+', '', s)
 
 
+def plain(ch):
+    # A character beyond U+FFFF that is a variant of one character (a
+    # mathematical letter) cspr's PDF shows as that one; any other it
+    # cannot show (an emoji) as U+FFFD, and says so.
+    k = unicodedata.normalize('NFKC', ch)
+    return k if len(k) == 1 and ord(k) <= 0xFFFF else '\ufffd'
+
+
 def bmp(s):
-    # cspr's PDF writer cannot yet show characters beyond U+FFFF
-    # (mathematical letters, emoji): it writes U+FFFD, and says so.
-    return re.sub('[\U00010000-\U0010FFFF]', '\ufffd', s)
+    return re.sub('[\U00010000-\U0010FFFF]', lambda m: plain(m.group(0)), s)
 
 
 def events(path):

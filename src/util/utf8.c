@@ -133,6 +133,19 @@ not_nfc(uint32_t cp)
 	    pr->decomp_type == 0);
 }
 
+uint32_t
+utf8_compat(uint32_t cp)
+{
+	utf8proc_int32_t d[4];
+	int last;
+
+	if (utf8proc_decompose_char((utf8proc_int32_t)cp, d, 4,
+	    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last) != 1 ||
+	    (uint32_t)d[0] == cp)
+		return 0;
+	return (uint32_t)d[0];
+}
+
 int
 utf8_clean(const char *s, size_t n)
 {

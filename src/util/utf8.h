@@ -29,6 +29,11 @@ size_t	 utf8_encode(uint32_t cp, char *out);
  */
 char	*utf8_sanitize(const char *s);
 
+/* The one character cp is a compatibility variant of (Unicode NFKC:
+ * MATHEMATICAL BOLD CAPITAL S is S, a full-width digit the digit), or
+ * 0 if it is none or stands for more than one. */
+uint32_t utf8_compat(uint32_t cp);
+
 /* 1 if s[0..n) is what utf8_sanitize would leave unchanged. */
 int	 utf8_clean(const char *s, size_t n);
 

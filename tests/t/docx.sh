@@ -35,6 +35,8 @@ for cs in fixtures/cases/*/; do
 		t "$n $d.docx via LibreOffice: a PDF with its text" sh -c \
 		    "pdftotext '$T/lo-docs/$d.pdf' - | grep -q '$ref'"
 	done
+	t "$n docx: a soft hyphen is Word's optional hyphen (w:softHyphen), never the bare character" sh -c \
+	    "for f in '$T/out1/$ref'/*.docx; do ! unzip -p \"\$f\" word/document.xml | grep -q \"\$(printf '\\302\\255')\" || exit 1; done"
 	t "$n scoping-composite.docx: the returns' Markdown lists are lists, not hyphens" \
 	    $PY -c 'import sys, docx; sys.exit(any(p.text.startswith("- ") for p in docx.Document(sys.argv[1]).paragraphs))' \
 	    "$T/out1/$ref/scoping-composite.docx"

@@ -25,10 +25,15 @@ for cs in fixtures/cases/*/; do
 	    "pdftotext -f 2 -l 2 '$T/out1/$ref/rapid-review-report.pdf' - > '$T/rr-contents.txt' &&
 	    grep -q '^Summary of the facts \\. \\. \\. .*[0-9]*\$' '$T/rr-contents.txt' &&
 	    test \$(grep -c '^Rapid review report: $ref\$' '$T/rr-contents.txt') = 1"
+	t "$n pdf: soft hyphens and zero-width characters draw nothing (no U+00AD, U+200B in any font's map)" sh -c \
+	    "for f in '$T/out1/$ref'/*.pdf; do qpdf --qdf --object-streams=disable \"\$f\" '$T/soft.pdf' &&
+	    ! grep -aqi '<00ad>\|<200b>' '$T/soft.pdf' || exit 1; done"
 	for d in $(documents); do
 		"$BIN" dump -q --stage doc --document "$d" "$cs" > "$T/$n.$d.dump" 2> /dev/null
 		t "$n $d.pdf: no page ends with a heading or a label" \
 		    $PY tests/pdf_keep.py "$T/$n.$d.dump" "$T/out1/$ref/$d.pdf"
+		t "$n $d.pdf: the structure's words are the tree's (none run together at a wrap)" \
+		    $PY tests/pdf_words.py "$T/$n.$d.dump" "$T/out1/$ref/$d.pdf"
 	done
 	ag1=$(sed -n 's/.*<agency [^>]*>\([^<]*\)<.*/\1/p' "$cs/case.xml" | head -n 1)
 	t "$n scoping-composite.pdf: the returns' Markdown lists are lists, not hyphens" sh -c \

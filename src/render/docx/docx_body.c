@@ -83,6 +83,34 @@ text_width(const struct dx *x, int landscape)
 	return (landscape ? A4_LONG : A4_SHORT) - 2 * margin;
 }
 
+/* A run's text: w:t elements, with a soft hyphen (U+00AD) as Word's
+ * own optional hyphen between them. */
+static void
+run_text(struct dx *x, const char *text)
+{
+	const char *shy;
+	char *piece = NULL;
+
+	do {
+		if ((shy = strstr(text, "\xC2\xAD")) != NULL)
+			text = piece = xstrndup(text, (size_t)(shy - text));
+		if (*text != '\0' || shy == NULL) {
+			if (needs_preserve(text))
+				RAW(x, "<w:t xml:space=\"preserve\">");
+			else
+				RAW(x, "<w:t>");
+			xw_esc(&x->w, text, 0);
+			RAW(x, "</w:t>");
+		}
+		if (shy != NULL) {
+			RAW(x, "<w:softHyphen/>");
+			text = shy + 2;
+		}
+		free(piece);
+		piece = NULL;
+	} while (shy != NULL);
+}
+
 static void
 run(struct dx *x, const char *text, unsigned flags, const char *rstyle)
 {
@@ -102,12 +130,7 @@ run(struct dx *x, const char *text, unsigned flags, const char *rstyle)
 			RAW(x, "<w:i/>");
 		RAW(x, "</w:rPr>");
 	}
-	if (needs_preserve(text))
-		RAW(x, "<w:t xml:space=\"preserve\">");
-	else
-		RAW(x, "<w:t>");
-	xw_esc(&x->w, text, 0);
-	RAW(x, "</w:t>");
+	run_text(x, text);
 	end_(x);
 }
 

@@ -1212,7 +1212,9 @@ toc_finish(struct pdf_ctx *c)
 			continue;
 		pdf_page_size(c, e->page, &pw, &ph);
 		pdf_frame_for(c, pw, ph, &fr);
-		snprintf(num, sizeof(num), "%zu", h->page);
+		/* The number after a space: read after the entry's
+		 * words, it is a word of its own. */
+		snprintf(num, sizeof(num), " %zu", h->page);
 		w = pdf_text_width(c, 0, e->size, num);
 		if (leaders(c, e, &fr, ph, fr.right - TOC_NUMW + dotgap(c,
 		    e->size)) == -1)

@@ -32,6 +32,8 @@ struct brk {
 	size_t			 ls, le, ln;
 	double			 lw;
 	int			 lastsp;	/* the last one put is a space */
+	int			 hard;		/* a line break of the tree ends
+						 * the line */
 	/* Where the paragraph is not ASCII in one font and link (m->spec):
 	 * the index of each character beyond ASCII, and of each that
 	 * starts another font or link; in order, and sc the first of them
@@ -48,6 +50,17 @@ struct brk {
 /* Stands for a line break of the tree in the paragraph's text: UAX #14
  * makes a break after it mandatory; it is never drawn. */
 #define HARD_BREAK	0x2028u
+#define SOFT_HYPHEN	0x00ADu
+
+/* Characters that draw nothing: a soft hyphen (unless a line breaks at
+ * it, when it is a hyphen), the zero-width space, joiners, word joiner
+ * and byte order mark. The line breaker still sees them. */
+static int
+invisible(uint32_t cp)
+{
+	return cp == SOFT_HYPHEN || (cp >= 0x200B && cp <= 0x200D) ||
+	    cp == 0x2060 || cp == 0xFEFF;
+}
 
 /*
  * What is drawn for cp: tabs are spaces, and characters beyond the BMP
@@ -56,20 +69,29 @@ struct brk {
 static uint32_t
 show_cp(struct pdf_ctx *c, unsigned font, uint32_t cp)
 {
+	const struct pdf_font *f = &c->fonts.f[font];
+	uint32_t alt;
+
 	if (cp == '\t')
 		return ' ';
+	if (cp == ' ' || (cp <= 0xFFFF && f->t.cmap[cp] != 0))
+		return cp;
+	/* A variant the fonts lack of a character they have (a
+	 * mathematical bold letter, a full-width digit): the plain one,
+	 * read and drawn. */
+	if ((alt = utf8_compat(cp)) != 0 && alt <= 0xFFFF &&
+	    f->t.cmap[alt] != 0)
+		return alt;
+	/* Look-alikes the fonts lack: the hyphen is what they mean. */
+	if (cp == 0x2011 || cp == 0x2010)
+		return '-';
 	if (cp > 0xFFFF) {
 		if (c->brk.replaced == 0)
 			c->brk.replaced = cp;
 		return 0xFFFD;
 	}
-	if (cp != ' ' && c->fonts.f[font].t.cmap[cp] == 0) {
-		/* Look-alikes the fonts lack: the hyphen is what they mean. */
-		if (cp == 0x2011 || cp == 0x2010)
-			return '-';
-		if (c->brk.missing == 0)
-			c->brk.missing = cp;
-	}
+	if (c->brk.missing == 0)
+		c->brk.missing = cp;
 	return cp;
 }
 
@@ -195,6 +217,18 @@ utf8_len(uint32_t cp)
  */
 #define KEEP(v, sp)	((v).cp != ' ' ? ((sp) = 0, 1) : (sp) ? 0 : ((sp) = 1))
 
+/*
+ * Whether the line's text ends with a space it does not draw: where it
+ * broke at a space, or at a line break, its last word and the next
+ * line's first are two words to whatever reads the text (a screen
+ * reader, reflow, copy and paste), not one.
+ */
+static int
+ends_space(const struct brk *b)
+{
+	return b->lastsp || b->hard;
+}
+
 /* A line that is ASCII in one font and link: one run of its first n
  * characters kept. */
 static void
@@ -202,12 +236,12 @@ emit_run(struct brk *b, struct pdf_line *l, size_t n)
 {
 	const struct pdf_ch *v = b->m->ch;
 	struct pdf_run *r;
-	size_t i, k;
+	size_t i, k, room = n + 1 + (size_t)ends_space(b);
 	int sp;
 	char *p;
 
 	r = l->run = b->out->arena != NULL ? arena_alloc(b->out->arena,
-	    sizeof(*r) + n + 1) : xmalloc(sizeof(*r) + n + 1);
+	    sizeof(*r) + room) : xmalloc(sizeof(*r) + room);
 	l->runcap = l->nrun = 1;
 	r->font = v[b->ls].font;
 	r->url = v[b->ls].url;
@@ -220,8 +254,17 @@ emit_run(struct brk *b, struct pdf_line *l, size_t n)
 			r->w += v[i].w;
 			k++;
 		}
+	if (ends_space(b))
+		*p++ = ' ';	/* read, not drawn: not in the width */
 	*p = '\0';
 	l->w = r->w;
+}
+
+/* The width of a hyphen drawn for the soft hyphen ch. */
+static double
+hyphen_w(const struct brk *b, const struct pdf_ch *ch)
+{
+	return pdf_char_width(b->c, ch->font, b->ts->size, '-');
 }
 
 /* Turns the line being filled into a line of runs, each a stretch in
@@ -266,7 +309,8 @@ emit_line(struct brk *b)
 				nrun++;
 				bytes++;	/* its NUL */
 			}
-			bytes += v[i].cp < 0x80 ? 1 : utf8_len(v[i].cp);
+			bytes += v[i].cp < 0x80 ? 1 : invisible(v[i].cp) ? 1 :
+			    utf8_len(v[i].cp);
 			prev = &v[i];
 			if (v[i].cp != ' ') {
 				last = i;
@@ -275,6 +319,7 @@ emit_line(struct brk *b)
 			}
 		}
 	if (keepnrun > 0) {
+		keepbytes += (size_t)ends_space(b);
 		l->run = b->out->arena != NULL ? arena_alloc(b->out->arena,
 		    keepnrun * sizeof(*l->run) + keepbytes) :
 		    xmalloc(keepnrun * sizeof(*l->run) + keepbytes);
@@ -298,10 +343,15 @@ emit_line(struct brk *b)
 			}
 			if (v[i].cp < 0x80)
 				*p++ = (char)v[i].cp;
-			else
+			else if (v[i].cp == SOFT_HYPHEN && i == last) {
+				*p++ = '-';	/* the line breaks here */
+				r->w += hyphen_w(b, &v[i]);
+			} else if (!invisible(v[i].cp))
 				p += utf8_encode(v[i].cp, p);
 			r->w += v[i].w;
 		}
+		if (ends_space(b))
+			*p++ = ' ';	/* as emit_run */
 		*p = '\0';
 		if (r != NULL)		/* it is: last's run */
 			x += r->w;
@@ -312,6 +362,7 @@ out:
 	b->ln = 0;
 	b->lw = 0;
 	b->lastsp = 0;
+	b->hard = 0;
 }
 
 /* Combining marks stay with the character before them. */
@@ -386,6 +437,9 @@ segment(struct brk *b, size_t from, size_t to)
 		end--;
 	for (i = from; i < end; i++)
 		w += v[i].w;
+	/* Broken after, a soft hyphen shows: room for it, to be sure. */
+	if (end > from && v[end - 1].cp == SOFT_HYPHEN)
+		w += hyphen_w(b, &v[end - 1]);
 	/* The line's width counts its trailing space: it comes between. */
 	if (b->ln > 0 && end > from && b->lw + w > width + EPS)
 		emit_line(b);
@@ -431,6 +485,7 @@ lay_out(struct brk *b)
 			continue;
 		if (b->m->ch[i].cp == HARD_BREAK) {
 			segment(b, from, i);
+			b->hard = 1;
 			emit_line(b);
 		} else
 			segment(b, from, i + 1);
@@ -490,8 +545,14 @@ feed(struct brk *b, const char *s, unsigned font, const char *url)
 			ch.w = wt[u];
 		} else {
 			special(b);
-			ch.cp = show_cp(b->c, font, utf8_next(&s, end));
-			ch.w = pdf_char_width(b->c, font, b->ts->size, ch.cp);
+			ch.cp = utf8_next(&s, end);
+			if (invisible(ch.cp))
+				ch.w = 0;
+			else {
+				ch.cp = show_cp(b->c, font, ch.cp);
+				ch.w = pdf_char_width(b->c, font,
+				    b->ts->size, ch.cp);
+			}
 		}
 		chs_push(b->m, &ch, lbrep(ch.cp));
 	}
