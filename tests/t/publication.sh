@@ -9,6 +9,15 @@
 begin publication
 
 echo "== audiences: drafts, and the publication gate"
+# What a publication lacks is left out, heading and all; a draft shows
+# its placeholder under the heading.
+for cs in fixtures/cases/*/; do
+	n=$(basename "$cs")
+	for d in $(documents); do
+		"$BIN" dump -q --stage doc --audience publication --document "$d" "$cs" > "$T/$n.$d.pub" 2> /dev/null
+		t "$n $d, publication: no heading over nothing" $PY tests/empty_headings.py "$T/$n.$d.pub"
+	done
+done
 if [ -d "$c" ]; then
 	exits "an unknown audience: usage (64)" 64 "$BIN" build --audience public -o "$T/aud" "$c"
 	exits "an unknown document: usage (64)" 64 "$BIN" build --document minutes -o "$T/aud" "$c"
