@@ -4,8 +4,11 @@
 # page or
 # overlaps another, and (given a file of expected strings, one a line) each
 # string appears in the extracted text, whitespace runs counting as one space.
-# Usage: tests/pdf_check.sh [-o] [-t] [-m MM] FILE.pdf [EXPECTED]
+# Usage: tests/pdf_check.sh [-o] [-r] [-t] [-m MM] FILE.pdf [EXPECTED]
 #   -o: the strings must appear in order
+#   -r: read the text in the order the file draws it (pdftotext -raw):
+#       for another writer's PDF (LibreOffice's), whose table poppler may
+#       otherwise read a column at a time
 #   -m MM: no word comes nearer than MM millimetres (less 1 pt) to the
 #       page's left or right edge: the side margins hold
 #   -t: text only, no word-box checks (for PDFs cspr did not lay out, such as
@@ -13,18 +16,20 @@
 # Needs qpdf, poppler-utils and python3.
 set -u
 order=0
+raw=
 boxes=1
 margin=0
 while :; do
 	case "${1:-}" in
 	-o) order=1; shift ;;
+	-r) raw=-raw; shift ;;
 	-m) margin=$2; shift 2 ;;
 	-t) boxes=0; shift ;;
 	*) break ;;
 	esac
 done
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-	echo "usage: pdf_check.sh [-o] [-t] [-m MM] FILE.pdf [EXPECTED]" >&2
+	echo "usage: pdf_check.sh [-o] [-r] [-t] [-m MM] FILE.pdf [EXPECTED]" >&2
 	exit 64
 fi
 pdf=$1
@@ -56,7 +61,7 @@ awk 'NR > 2 && $(NF - 4) != "yes" { print "  " $1; bad = 1 }
 	END { exit bad }' "$tmp/fonts" > "$tmp/bad" ||
 	fail "fonts not subset:$(printf '\n'; cat "$tmp/bad")"
 
-pdftotext -enc UTF-8 "$pdf" "$tmp/text" 2> "$tmp/err" || fail "pdftotext failed"
+pdftotext $raw -enc UTF-8 "$pdf" "$tmp/text" 2> "$tmp/err" || fail "pdftotext failed"
 [ -s "$tmp/err" ] &&
 	fail "poppler complains:$(printf '\n'; sort -u "$tmp/err" | head -5 | sed 's/^/  /')"
 pdftotext -enc UTF-8 -bbox "$pdf" "$tmp/bbox.html" 2> /dev/null ||

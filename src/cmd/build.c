@@ -18,7 +18,8 @@
 #include <unistd.h>
 
 static const char usage[] =
-    "usage: cspr build [-q] [-o OUTDIR] [--templates DIR] [--format FMT]\n"
+    "usage: cspr build [-q] [-o OUTDIR] [--templates DIR] [--style FILE]\n"
+    "                  [--format FMT]\n"
     "                  [--key-only] [--gap-days N] [--timings]\n"
     "                  [--audience internal|publication] [--document NAME]\n"
     "                  [--accept-residual] [--strict]\n"
@@ -26,6 +27,8 @@ static const char usage[] =
     "       cspr build --list-documents\n"
     "  -o OUTDIR        where to write (default out); files go in OUTDIR/<case-ref>/\n"
     "  --templates DIR  style and template folder\n"
+    "  --style FILE     style settings instead of DIR/style.conf (as\n"
+    "                   templates/style-large-print.conf, for large print)\n"
     "  --format FMT     docx, pdf or all (default all)\n"
     "  --key-only       leave out background events\n"
     "  --gap-days N     report periods over N days with no contact (28)\n"
@@ -77,6 +80,9 @@ env_hash(struct build *b, struct diag_ctx *dg)
 	hash_u64(&h, (uint64_t)b->strict);
 	hash_u64(&h, (uint64_t)b->accept);
 	hash_str(&h, off);
+	hash_str(&h, b->style);
+	if (b->style != NULL && hash_file(&h, b->style) == -1)
+		hash_str(&h, "style unreadable");
 	if (stamp_tree(&h, b->tdir) == -1) {
 		diag_at(dg, DIAG_ERROR, b->tdir, 0, 0, "cannot read the template "
 		    "folder: %s", strerror(errno));
@@ -270,6 +276,7 @@ options(struct build *b, int argc, char **argv, const char **topt,
 	static const struct option longopts[] = {
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "templates", required_argument, NULL, 't' },
+		{ "style", required_argument, NULL, 'y' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "key-only", no_argument, NULL, 'k' },
 		{ "gap-days", required_argument, NULL, 'g' },
@@ -294,6 +301,7 @@ options(struct build *b, int argc, char **argv, const char **topt,
 		case 'q': dg->quiet_warnings = 1; break;
 		case 'o': b->outdir = optarg; break;
 		case 't': *topt = optarg; break;
+		case 'y': b->style = optarg; break;
 		case 'k': b->mo.key_only = 1; break;
 		case 'T': b->timings = 1; break;
 		case 'S': b->strict = 1; break;
@@ -459,7 +467,10 @@ cmd_build(int argc, char **argv, struct diag_ctx *dg)
 	t.total = n;
 	t.cases_unchanged = 0;
 	if (nbuild > 0) {
-		buf_printf(&conf, "%s/style.conf", b.tdir);
+		if (b.style != NULL)
+			buf_puts(&conf, b.style);
+		else
+			buf_printf(&conf, "%s/style.conf", b.tdir);
 		have_style = 1;
 		if (style_load(&b.st, conf.data, dg) == -1 ||
 		    docset_load(&b.ds, b.tdir, dg) == -1) {

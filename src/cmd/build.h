@@ -24,6 +24,7 @@ struct build {
 	int		  force;	/* --force: ignore the stamps */
 	long		  jobs;		/* --jobs */
 	const char	 *dict;		/* --dictionary */
+	const char	 *style;	/* --style, or NULL: TDIR/style.conf */
 	char		 *tdir;		/* the template folder */
 	/* What every case is built with. */
 	struct style	  st;

@@ -32,8 +32,10 @@ for cs in fixtures/cases/*/; do
 		t "$n $d.docx: parts, relationships, python-docx" $PY tests/docx_check.py "$T/out1/$ref/$d.docx"
 		t "$n $d.docx in Word: Arial, the Title style not in its contents, a red DRAFT, fields updated" \
 		    $PY tests/docx_word.py "$T/out1/$ref/$d.docx" Arial BF0000
+		# LibreOffice may break the reference at a hyphen, and poppler
+		# join the halves without it: the reference less its hyphens.
 		t "$n $d.docx via LibreOffice: a PDF with its text" sh -c \
-		    "pdftotext '$T/lo-docs/$d.pdf' - | grep -q '$ref'"
+		    "pdftotext '$T/lo-docs/$d.pdf' - | tr -d '\n-' | grep -q '$(printf %s "$ref" | tr -d -)'"
 	done
 	t "$n docx: a soft hyphen is Word's optional hyphen (w:softHyphen), never the bare character" sh -c \
 	    "for f in '$T/out1/$ref'/*.docx; do ! unzip -p \"\$f\" word/document.xml | grep -q \"\$(printf '\\302\\255')\" || exit 1; done"
@@ -61,7 +63,7 @@ t "sample docx: LibreOffice converts it" timeout 180 soffice -env:UserInstallati
 # LibreOffice paginates on its own: leave out "Page X of Y".
 grep -v '^Page [0-9]* of [0-9]*$' tests/sample-expected.txt > "$T/sample-expected-lo.txt"
 t "sample docx via LibreOffice: every paragraph and cell, in order" \
-    sh tests/pdf_check.sh -o -t "$T/lo/sample.pdf" "$T/sample-expected-lo.txt"
+    sh tests/pdf_check.sh -o -r -t "$T/lo/sample.pdf" "$T/sample-expected-lo.txt"
 t "title page: the title a third of the way down (lo/sample.pdf)" $PY tests/pdf_layout.py title "$T/lo/sample.pdf"
 t "sample docx: a TOC field, filled in with every heading" $PY tests/docx_sample.py toc "$T/sample.docx"
 t "sample docx via LibreOffice: the logo is there" sh -c "pdfimages -list '$T/lo/sample.pdf' | grep -q ' image '"

@@ -52,4 +52,23 @@ exits "a template logo that is not a PNG: exit 65" 65 "$BIN" build -q --template
 cp "$T/last.out" "$T/badtpl.out"
 t "... and it says which file" grep -q "badtpl/logo.png: error: not a PNG image" "$T/badtpl.out"
 
+echo "== type sizes: accessible by default, large print on asking"
+cs=fixtures/cases/northshire-2025-014
+t "default style: table, header and footer text 10 pt in both formats" sh -c \
+    "'$BIN' build -q --force -o '$T/sizes' $cs > /dev/null &&
+    qpdf --qdf --object-streams=disable '$T/sizes/NSCP-2025-014/integrated-chronology.pdf' '$T/sizes.qdf' &&
+    grep -aq ' 10 Tf' '$T/sizes.qdf' && ! grep -aq ' 9 Tf' '$T/sizes.qdf' &&
+    unzip -p '$T/sizes/NSCP-2025-014/integrated-chronology.docx' word/styles.xml > '$T/sizes.styles' &&
+    grep -q 'w:styleId=\"TableText\".*w:sz w:val=\"20\"' '$T/sizes.styles' &&
+    grep -q 'w:styleId=\"Header\"><w:name w:val=\"header\"/>.*<w:sz w:val=\"20\"/>' '$T/sizes.styles'"
+t "--style templates/style-large-print.conf: body 16 pt in both formats" sh -c \
+    "'$BIN' build -q --style templates/style-large-print.conf -o '$T/large' $cs > /dev/null &&
+    qpdf --qdf --object-streams=disable '$T/large/NSCP-2025-014/learning-brief.pdf' '$T/large.qdf' &&
+    grep -aq ' 16 Tf' '$T/large.qdf' &&
+    unzip -p '$T/large/NSCP-2025-014/learning-brief.docx' word/styles.xml | grep -q '<w:rPrDefault><w:rPr><w:rFonts[^>]*/><w:sz w:val=\"32\"/>'"
+exits "--style naming no file: exit 65" 65 "$BIN" build -q --style "$T/none.conf" -o "$T/nostyle" $cs
+sed 's/^size.table = .*/size.table = 8/' templates/style.conf > "$T/small.conf"
+t "table text below 10 pt: a warning saying so" sh -c \
+    "'$BIN' build --style '$T/small.conf' -o '$T/small' $cs 2>&1 | grep -q 'small.conf: warning: size.table 8 is below 10 pt'"
+
 end

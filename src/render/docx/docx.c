@@ -198,12 +198,15 @@ styles(struct buf *b, const struct style *st)
 	style_para(b, "Label", "Label", "<w:keepNext/>", "");
 	style_para(b, "ListParagraph", "List Paragraph",
 	    "<w:spacing w:after=\"60\"/><w:contextualSpacing/>", "");
+	/* Headers and footers in the table text's size, as the PDF's. */
+	snprintf(rpr, sizeof(rpr), "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>",
+	    (int)(st->table_pt * 2), (int)(st->table_pt * 2));
 	style_para(b, "Header", "header",
 	    "<w:tabs><w:tab w:val=\"right\" w:pos=\"9026\"/></w:tabs>"
-	    "<w:spacing w:after=\"0\"/>", "<w:sz w:val=\"18\"/>");
+	    "<w:spacing w:after=\"0\"/>", rpr);
 	style_para(b, "Footer", "footer",
 	    "<w:tabs><w:tab w:val=\"right\" w:pos=\"9026\"/></w:tabs>"
-	    "<w:spacing w:after=\"0\"/>", "<w:sz w:val=\"18\"/>");
+	    "<w:spacing w:after=\"0\"/>", rpr);
 	/* The DRAFT mark, in headers and footers: bold, in the colour the
 	 * PDF draws it in. */
 	buf_printf(b, "<w:style w:type=\"character\" w:styleId=\"Draft\">"
