@@ -15,8 +15,8 @@ WARN	 = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS	?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -pthread $(PKG_CFLAGS) -DCSPR_DATADIR='"$(DATADIR)"' -MMD -MP
-LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lm -pthread
+ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -DCSPR_DATADIR='"$(DATADIR)"' -MMD -MP
+LIBS	 = $(PKG_LIBS) -lcmark-gfm-extensions -lm
 
 SRCS	 = $(sort $(wildcard src/*.c src/*/*.c src/*/*/*.c))
 LIBSRCS	 = $(filter-out src/main.c,$(SRCS))

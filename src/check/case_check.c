@@ -243,6 +243,7 @@ case_check(const struct kase *k, struct diag_ctx *dg)
 	size_t i;
 
 	check_agencies(k, dg);
+	check_colours(k, dg);
 	check_review(k, dg);
 	check_patterns(k, dg);
 	for (i = 0; i < k->ncr; i++)
