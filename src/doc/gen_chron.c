@@ -228,7 +228,12 @@ int
 gen_chron_table(struct doc_node *sec, const struct docctx *x)
 {
 	const struct chronology *c = x->ch;
-	static const unsigned w[] = { 4, 9, 6, 7, 27, 17, 17, 8, 10 };
+	/* Relative widths: the narrow columns hold their longest entry on
+	 * one line at the table text's size ("No." as many digits as the
+	 * last row's, a date, a six-letter prefix), the texts share the
+	 * rest. */
+	unsigned w[] = { 4, 10, 8, 8, 26, 17, 17, 8, 10 };
+	size_t digits;
 	static const char *const head[] = {
 		"No.", "Date", "Agency", "Age, gap", "What happened",
 		"Action or outcome", "Analysis or impact", "Child", "Flags"
@@ -236,6 +241,10 @@ gen_chron_table(struct doc_node *sec, const struct docctx *x)
 	struct doc_node *t, *r;
 	size_t i;
 
+	for (digits = 1, i = c->nrows; i >= 10; i /= 10)
+		digits++;
+	if (digits + 2 > w[0])
+		w[0] = (unsigned)digits + 2;
 	t = doc_table(sec, 9, w, DOC_SMALL);
 	r = doc_row(t, DOC_HEADER | DOC_KEEP);
 	for (i = 0; i < 9; i++)

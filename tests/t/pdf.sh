@@ -93,5 +93,7 @@ t "... its 9,000 rows are in the tree, under a THead and TBody groups" \
     $PY tests/pdf_big.py rows "$T/big/BENCH-1/integrated-chronology.pdf"
 t "... no array in it holds more than 8,191 items, and it has every page" \
     $PY tests/pdf_big.py arrays "$T/big/BENCH-1/integrated-chronology.pdf"
+t "... every row number of four digits on one line, whole" sh -c \
+    "pdftotext '$T/big/BENCH-1/integrated-chronology.pdf' - | $PY -c 'import sys; t = set(sys.stdin.read().split()); m = [n for n in range(1000, 9001) if str(n) not in t]; print(m[:5]); sys.exit(bool(m))'"
 
 end
