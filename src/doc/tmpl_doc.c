@@ -1,7 +1,6 @@
 /* Builds a document from its template: properties, title page, contents, headings, wording, narratives and generated parts. */
 #include "documents.h"
 #include "md_doc.h"
-#include "../util/alloc.h"
 #include "../util/buf.h"
 
 #include <stdlib.h>
@@ -44,35 +43,34 @@ placeholder(struct doc_node *sec, const char *what, const char *where,
  * Publication: a heading with nothing under it (what it introduced is
  * missing, and publication shows no placeholder) is taken out, and so
  * is one that had only such headings under it: a reader finds no empty
- * section, nor its line in the contents. From the last child back, so
- * an emptied section's heading sees its sub-headings gone.
+ * section, nor its line in the contents. Passes until one takes out
+ * nothing, so an emptied section's heading goes after its sub-headings.
  */
 static void
 drop_empty_headings(struct doc_node *sec)
 {
-	struct doc_node *c, *next = NULL, *keep = NULL, **v = NULL;
-	size_t n = 0, cap = 0, i;
+	struct doc_node *c, *prev, *next;
+	int dropped;
 
-	for (c = sec->first; c != NULL; c = c->next) {
-		v = xgrow(v, &cap, n, sizeof(*v));
-		v[n++] = c;
-	}
-	sec->first = sec->last = NULL;
-	/* next: the nearest child kept after v[i-1]. */
-	for (i = n; i-- > 0;) {
-		c = v[i];
-		if (c->type == DOC_HEADING && !(c->flags & DOC_TITLE) &&
-		    (next == NULL || (next->type == DOC_HEADING &&
-		    next->level <= c->level)))
-			continue;
-		c->next = keep;
-		keep = c;
-		next = c;
-	}
-	sec->first = keep;
-	for (c = keep; c != NULL; c = c->next)
-		sec->last = c;
-	free(v);
+	do {
+		dropped = 0;
+		for (prev = NULL, c = sec->first; c != NULL; c = next) {
+			next = c->next;
+			if (c->type == DOC_HEADING && !(c->flags & DOC_TITLE) &&
+			    (next == NULL || (next->type == DOC_HEADING &&
+			    next->level <= c->level))) {
+				if (prev != NULL)
+					prev->next = next;
+				else
+					sec->first = next;
+				if (sec->last == c)
+					sec->last = prev;
+				dropped = 1;
+				continue;
+			}
+			prev = c;
+		}
+	} while (dropped);
 }
 
 /* The template logo, if there is one, with its alternative text. */
