@@ -39,6 +39,16 @@ gap(const PopplerRectangle *a, const PopplerRectangle *b)
  * an NHS number's shape. Where two characters stand apart by more than
  * a word space the text gets a tab, which no identifier's layout holds
  * (a name is still found across it); where they touch, nothing.
+ *
+ * And poppler reads a table's lines across its columns in height order:
+ * one cell's "shared with the health" and the next line of the cell
+ * beside it, "centre, a graze", would be "the health centre", a place's
+ * alias that no cell holds. Where the next line starts right of where
+ * the last one ended, or left of where it started (another column),
+ * the lines are kept apart with a '|', across which no name or
+ * identifier is read; a paragraph's next line, which starts where its
+ * last one did (or within it: a list item's text, after its bullet), is
+ * read on from it, and a name broken across the two is still found.
  */
 static void
 search_page(struct gate *g, PopplerPage *pg, const char *where)
@@ -48,7 +58,7 @@ search_page(struct gate *g, PopplerPage *pg, const char *where)
 	gchar *t = poppler_page_get_text(pg);
 	const char *p, *q;
 	guint n = 0, i;
-	double d;
+	double d, ls = -1, le = -1;	/* the line's first and last x */
 
 	if (t == NULL)
 		return;
@@ -56,6 +66,20 @@ search_page(struct gate *g, PopplerPage *pg, const char *where)
 		n = 0;
 	for (p = t, i = 0; *p != '\0'; p = q, i++) {
 		q = g_utf8_next_char(p);
+		if (*p == '\n') {
+			if (i + 1 < n && *q != '\n' && *q != '\0' && ls >= 0 &&
+			    (r[i + 1].x1 > le + 1 || r[i + 1].x1 < ls - 1))
+				buf_puts(&b, "\n|");	/* another column */
+			buf_putc(&b, '\n');
+			ls = le = -1;
+			continue;
+		}
+		if (i < n && *p != ' ') {
+			if (ls < 0)
+				ls = r[i].x1;
+			if (r[i].x2 > le)
+				le = r[i].x2;
+		}
 		if (*p == ' ' && i > 0 && i + 1 < n && p[-1] != ' ' &&
 		    p[-1] != '\n' && *q != '\n' && *q != ' ') {
 			/* poppler's own space: a word's, or a cell's? */
@@ -137,6 +161,56 @@ outline(struct gate *g, PopplerIndexIter *it)
 	} while (poppler_index_iter_next(it));
 }
 
+/* Whether el holds text of its own, read as a whole: a block (a
+ * paragraph, a heading) or a table cell, not an inline element (a
+ * link) nor a row (whose cells are read apart: "776 494 1011" is three
+ * counts, not an NHS number). */
+static int
+is_unit(PopplerStructureElement *el)
+{
+	PopplerStructureElementKind k = poppler_structure_element_get_kind(el);
+
+	return poppler_structure_element_is_block(el) ||
+	    k == POPPLER_STRUCTURE_ELEMENT_TABLE_DATA ||
+	    k == POPPLER_STRUCTURE_ELEMENT_TABLE_HEADING;
+}
+
+/* Whether any element at child's level, or below it, is a unit of
+ * text (to depth 64, as structure() goes). */
+static int
+has_block(PopplerStructureElementIter *child, int depth)
+{
+	PopplerStructureElementIter *c, *below;
+	PopplerStructureElement *el;
+	int block = 0;
+
+	if (child == NULL || depth > 64 ||
+	    (c = poppler_structure_element_iter_copy(child)) == NULL)
+		return 0;
+	do {
+		if ((el = poppler_structure_element_iter_get_element(c)) !=
+		    NULL) {
+			block = is_unit(el);
+			g_object_unref(el);
+		}
+		if (!block && (below =
+		    poppler_structure_element_iter_get_child(c)) != NULL) {
+			block = has_block(below, depth + 1);
+			poppler_structure_element_iter_free(below);
+		}
+	} while (!block && poppler_structure_element_iter_next(c));
+	poppler_structure_element_iter_free(c);
+	return block;
+}
+
+/*
+ * The structure tree: alternative and actual texts, and the text of
+ * each innermost unit (a paragraph, a heading, a table cell), whole,
+ * in the order a reader reads it. The pages' text is searched too, but
+ * poppler reads a table there a line at a time across its columns: a
+ * name wrapped over two lines of a cell, with another column's line
+ * between them, is one run of words only here.
+ */
 static void
 structure(struct gate *g, PopplerStructureElementIter *it, int depth)
 {
@@ -144,16 +218,21 @@ structure(struct gate *g, PopplerStructureElementIter *it, int depth)
 	PopplerStructureElement *el;
 
 	do {
+		child = depth < 64 ?
+		    poppler_structure_element_iter_get_child(it) : NULL;
 		el = poppler_structure_element_iter_get_element(it);
 		if (el != NULL) {
 			search_g(g, poppler_structure_element_get_alt_text(el),
 			    "alternative text");
 			search_g(g, poppler_structure_element_get_actual_text(
 			    el), "structure text");
+			if (is_unit(el) && !has_block(child, depth + 1))
+				search_g(g, poppler_structure_element_get_text(el,
+				    POPPLER_STRUCTURE_GET_TEXT_RECURSIVE),
+				    "tagged text");
 			g_object_unref(el);
 		}
-		if (depth < 64 && (child =
-		    poppler_structure_element_iter_get_child(it)) != NULL) {
+		if (child != NULL) {
 			structure(g, child, depth + 1);
 			poppler_structure_element_iter_free(child);
 		}
