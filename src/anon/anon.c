@@ -1174,6 +1174,20 @@ title_before(const struct fold *f, size_t i)
 	return is_title(t, NULL);
 }
 
+/* A hit for variant v over text [o1, o2). */
+static struct anon_hit *
+var_hit(struct anon_hits *h, const struct anon_var *v, size_t o1, size_t o2)
+{
+	struct anon_hit *x = anon_hit_add(h);
+
+	x->start = o1;
+	x->end = o2;
+	x->ent = v->ent;
+	x->ent2 = v->ent2;
+	x->kind = v->kind;
+	return x;
+}
+
 /* Decides on variant v found at folded [i, j): adds a hit and returns
  * its folded end, or 0 to try a shorter match. */
 static size_t
@@ -1250,12 +1264,7 @@ accept(const struct anon *a, const char *text, const struct fold *f,
 		if (v->common && lc == LC_CAPITAL && !title_before(f, i) &&
 		    !(j < f->n && f->s[j] == '\'') &&
 		    title_case(a, text, f->off[f->n], o1, nend)) {
-			x = anon_hit_add(h);
-			x->start = o1;
-			x->end = nend;
-			x->ent = v->ent;
-			x->ent2 = v->ent2;
-			x->kind = v->kind;
+			x = var_hit(h, v, o1, nend);
 			x->why = "a name that is also a common word, in a title";
 			x->keep = 1;
 			x->repl = xstrndup(text + o1, nend - o1);
@@ -1301,12 +1310,7 @@ accept(const struct anon *a, const char *text, const struct fold *f,
 		repl = rb.data;
 		o2 = f->end[j];
 	}
-	x = anon_hit_add(h);
-	x->start = o1;
-	x->end = o2;
-	x->ent = v->ent;
-	x->ent2 = v->ent2;
-	x->kind = v->kind;
+	x = var_hit(h, v, o1, o2);
 	x->why = why;
 	x->risk = risk;
 	x->weak = weak && !risk;

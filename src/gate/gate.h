@@ -24,7 +24,8 @@ void	gate_search(struct gate *g, const char *text, size_t n,
  * final name, which is searched too) and searches every part of it for
  * register names and identifiers: each DOCX part's paragraphs joined
  * across runs, other element text and attribute values; each PDF page's
- * text, its document information, XMP metadata, bookmarks, link targets,
+ * text, the text of each paragraph and table cell of its structure tree,
+ * its document information, XMP metadata, bookmarks, link targets,
  * annotations and alternative text. Each hit is reported by register id
  * or identifier kind, never by what was found. Returns the number of
  * hits, or -1 (reported) if the file cannot be read: the gate fails
